@@ -1,0 +1,98 @@
+//! Build script: generates the C header of the Rust ABI (`sys_virt.h`) from
+//! the Rust sources, and, with the `xs` feature, turns `xs/Virt.xs` into C
+//! with `xsubpp` and compiles it into the library with the `cc` crate.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+#[path = "tools/cheader.rs"]
+mod cheader;
+
+fn perl_output(args: &[&str]) -> String {
+    let out = Command::new("perl")
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run perl {args:?}: {e}"));
+    if !out.status.success() {
+        panic!(
+            "perl {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    String::from_utf8(out.stdout).expect("perl printed non-UTF-8")
+}
+
+fn rerun_if_changed_dir(dir: &Path) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            rerun_if_changed_dir(&p);
+        } else {
+            println!("cargo:rerun-if-changed={}", p.display());
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    rerun_if_changed_dir(&root.join("src"));
+    println!("cargo:rerun-if-changed=tools/cheader.rs");
+
+    let header = cheader::generate(&root.join("src"));
+    fs::write(out.join("sys_virt.h"), header).unwrap();
+
+    if env::var_os("CARGO_FEATURE_XS").is_none() {
+        return;
+    }
+    rerun_if_changed_dir(&root.join("xs"));
+    println!("cargo:rerun-if-changed=tools/gen-constants.pl");
+    println!("cargo:rerun-if-changed=data/constants.tsv");
+    println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
+
+    // Constants of the libvirt we build against, from its API description.
+    let api = env::var("LIBVIRT_API_XML")
+        .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
+    let constants_h = out.join("constants.h");
+    perl_output(&[
+        root.join("tools/gen-constants.pl").to_str().unwrap(),
+        "--api",
+        &api,
+        "--c",
+        constants_h.to_str().unwrap(),
+    ]);
+
+    // xsubpp: xs/Virt.xs (which INCLUDEs the other .xs files) -> Virt.c
+    let privlib = perl_output(&["-MConfig", "-e", "print $Config{privlibexp}"]);
+    let xs_c = out.join("Virt.c");
+    let status = Command::new("perl")
+        .arg(format!("{privlib}/ExtUtils/xsubpp"))
+        .args(["-typemap", &format!("{privlib}/ExtUtils/typemap")])
+        .args(["-typemap", root.join("xs/typemap").to_str().unwrap()])
+        .args(["-prototypes", "-output", xs_c.to_str().unwrap()])
+        .arg("Virt.xs")
+        .current_dir(root.join("xs"))
+        .status()
+        .expect("cannot run xsubpp");
+    assert!(status.success(), "xsubpp failed");
+
+    let mut build = cc::Build::new();
+    for flag in perl_output(&["-MExtUtils::Embed", "-e", "ccopts"]).split_whitespace() {
+        build.flag(flag);
+    }
+    build
+        .file(&xs_c)
+        .file(root.join("xs/glue.c"))
+        .include(&out)
+        .include(root.join("xs"))
+        // Rust exports boot_Sys__Virt and calls this one: a cdylib keeps
+        // only the symbols Rust exports (see DESIGN.md).
+        .define("boot_Sys__Virt", "svr_xs_boot")
+        .define("VERSION", format!("\"{}\"", env::var("CARGO_PKG_VERSION").unwrap()).as_str())
+        .define("XS_VERSION", format!("\"{}\"", env::var("CARGO_PKG_VERSION").unwrap()).as_str())
+        .warnings(false)
+        .flag_if_supported("-Wno-unused-variable")
+        .compile("sys_virt_xs");
+}

@@ -1,0 +1,114 @@
+//! The edge between C and Rust (DESIGN.md rule 2).
+//!
+//! Every exported function body runs in [`guard`]: a `Failure` is recorded
+//! for the glue, and a panic is caught and recorded as a message naming the
+//! function, so unwinding never crosses `extern "C"`.
+
+use std::ffi::CStr;
+use std::os::raw::c_char;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::error::{record, Failure, Result};
+
+/// Runs `body`; on failure or panic records it and returns `on_failure`.
+pub fn guard<T>(function: &str, on_failure: T, body: impl FnOnce() -> Result<T>) -> T {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(v)) => v,
+        Ok(Err(f)) => {
+            record(f);
+            on_failure
+        }
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            record(Failure::message(format!(
+                "{function}: internal error in the Rust core: {what}"
+            )));
+            on_failure
+        }
+    }
+}
+
+/// Borrows a handle passed from C, failing cleanly on NULL (a Perl object
+/// already destroyed, or never made).
+pub fn handle<'a, T>(ptr: *const T, what: &str) -> Result<&'a T> {
+    // SAFETY: non-NULL handles are Box pointers this library handed out
+    // and the glue keeps alive while the Perl object owns them.
+    unsafe { ptr.as_ref() }.ok_or_else(|| Failure::message(format!("{what} is no longer valid")))
+}
+
+/// Mutable variant of [`handle`].
+pub fn handle_mut<'a, T>(ptr: *mut T, what: &str) -> Result<&'a mut T> {
+    // SAFETY: as for `handle`; the glue never aliases a handle across calls.
+    unsafe { ptr.as_mut() }.ok_or_else(|| Failure::message(format!("{what} is no longer valid")))
+}
+
+/// A C string argument; NULL means `None`.
+pub fn opt_str<'a>(s: *const c_char) -> Result<Option<&'a str>> {
+    if s.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: the glue passes NUL-terminated strings from Perl scalars.
+    unsafe { CStr::from_ptr(s) }
+        .to_str()
+        .map(Some)
+        .map_err(|_| Failure::message("string argument is not valid UTF-8"))
+}
+
+/// A required C string argument.
+pub fn req_str<'a>(s: *const c_char, what: &str) -> Result<&'a str> {
+    opt_str(s)?.ok_or_else(|| Failure::message(format!("{what} is required")))
+}
+
+/// Hands a new string to C; the glue frees it with `svr_string_free`.
+pub fn into_c_string(s: String) -> *mut c_char {
+    std::ffi::CString::new(s.replace('\0', "")).unwrap_or_default().into_raw()
+}
+
+/// Frees a string returned by this library.
+///
+/// # Safety
+/// `s` must be NULL or come from this library, and not be freed twice.
+#[no_mangle]
+pub unsafe extern "C" fn svr_string_free(s: *mut c_char) {
+    if !s.is_null() {
+        drop(std::ffi::CString::from_raw(s));
+    }
+}
+
+/// Makes panics quiet: the exception the glue raises carries the message.
+#[no_mangle]
+pub extern "C" fn svr_quiet_panics() {
+    std::panic::set_hook(Box::new(|_| {}));
+}
+
+/// Panics on purpose: lets the test suite prove that a panic in the core
+/// becomes a Perl exception instead of a crash.
+#[no_mangle]
+pub extern "C" fn svr_test_panic() -> i32 {
+    guard("svr_test_panic", -1, || -> Result<i32> { panic!("deliberate panic for the test suite") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::take;
+
+    #[test]
+    fn panic_becomes_failure() {
+        std::panic::set_hook(Box::new(|_| {}));
+        assert_eq!(svr_test_panic(), -1);
+        let f = take().expect("recorded");
+        assert!(f.text().contains("svr_test_panic"), "{f:?}");
+        assert!(f.text().contains("deliberate panic"), "{f:?}");
+    }
+
+    #[test]
+    fn null_handle_is_a_clean_failure() {
+        let r = handle::<u8>(std::ptr::null(), "the stream");
+        assert_eq!(r.unwrap_err().text(), "the stream is no longer valid");
+    }
+}

@@ -1,0 +1,4 @@
+MODULE = Sys::Virt  PACKAGE = Sys::Virt::Domain
+
+PROTOTYPES: DISABLE
+

@@ -1,0 +1,58 @@
+/* Helpers shared by the XS files: objects <-> handles, raising failures,
+ * calling Perl code safely. Perl's C API only: no libvirt here. */
+#ifndef SVR_GLUE_H
+#define SVR_GLUE_H
+
+#define PERL_NO_GET_CONTEXT
+#include "EXTERN.h"
+#include "perl.h"
+#include "XSUB.h"
+
+#include "sys_virt.h"
+
+/* Wraps a Rust handle in a new object of `klass` (a blessed scalar ref
+ * holding the pointer). Returns a new mortal RV. */
+SV *svr_wrap(pTHX_ void *handle, const char *klass);
+
+/* The handle inside `arg`, which must be an object of `klass` (or a
+ * subclass). Croaks, naming `func` and `argname`, if it is not, or if the
+ * object was already destroyed. */
+void *svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argname);
+
+/* For DESTROY: takes the handle out of the object (leaving NULL behind), so
+ * it is released exactly once. Returns NULL if already taken. */
+void *svr_take_handle(pTHX_ SV *obj);
+
+/* Raises the failure the Rust core recorded on this thread: a
+ * Sys::Virt::Error object for libvirt errors, a plain message otherwise. */
+void svr_croak_failure(pTHX) __attribute__((noreturn));
+
+/* Croaks with `exception` if it is set (an exception a Perl callback
+ * raised, kept unchanged), otherwise with the recorded failure. Takes
+ * ownership of `exception`. */
+void svr_croak_exception_or_failure(pTHX_ SV *exception) __attribute__((noreturn));
+
+/* Croaks unless `sv` is a CODE reference. */
+void svr_check_code(pTHX_ SV *sv, const char *func, const char *argname);
+
+/* Croaks unless `sv` is a number (or a string that looks like one). */
+void svr_check_number(pTHX_ SV *sv, const char *func, const char *argname);
+
+/* Calls `cb` with `args` in `context` (G_SCALAR or G_LIST) under G_EVAL:
+ * a die never unwinds through the caller (DESIGN.md rule 1). Returns the
+ * number of values, copied into `results` (at most `max_results`, each a
+ * new reference), or -1 if the callback died: the exception is then stored
+ * in `*exception` (unless one is already kept there). */
+int svr_call(pTHX_ SV *cb, SV **args, int nargs, I32 context,
+             SV **results, int max_results, SV **exception);
+
+
+
+/* Exceptions raised by Perl callbacks that libvirt's event loop ran: the
+ * first is kept (ownership taken) until the XSUB that ran the loop raises
+ * it with svr_croak_deferred; later ones are dropped. */
+void svr_defer_exception(pTHX_ SV *exception);
+
+/* Croaks with the kept exception, if any. */
+void svr_croak_deferred(pTHX);
+#endif
