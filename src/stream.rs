@@ -1,25 +1,542 @@
 //! Streams (`Sys::Virt::Stream`).
+//!
+//! The data moving loops (`recv_all`, `send_all` and their sparse variants)
+//! live here, modelled on libvirt's `virStreamRecvAll`, `virStreamSendAll`,
+//! `virStreamSparseRecvAll` and `virStreamSparseSendAll`, with stricter
+//! semantics: every handler answer is checked, a failing handler stops the
+//! transfer and aborts the stream, and a handler that makes no progress is
+//! an error instead of an endless loop. They are generic over
+//! [`RecvHandler`] / [`SendHandler`], so `cargo test` drives them with Rust
+//! handlers; the XS glue drives them through [`SvrStreamHandlers`], a table
+//! of C callbacks that call the script's Perl code.
 
-use std::os::raw::c_uint;
+use std::cell::Cell;
+use std::ffi::c_void;
+use std::os::raw::{c_char, c_int, c_longlong, c_uint};
 use std::ptr;
+use std::rc::Rc;
+use std::thread::{self, ThreadId};
 
 use virt::stream::Stream;
 use virt_sys as sys;
 
 use crate::boundary::{guard, handle};
 use crate::connect::ConnHandle;
+use crate::error::{Failure, Result};
 
-/// The Rust handle behind a `Sys::Virt::Stream` object.
-pub struct StreamHandle {
-    pub(crate) stream: Stream,
+/// Bytes moved per libvirt call by the `*_all` loops.
+pub const SVR_STREAM_CHUNK: usize = 256 * 1024;
+
+/// Most bytes one `recv` asks libvirt for, whatever the script asked:
+/// `VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX` (262144, libvirt's
+/// `src/rpc/virnetprotocol.x`), the payload of one stream data message. The
+/// daemon (`daemonStreamHandleRead`) and the local fd streams (`iohelper`
+/// thread) never put more in one message, so a single `virStreamRecv`
+/// rarely returns more, and a script asking for gigabytes never makes us
+/// allocate them.
+pub const SVR_STREAM_RECV_MAX: usize = 262_144;
+
+/// A handler answered (its value is in the `result` out-parameter).
+pub const SVR_HANDLER_OK: c_int = 0;
+/// A handler died; the glue keeps its exception and raises it unchanged.
+pub const SVR_HANDLER_DIED: c_int = 1;
+/// A handler returned `undef` or nothing.
+pub const SVR_HANDLER_UNDEF: c_int = 2;
+/// A send handler left characters above 255 in its buffer.
+pub const SVR_HANDLER_WIDE: c_int = 3;
+/// A handler returned a reference, or put one (or a magical value) in its buffer.
+pub const SVR_HANDLER_REFERENCE: c_int = 4;
+/// A hole handler of `sparse_send_all` returned fewer than two values.
+pub const SVR_HANDLER_SHORT_LIST: c_int = 5;
+
+/// Where the event callback registered through us stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallbackState {
+    None,
+    Registered,
+    /// `finish`/`abort` removed it (libvirt drivers cannot remove it, nor
+    /// free it, once the stream is closed); a later `remove_callback` is
+    /// then a no-op.
+    RemovedByClose,
 }
 
-impl StreamHandle {
+/// A libvirt stream with the state of its event callback; cloning takes
+/// another libvirt reference.
+#[derive(Clone)]
+pub struct StreamRef {
+    stream: Stream,
+    callback: Rc<Cell<CallbackState>>,
+}
+
+impl StreamRef {
+    pub fn new(stream: Stream) -> StreamRef {
+        StreamRef { stream, callback: Rc::new(Cell::new(CallbackState::None)) }
+    }
+
     pub fn ptr(&self) -> sys::virStreamPtr {
         // SAFETY: valid while `self.stream` holds its reference.
         unsafe { self.stream.as_ptr() }
     }
+
+    pub fn stream(&self) -> &Stream {
+        &self.stream
+    }
+
+    /// Removes our event callback, if any, before the stream is closed:
+    /// libvirt would otherwise never release it.
+    fn close_callback(&self) {
+        if self.callback.get() == CallbackState::Registered {
+            // SAFETY: plain libvirt call; a failure here changes nothing.
+            unsafe {
+                if sys::virStreamEventRemoveCallback(self.ptr()) < 0 {
+                    sys::virResetLastError();
+                }
+            }
+            self.callback.set(CallbackState::RemovedByClose);
+        }
+    }
+
+    /// Aborts after a failure already captured, leaving no libvirt error behind.
+    fn abort_quietly(&self) {
+        self.close_callback();
+        // SAFETY: plain libvirt calls on a stream we hold a reference to.
+        unsafe {
+            sys::virStreamAbort(self.ptr());
+            sys::virResetLastError();
+        }
+    }
 }
+
+/// The Rust handle behind a `Sys::Virt::Stream` object.
+pub struct StreamHandle {
+    pub(crate) st: StreamRef,
+    /// The flags the stream was made with (`VIR_STREAM_NONBLOCK`).
+    pub(crate) flags: c_uint,
+}
+
+impl StreamHandle {
+    pub fn new(stream: Stream, flags: c_uint) -> StreamHandle {
+        StreamHandle { st: StreamRef::new(stream), flags }
+    }
+
+    pub fn ptr(&self) -> sys::virStreamPtr {
+        self.st.ptr()
+    }
+
+    /// The `virt` stream, for the functions that attach it (screenshot,
+    /// upload, download, console).
+    pub fn stream(&self) -> &Stream {
+        self.st.stream()
+    }
+
+    fn nonblocking(&self) -> bool {
+        self.flags & sys::VIR_STREAM_NONBLOCK != 0
+    }
+}
+
+// ------------------------------------------------------------ handlers ----
+
+/// Why a handler gave no usable answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandlerError {
+    /// It died (the glue keeps the exception).
+    Died,
+    /// It returned `undef`.
+    Undef,
+    /// Its data had characters above 255.
+    WideCharacter,
+    /// It returned or produced a reference.
+    Reference,
+    /// It returned fewer values than needed.
+    ShortList,
+}
+
+/// The receiving side of `recv_all` / `sparse_recv_all`.
+pub trait RecvHandler {
+    /// Offered `data`; returns how many bytes it consumed (checked by the loop).
+    fn data(&mut self, data: &[u8]) -> std::result::Result<i64, HandlerError>;
+    /// Told of a hole of `length` bytes; returns `>= 0`, or `< 0` to fail.
+    fn hole(&mut self, length: i64) -> std::result::Result<i64, HandlerError>;
+}
+
+/// The sending side of `send_all` / `sparse_send_all`.
+pub trait SendHandler {
+    /// Produces up to `max` bytes: returns the count it claims and the bytes
+    /// it actually made available (the loop checks the two agree).
+    fn fill(&mut self, max: usize) -> std::result::Result<(i64, &[u8]), HandlerError>;
+    /// Where the source is: `(in_data, bytes left in this section)`.
+    fn in_data(&mut self) -> std::result::Result<(bool, i64), HandlerError>;
+    /// Moves the source on by `length` bytes (past a hole); `< 0` fails.
+    fn skip(&mut self, length: i64) -> std::result::Result<i64, HandlerError>;
+}
+
+fn handler_failure(method: &str, which: &str, e: HandlerError) -> Failure {
+    let why = match e {
+        HandlerError::Died => "died",
+        HandlerError::Undef => "returned undef",
+        HandlerError::WideCharacter => "produced a Wide character (above 255): streams carry bytes",
+        HandlerError::Reference => "returned or produced a reference instead of plain data",
+        HandlerError::ShortList => "must return the list ($in_data, $section_len)",
+    };
+    Failure::message(format!("{method}: the {which} {why}"))
+}
+
+fn negative(method: &str, which: &str, v: i64) -> Failure {
+    Failure::message(format!("{method}: the {which} returned {v}, stopping the transfer"))
+}
+
+// --------------------------------------------------------- libvirt I/O ----
+
+fn nonblocking_refused(method: &str) -> Failure {
+    Failure::message(format!(
+        "{method}: cannot be used on a non-blocking stream (use recv/send with add_callback)"
+    ))
+}
+
+/// Sends all of `data`, as libvirt's own loops do.
+fn send_fully(st: sys::virStreamPtr, mut data: &[u8], method: &str) -> Result<()> {
+    while !data.is_empty() {
+        // SAFETY: `data` is valid for `len` bytes during the call.
+        let done = unsafe { sys::virStreamSend(st, data.as_ptr() as *const c_char, data.len()) };
+        if done == -2 {
+            return Err(nonblocking_refused(method));
+        }
+        if done < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        if done == 0 {
+            return Err(Failure::message(format!("{method}: libvirt accepted no data")));
+        }
+        data = &data[(done as usize).min(data.len())..];
+    }
+    Ok(())
+}
+
+/// Hands `data` to the handler until it has consumed all of it.
+fn deliver<H: RecvHandler>(h: &mut H, data: &[u8], method: &str) -> Result<()> {
+    let mut off = 0;
+    while off < data.len() {
+        let rest = &data[off..];
+        let n = h.data(rest).map_err(|e| handler_failure(method, "handler", e))?;
+        if n < 0 {
+            return Err(negative(method, "handler", n));
+        }
+        if n == 0 {
+            return Err(Failure::message(format!(
+                "{method}: the handler consumed none of the {} bytes it was given (it must return how many it used, or -1 to fail)",
+                rest.len()
+            )));
+        }
+        // More than it was given: cut.
+        off += (n as u64).min(rest.len() as u64) as usize;
+    }
+    Ok(())
+}
+
+fn recv_loop<H: RecvHandler>(st: sys::virStreamPtr, h: &mut H, sparse: bool, method: &str) -> Result<u64> {
+    let mut buf = vec![0u8; SVR_STREAM_CHUNK];
+    let mut total = 0u64;
+    loop {
+        // SAFETY: `buf` is writable for its length.
+        let got = unsafe {
+            if sparse {
+                sys::virStreamRecvFlags(st, buf.as_mut_ptr() as *mut c_char, buf.len(), sys::VIR_STREAM_RECV_STOP_AT_HOLE)
+            } else {
+                sys::virStreamRecv(st, buf.as_mut_ptr() as *mut c_char, buf.len())
+            }
+        };
+        if got == -3 && sparse {
+            let mut len: c_longlong = 0;
+            // SAFETY: valid out pointer.
+            if unsafe { sys::virStreamRecvHole(st, &mut len, 0) } < 0 {
+                return Err(Failure::last_libvirt());
+            }
+            let r = h.hole(len).map_err(|e| handler_failure(method, "hole handler", e))?;
+            if r < 0 {
+                return Err(negative(method, "hole handler", r));
+            }
+            continue;
+        }
+        if got == -2 {
+            return Err(nonblocking_refused(method));
+        }
+        if got < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        if got == 0 {
+            return Ok(total);
+        }
+        deliver(h, &buf[..got as usize], method)?;
+        total += got as u64;
+    }
+}
+
+/// Asks the handler for up to `max` bytes and sends what it gives.
+/// Returns the bytes sent, 0 at the end of the source.
+fn send_chunk<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, max: usize, method: &str) -> Result<u64> {
+    let (n, bytes) = h.fill(max).map_err(|e| handler_failure(method, "handler", e))?;
+    if n < 0 {
+        return Err(negative(method, "handler", n));
+    }
+    if n == 0 {
+        return Ok(0);
+    }
+    // More than it was asked for: cut.
+    let n = (n as u64).min(max as u64) as usize;
+    if n > bytes.len() {
+        return Err(Failure::message(format!(
+            "{method}: the handler returned {n} but filled only {} bytes",
+            bytes.len()
+        )));
+    }
+    send_fully(st, &bytes[..n], method)?;
+    Ok(n as u64)
+}
+
+fn send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &str) -> Result<u64> {
+    let mut total = 0u64;
+    loop {
+        match send_chunk(st, h, SVR_STREAM_CHUNK, method)? {
+            0 => return Ok(total),
+            n => total += n,
+        }
+    }
+}
+
+fn sparse_send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &str) -> Result<u64> {
+    let mut total = 0u64;
+    // Bytes left in the current data section.
+    let mut data_left: u64 = 0;
+    loop {
+        if data_left == 0 {
+            let (in_data, len) = h.in_data().map_err(|e| handler_failure(method, "hole handler", e))?;
+            if len < 0 {
+                return Err(Failure::message(format!(
+                    "{method}: the hole handler returned a negative section length ({len})"
+                )));
+            }
+            if len == 0 {
+                // Nothing left, in data or in a hole: the end of the source.
+                return Ok(total);
+            }
+            if !in_data {
+                // SAFETY: plain libvirt call.
+                if unsafe { sys::virStreamSendHole(st, len, 0) } < 0 {
+                    return Err(Failure::last_libvirt());
+                }
+                let r = h.skip(len).map_err(|e| handler_failure(method, "skip handler", e))?;
+                if r < 0 {
+                    return Err(negative(method, "skip handler", r));
+                }
+                continue;
+            }
+            data_left = len as u64;
+        }
+        let want = data_left.min(SVR_STREAM_CHUNK as u64) as usize;
+        match send_chunk(st, h, want, method)? {
+            0 => return Ok(total), // the source ended early
+            n => {
+                total += n;
+                data_left -= n;
+            }
+        }
+    }
+}
+
+/// Which loop to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Plain,
+    Sparse,
+}
+
+/// Runs `recv_all` (or `sparse_recv_all`) on `stream`; on failure aborts the
+/// stream and returns the failure. Returns the data bytes received.
+pub fn recv_all<H: RecvHandler>(stream: &StreamRef, h: &mut H, mode: Mode, method: &str) -> Result<u64> {
+    // Our own reference: a handler that destroys the script's object cannot
+    // free the stream under the loop.
+    let st = stream.clone();
+    let r = recv_loop(st.ptr(), h, mode == Mode::Sparse, method);
+    if r.is_err() {
+        st.abort_quietly();
+    }
+    r
+}
+
+/// Runs `send_all` (or `sparse_send_all`) on `stream`; on failure aborts the
+/// stream and returns the failure. Returns the data bytes sent.
+pub fn send_all<H: SendHandler>(stream: &StreamRef, h: &mut H, mode: Mode, method: &str) -> Result<u64> {
+    let st = stream.clone();
+    let p = st.ptr();
+    let r = match mode {
+        Mode::Plain => send_loop(p, h, method),
+        Mode::Sparse => sparse_send_loop(p, h, method),
+    };
+    if r.is_err() {
+        st.abort_quietly();
+    }
+    r
+}
+
+// ------------------------------------------------------ the C handlers ----
+
+/// Offers `len` bytes at `data`; sets `*result` to the bytes consumed.
+pub type SvrRecvDataFn = unsafe extern "C" fn(ctx: *mut c_void, data: *const c_char, len: usize, result: *mut i64) -> c_int;
+/// Tells of a hole of `length` bytes (`sparse_recv_all`), or asks to skip
+/// `length` bytes of the source (`sparse_send_all`); sets `*result`.
+pub type SvrLengthFn = unsafe extern "C" fn(ctx: *mut c_void, length: i64, result: *mut i64) -> c_int;
+/// Asks for up to `max` bytes: sets `*result` to the count the handler
+/// returned and `*data`/`*len` to the bytes it filled (valid until the next
+/// call on `ctx`).
+pub type SvrFillFn = unsafe extern "C" fn(ctx: *mut c_void, max: usize, data: *mut *const c_char, len: *mut usize, result: *mut i64) -> c_int;
+/// Asks where the source is: `*in_data` (0 or 1) and `*section_len`.
+pub type SvrInDataFn = unsafe extern "C" fn(ctx: *mut c_void, in_data: *mut c_int, section_len: *mut i64) -> c_int;
+
+/// The C side of a transfer: `ctx` and the callbacks the method needs
+/// (unused ones may be NULL). Each callback returns an `SVR_HANDLER_*` status.
+#[repr(C)]
+pub struct SvrStreamHandlers {
+    pub ctx: *mut c_void,
+    pub data: Option<SvrRecvDataFn>,
+    pub hole: Option<SvrLengthFn>,
+    pub fill: Option<SvrFillFn>,
+    pub in_data: Option<SvrInDataFn>,
+    pub skip: Option<SvrLengthFn>,
+}
+
+fn status(rc: c_int) -> std::result::Result<(), HandlerError> {
+    match rc {
+        SVR_HANDLER_OK => Ok(()),
+        SVR_HANDLER_UNDEF => Err(HandlerError::Undef),
+        SVR_HANDLER_WIDE => Err(HandlerError::WideCharacter),
+        SVR_HANDLER_REFERENCE => Err(HandlerError::Reference),
+        SVR_HANDLER_SHORT_LIST => Err(HandlerError::ShortList),
+        _ => Err(HandlerError::Died),
+    }
+}
+
+fn missing(what: &str) -> Failure {
+    Failure::message(format!("internal error: no {what} callback given to the stream loop"))
+}
+
+struct CHandlers<'a>(&'a SvrStreamHandlers);
+
+impl RecvHandler for CHandlers<'_> {
+    fn data(&mut self, data: &[u8]) -> std::result::Result<i64, HandlerError> {
+        let f = self.0.data.expect("checked before the loop");
+        let mut r = 0i64;
+        // SAFETY: the glue's callback, with a valid buffer and out pointer.
+        status(unsafe { f(self.0.ctx, data.as_ptr() as *const c_char, data.len(), &mut r) })?;
+        Ok(r)
+    }
+
+    fn hole(&mut self, length: i64) -> std::result::Result<i64, HandlerError> {
+        let f = self.0.hole.expect("checked before the loop");
+        let mut r = 0i64;
+        // SAFETY: as above.
+        status(unsafe { f(self.0.ctx, length, &mut r) })?;
+        Ok(r)
+    }
+}
+
+impl SendHandler for CHandlers<'_> {
+    fn fill(&mut self, max: usize) -> std::result::Result<(i64, &[u8]), HandlerError> {
+        let f = self.0.fill.expect("checked before the loop");
+        let (mut data, mut len, mut r) = (ptr::null(), 0usize, 0i64);
+        // SAFETY: as above.
+        status(unsafe { f(self.0.ctx, max, &mut data, &mut len, &mut r) })?;
+        let bytes = if data.is_null() || len == 0 {
+            &[][..]
+        } else {
+            // SAFETY: the glue hands out the buffer of its scalar, valid
+            // until it is called again.
+            unsafe { std::slice::from_raw_parts(data as *const u8, len) }
+        };
+        Ok((r, bytes))
+    }
+
+    fn in_data(&mut self) -> std::result::Result<(bool, i64), HandlerError> {
+        let f = self.0.in_data.expect("checked before the loop");
+        let (mut in_data, mut len) = (0 as c_int, 0i64);
+        // SAFETY: as above.
+        status(unsafe { f(self.0.ctx, &mut in_data, &mut len) })?;
+        Ok((in_data != 0, len))
+    }
+
+    fn skip(&mut self, length: i64) -> std::result::Result<i64, HandlerError> {
+        let f = self.0.skip.expect("checked before the loop");
+        let mut r = 0i64;
+        // SAFETY: as above.
+        status(unsafe { f(self.0.ctx, length, &mut r) })?;
+        Ok(r)
+    }
+}
+
+fn transfer(
+    name: &str,
+    method: &str,
+    st: *const StreamHandle,
+    h: *const SvrStreamHandlers,
+    needs: &[&str],
+    run: impl FnOnce(&StreamRef, &mut CHandlers) -> Result<u64>,
+) -> c_int {
+    guard(name, -1, || {
+        let s = handle(st, "the stream")?;
+        // SAFETY: the glue passes a valid table for the duration of the call.
+        let table = unsafe { h.as_ref() }.ok_or_else(|| missing("handler table"))?;
+        for what in needs {
+            let present = match *what {
+                "data" => table.data.is_some(),
+                "hole" => table.hole.is_some(),
+                "fill" => table.fill.is_some(),
+                "in_data" => table.in_data.is_some(),
+                _ => table.skip.is_some(),
+            };
+            if !present {
+                return Err(missing(what));
+            }
+        }
+        if s.nonblocking() {
+            return Err(nonblocking_refused(method));
+        }
+        let stream = s.st.clone();
+        run(&stream, &mut CHandlers(table))?;
+        Ok(0)
+    })
+}
+
+/// `recv_all`: receives to the end of the stream through `h->data`.
+#[no_mangle]
+pub extern "C" fn svr_stream_recv_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
+    let m = "Sys::Virt::Stream::recv_all";
+    transfer("svr_stream_recv_all", m, st, h, &["data"], |s, c| recv_all(s, c, Mode::Plain, m))
+}
+
+/// `sparse_recv_all`: as `recv_all`, holes go to `h->hole`.
+#[no_mangle]
+pub extern "C" fn svr_stream_sparse_recv_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
+    let m = "Sys::Virt::Stream::sparse_recv_all";
+    transfer("svr_stream_sparse_recv_all", m, st, h, &["data", "hole"], |s, c| recv_all(s, c, Mode::Sparse, m))
+}
+
+/// `send_all`: sends what `h->fill` produces until it returns 0.
+#[no_mangle]
+pub extern "C" fn svr_stream_send_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
+    let m = "Sys::Virt::Stream::send_all";
+    transfer("svr_stream_send_all", m, st, h, &["fill"], |s, c| send_all(s, c, Mode::Plain, m))
+}
+
+/// `sparse_send_all`: `h->in_data` tells data from holes, holes are sent
+/// as such and skipped with `h->skip`.
+#[no_mangle]
+pub extern "C" fn svr_stream_sparse_send_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
+    let m = "Sys::Virt::Stream::sparse_send_all";
+    transfer("svr_stream_sparse_send_all", m, st, h, &["fill", "in_data", "skip"], |s, c| {
+        send_all(s, c, Mode::Sparse, m)
+    })
+}
+
+// ------------------------------------------------------- single calls ----
 
 /// A new stream on `conn`; `flags` may hold `VIR_STREAM_NONBLOCK`.
 #[no_mangle]
@@ -27,11 +544,211 @@ pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut
     guard("svr_stream_new", ptr::null_mut(), || {
         let c = handle(conn, "the connection")?;
         let stream = Stream::new(&c.conn, flags)?;
-        Ok(Box::into_raw(Box::new(StreamHandle { stream })))
+        Ok(Box::into_raw(Box::new(StreamHandle::new(stream, flags))))
     })
 }
 
-/// Releases the handle.
+/// Receives up to `nbytes` (at most `SVR_STREAM_RECV_MAX`) into `buf`.
+/// Returns the bytes read, 0 at the end, -2 if it would block, -3 at a hole
+/// (with `VIR_STREAM_RECV_STOP_AT_HOLE`), -1 on failure (recorded).
+///
+/// # Safety
+/// `buf` must be writable for `nbytes` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_char, nbytes: usize, flags: c_uint) -> isize {
+    guard("svr_stream_recv", -1, || {
+        let s = handle(st, "the stream")?;
+        let n = nbytes.min(SVR_STREAM_RECV_MAX);
+        let got = if flags == 0 {
+            sys::virStreamRecv(s.ptr(), buf, n)
+        } else {
+            sys::virStreamRecvFlags(s.ptr(), buf, n, flags)
+        };
+        if got == -1 {
+            return Err(Failure::last_libvirt());
+        }
+        Ok(got as isize)
+    })
+}
+
+/// Sends `nbytes` from `data`. Returns the bytes sent, -2 if it would
+/// block, -1 on failure (recorded).
+///
+/// # Safety
+/// `data` must be readable for `nbytes` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c_char, nbytes: usize) -> isize {
+    guard("svr_stream_send", -1, || {
+        let s = handle(st, "the stream")?;
+        let done = sys::virStreamSend(s.ptr(), data, nbytes);
+        if done == -1 {
+            return Err(Failure::last_libvirt());
+        }
+        Ok(done as isize)
+    })
+}
+
+/// The length of the hole the stream is at, in `*length`.
+///
+/// # Safety
+/// `length` must be writable.
+#[no_mangle]
+pub unsafe extern "C" fn svr_stream_recv_hole(st: *const StreamHandle, flags: c_uint, length: *mut i64) -> c_int {
+    guard("svr_stream_recv_hole", -1, || {
+        let s = handle(st, "the stream")?;
+        let mut len: c_longlong = 0;
+        if sys::virStreamRecvHole(s.ptr(), &mut len, flags) < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        *length = len;
+        Ok(0)
+    })
+}
+
+/// Asks the far end to make a hole of `length` bytes.
+#[no_mangle]
+pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, flags: c_uint) -> c_int {
+    guard("svr_stream_send_hole", -1, || {
+        let s = handle(st, "the stream")?;
+        if length < 0 {
+            return Err(Failure::message("Sys::Virt::Stream::send_hole: 'length' must not be negative"));
+        }
+        // SAFETY: plain libvirt call.
+        if unsafe { sys::virStreamSendHole(s.ptr(), length, flags) } < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        Ok(0)
+    })
+}
+
+fn simple(name: &str, st: *const StreamHandle, call: unsafe extern "C" fn(sys::virStreamPtr) -> c_int) -> c_int {
+    guard(name, -1, || {
+        let s = handle(st, "the stream")?.st.clone();
+        s.close_callback();
+        // SAFETY: plain libvirt call on a stream we hold.
+        if unsafe { call(s.ptr()) } < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        Ok(0)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_stream_finish(st: *const StreamHandle) -> c_int {
+    simple("svr_stream_finish", st, sys::virStreamFinish)
+}
+
+#[no_mangle]
+pub extern "C" fn svr_stream_abort(st: *const StreamHandle) -> c_int {
+    simple("svr_stream_abort", st, sys::virStreamAbort)
+}
+
+// ------------------------------------------------------ event callback ----
+
+/// Called on each stream event with the glue's context.
+pub type SvrStreamEventFn = unsafe extern "C" fn(ctx: *mut c_void, events: c_int);
+/// Releases the glue's context once libvirt drops the registration.
+pub type SvrFreeFn = unsafe extern "C" fn(ctx: *mut c_void);
+
+struct EventCallback {
+    cb: SvrStreamEventFn,
+    free: SvrFreeFn,
+    ctx: *mut c_void,
+    /// The interpreter's thread: Perl is entered from nowhere else
+    /// (DESIGN.md rule 3).
+    thread: ThreadId,
+}
+
+unsafe extern "C" fn event_trampoline(_st: sys::virStreamPtr, events: c_int, opaque: *mut c_void) {
+    guard("stream event callback", (), || {
+        // SAFETY: `opaque` is the EventCallback we registered, alive until
+        // libvirt calls `event_free`.
+        let cb = &*(opaque as *const EventCallback);
+        if thread::current().id() == cb.thread {
+            // Nothing of `cb` is touched afterwards: the callback may drop
+            // the last reference to the stream and so the registration.
+            let (f, ctx) = (cb.cb, cb.ctx);
+            f(ctx, events);
+        }
+        Ok(())
+    })
+}
+
+unsafe extern "C" fn event_free(opaque: *mut c_void) {
+    guard("stream event callback free", (), || {
+        let cb = Box::from_raw(opaque as *mut EventCallback);
+        if thread::current().id() == cb.thread {
+            (cb.free)(cb.ctx);
+        }
+        // Else: the context holds Perl values and cannot be released off
+        // the interpreter's thread; it is leaked rather than corrupted.
+        Ok(())
+    })
+}
+
+/// Registers `cb(ctx, events)` for `events`; `free(ctx)` runs when libvirt
+/// drops the registration. On failure nothing is kept and `free` is not
+/// called: the glue releases `ctx` itself.
+#[no_mangle]
+pub extern "C" fn svr_stream_add_callback(
+    st: *const StreamHandle,
+    events: c_int,
+    cb: Option<SvrStreamEventFn>,
+    free: Option<SvrFreeFn>,
+    ctx: *mut c_void,
+) -> c_int {
+    guard("svr_stream_add_callback", -1, || {
+        let s = handle(st, "the stream")?;
+        let (cb, free) = match (cb, free) {
+            (Some(cb), Some(free)) => (cb, free),
+            _ => return Err(missing("event")),
+        };
+        let data = Box::into_raw(Box::new(EventCallback { cb, free, ctx, thread: thread::current().id() }));
+        // SAFETY: libvirt owns `data` until it calls `event_free`.
+        let rc = unsafe {
+            sys::virStreamEventAddCallback(s.ptr(), events, Some(event_trampoline), data as *mut c_void, Some(event_free))
+        };
+        if rc < 0 {
+            let f = Failure::last_libvirt();
+            // SAFETY: libvirt did not keep it.
+            drop(unsafe { Box::from_raw(data) });
+            return Err(f);
+        }
+        s.st.callback.set(CallbackState::Registered);
+        Ok(0)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_int) -> c_int {
+    guard("svr_stream_update_callback", -1, || {
+        let s = handle(st, "the stream")?;
+        // SAFETY: plain libvirt call.
+        if unsafe { sys::virStreamEventUpdateCallback(s.ptr(), events) } < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        Ok(0)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
+    guard("svr_stream_remove_callback", -1, || {
+        let s = handle(st, "the stream")?;
+        if s.st.callback.get() == CallbackState::RemovedByClose {
+            s.st.callback.set(CallbackState::None);
+            return Ok(0);
+        }
+        // SAFETY: plain libvirt call.
+        if unsafe { sys::virStreamEventRemoveCallback(s.ptr()) } < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        s.st.callback.set(CallbackState::None);
+        Ok(0)
+    })
+}
+
+/// Releases the handle, removing a callback still registered.
 ///
 /// # Safety
 /// `st` must be NULL or a handle from this library, freed once.
@@ -39,8 +756,13 @@ pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut
 pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
     guard("svr_stream_free", (), || {
         if !st.is_null() {
-            drop(Box::from_raw(st));
+            let h = Box::from_raw(st);
+            h.st.close_callback();
+            drop(h);
         }
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests;
