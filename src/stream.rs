@@ -34,7 +34,7 @@ pub const SVR_STREAM_CHUNK: usize = 256 * 1024;
 /// thread) never put more in one message, so a single `virStreamRecv`
 /// rarely returns more, and a script asking for gigabytes never makes us
 /// allocate them.
-pub const SVR_STREAM_RECV_MAX: usize = 262_144;
+pub const SVR_STREAM_RECV_MAX: usize = 262144;
 
 /// A handler answered (its value is in the `result` out-parameter).
 pub const SVR_HANDLER_OK: c_int = 0;
@@ -109,24 +109,25 @@ impl StreamRef {
 
 /// The Rust handle behind a `Sys::Virt::Stream` object.
 pub struct StreamHandle {
-    pub(crate) st: StreamRef,
+    pub(crate) stream: Stream,
     /// The flags the stream was made with (`VIR_STREAM_NONBLOCK`).
     pub(crate) flags: c_uint,
+    callback: Rc<Cell<CallbackState>>,
 }
 
 impl StreamHandle {
     pub fn new(stream: Stream, flags: c_uint) -> StreamHandle {
-        StreamHandle { st: StreamRef::new(stream), flags }
+        StreamHandle { stream, flags, callback: Rc::new(Cell::new(CallbackState::None)) }
     }
 
     pub fn ptr(&self) -> sys::virStreamPtr {
-        self.st.ptr()
+        // SAFETY: valid while `self.stream` holds its reference.
+        unsafe { self.stream.as_ptr() }
     }
 
-    /// The `virt` stream, for the functions that attach it (screenshot,
-    /// upload, download, console).
-    pub fn stream(&self) -> &Stream {
-        self.st.stream()
+    /// Another libvirt reference to the stream, sharing the callback state.
+    pub fn to_ref(&self) -> StreamRef {
+        StreamRef { stream: self.stream.clone(), callback: self.callback.clone() }
     }
 
     fn nonblocking(&self) -> bool {
@@ -499,7 +500,7 @@ fn transfer(
         if s.nonblocking() {
             return Err(nonblocking_refused(method));
         }
-        let stream = s.st.clone();
+        let stream = s.to_ref();
         run(&stream, &mut CHandlers(table))?;
         Ok(0)
     })
@@ -623,7 +624,7 @@ pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, fla
 
 fn simple(name: &str, st: *const StreamHandle, call: unsafe extern "C" fn(sys::virStreamPtr) -> c_int) -> c_int {
     guard(name, -1, || {
-        let s = handle(st, "the stream")?.st.clone();
+        let s = handle(st, "the stream")?.to_ref();
         s.close_callback();
         // SAFETY: plain libvirt call on a stream we hold.
         if unsafe { call(s.ptr()) } < 0 {
@@ -714,7 +715,7 @@ pub extern "C" fn svr_stream_add_callback(
             drop(unsafe { Box::from_raw(data) });
             return Err(f);
         }
-        s.st.callback.set(CallbackState::Registered);
+        s.callback.set(CallbackState::Registered);
         Ok(0)
     })
 }
@@ -735,15 +736,15 @@ pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_
 pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
     guard("svr_stream_remove_callback", -1, || {
         let s = handle(st, "the stream")?;
-        if s.st.callback.get() == CallbackState::RemovedByClose {
-            s.st.callback.set(CallbackState::None);
+        if s.callback.get() == CallbackState::RemovedByClose {
+            s.callback.set(CallbackState::None);
             return Ok(0);
         }
         // SAFETY: plain libvirt call.
         if unsafe { sys::virStreamEventRemoveCallback(s.ptr()) } < 0 {
             return Err(Failure::last_libvirt());
         }
-        s.st.callback.set(CallbackState::None);
+        s.callback.set(CallbackState::None);
         Ok(0)
     })
 }
@@ -757,7 +758,7 @@ pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
     guard("svr_stream_free", (), || {
         if !st.is_null() {
             let h = Box::from_raw(st);
-            h.st.close_callback();
+            h.to_ref().close_callback();
             drop(h);
         }
         Ok(())

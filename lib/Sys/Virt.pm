@@ -9,6 +9,7 @@ require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
 
 use Sys::Virt::Error;
+use Sys::Virt::Stream;
 
 sub CLONE_SKIP { 1 }
 
@@ -34,6 +35,11 @@ sub new {
         $self = Sys::Virt::_open($uri, $flags);
     }
     return bless $self, $class;
+}
+
+sub new_stream {
+    my ($self, $flags) = @_;
+    return Sys::Virt::Stream->new($self, $flags // 0);
 }
 
 1;
@@ -114,6 +120,11 @@ True if the connection is secure against eavesdropping.
 =item my $bool = $conn->is_encrypted()
 
 True if the connection is encrypted.
+
+=item my $st = $conn->new_stream($flags)
+
+A new L<Sys::Virt::Stream> on this connection; C<$flags> may be
+C<Sys::Virt::Stream::NONBLOCK>.
 
 =item $conn->set_keep_alive($interval, $count)
 
