@@ -142,7 +142,7 @@ svr_xfer_fill(void *opaque, size_t max, const char **data, size_t *len, long lon
     if (status == SVR_HANDLER_OK) {
         /* `b` is still ours (c->buf holds it): its buffer stays valid
          * until the next call, which is all the Rust loop needs. */
-        if (SvROK(b) || mg_find(b, PERL_MAGIC_tiedscalar))
+        if (SvROK(b) || (SvMAGICAL(b) && mg_find(b, PERL_MAGIC_tiedscalar)))
             status = SVR_HANDLER_REFERENCE;   /* stringifying could run Perl code */
         else if (SvOK(b)) {
             STRLEN l;
