@@ -5,7 +5,7 @@
 use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int};
 
-use crate::boundary::{guard, into_c_string, req_str};
+use crate::boundary::{guard, into_c_string};
 use crate::error::{Failure, Result};
 
 /// A libvirt status: negative means failure, captured at once.
@@ -27,9 +27,14 @@ pub(crate) fn check_ptr<T>(p: *mut T) -> Result<*mut T> {
 }
 
 /// A required string argument from C, as a NUL-terminated copy for libvirt.
+/// The bytes pass unchanged, as the classic binding passes them (Perl
+/// strings are bytes here; libvirt itself checks what it needs).
 pub(crate) fn c_arg(s: *const c_char, what: &str) -> Result<CString> {
-    let s = req_str(s, what)?;
-    CString::new(s).map_err(|_| Failure::message(format!("{what} contains a NUL byte")))
+    if s.is_null() {
+        return Err(Failure::message(format!("{what} is required")));
+    }
+    // SAFETY: the glue passes NUL-terminated strings from Perl scalars.
+    Ok(unsafe { CStr::from_ptr(s) }.to_owned())
 }
 
 /// An optional string argument from C (NULL stays NULL).

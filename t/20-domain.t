@@ -127,6 +127,20 @@ ok(!(grep { $_->get_name eq $name } $conn->list_all_domains), 'undefine with fla
 error_code_is(exception { $conn->define_domain('<domain>') }, Sys::Virt::Error::ERR_XML_DETAIL(),
               'define_domain with broken XML');
 
+{
+    # Names are passed and returned as bytes, as the classic binding does:
+    # what get_name returns looks the domain up again.
+    my $uname = "caf\x{e9}-$$";
+    utf8::upgrade($uname);
+    (my $uxml = $new_xml) =~ s/\Q$name\E/$uname/;
+    my $u = $conn->define_domain($uxml);
+    my $got = $u->get_name;
+    is($got, do { my $b = $uname; utf8::encode($b); $b }, 'a non-ASCII name comes back as its UTF-8 bytes');
+    is($conn->get_domain_by_name($got)->get_uuid_string, $u->get_uuid_string, 'and finds the domain again');
+    is($conn->get_domain_by_name($uname)->get_uuid_string, $u->get_uuid_string, 'so does the character string');
+    $u->undefine;
+}
+
 my @all = $conn->list_all_domains;
 ok(@all >= 1, 'list_all_domains');
 ok(!(grep { !$_->isa('Sys::Virt::Domain') } @all), 'all are Sys::Virt::Domain objects');
