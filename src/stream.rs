@@ -88,7 +88,7 @@ impl StreamRef {
         if self.callback.get() == CallbackState::Registered {
             // SAFETY: plain libvirt call; a failure here changes nothing.
             unsafe {
-                if sys::virStreamEventRemoveCallback(self.ptr()) < 0 {
+                if nopipe(|| sys::virStreamEventRemoveCallback(self.ptr())) < 0 {
                     sys::virResetLastError();
                 }
             }
@@ -101,7 +101,7 @@ impl StreamRef {
         self.close_callback();
         // SAFETY: plain libvirt calls on a stream we hold a reference to.
         unsafe {
-            sys::virStreamAbort(self.ptr());
+            nopipe(|| sys::virStreamAbort(self.ptr()));
             sys::virResetLastError();
         }
     }
@@ -133,6 +133,66 @@ impl StreamHandle {
     fn nonblocking(&self) -> bool {
         self.flags & sys::VIR_STREAM_NONBLOCK != 0
     }
+}
+
+// ------------------------------------------------------------ SIGPIPE ----
+
+/// Keeps SIGPIPE away while libvirt writes to a socket whose far end may
+/// be gone (a daemon that died mid-transfer): the write then fails with
+/// EPIPE and libvirt reports it, instead of the signal killing the script.
+/// The signal is blocked for this thread during the call, and one raised by
+/// it is consumed afterwards. Nothing changes when the caller already
+/// blocks SIGPIPE. Perl code never runs under it.
+struct NoSigpipe {
+    old: Option<libc::sigset_t>,
+}
+
+impl NoSigpipe {
+    fn set() -> libc::sigset_t {
+        // SAFETY: plain signal-set manipulation on a local value.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, libc::SIGPIPE);
+            set
+        }
+    }
+
+    fn new() -> NoSigpipe {
+        let set = Self::set();
+        // SAFETY: changes this thread's mask only; restored in drop.
+        unsafe {
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            if libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) != 0 {
+                return NoSigpipe { old: None };
+            }
+            if libc::sigismember(&old, libc::SIGPIPE) == 1 {
+                return NoSigpipe { old: None }; // the caller blocks it already
+            }
+            NoSigpipe { old: Some(old) }
+        }
+    }
+}
+
+impl Drop for NoSigpipe {
+    fn drop(&mut self) {
+        if let Some(old) = self.old {
+            let set = Self::set();
+            let zero = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+            // SAFETY: consumes a pending SIGPIPE raised during the call,
+            // then restores the caller's mask.
+            unsafe {
+                while libc::sigtimedwait(&set, ptr::null_mut(), &zero) == libc::SIGPIPE {}
+                libc::pthread_sigmask(libc::SIG_SETMASK, &old, ptr::null_mut());
+            }
+        }
+    }
+}
+
+/// Runs one libvirt call under [`NoSigpipe`].
+fn nopipe<T>(call: impl FnOnce() -> T) -> T {
+    let _g = NoSigpipe::new();
+    call()
 }
 
 // ------------------------------------------------------------ handlers ----
@@ -198,7 +258,7 @@ fn nonblocking_refused(method: &str) -> Failure {
 fn send_fully(st: sys::virStreamPtr, mut data: &[u8], method: &str) -> Result<()> {
     while !data.is_empty() {
         // SAFETY: `data` is valid for `len` bytes during the call.
-        let done = unsafe { sys::virStreamSend(st, data.as_ptr() as *const c_char, data.len()) };
+        let done = nopipe(|| unsafe { sys::virStreamSend(st, data.as_ptr() as *const c_char, data.len()) });
         if done == -2 {
             return Err(nonblocking_refused(method));
         }
@@ -239,17 +299,17 @@ fn recv_loop<H: RecvHandler>(st: sys::virStreamPtr, h: &mut H, sparse: bool, met
     let mut total = 0u64;
     loop {
         // SAFETY: `buf` is writable for its length.
-        let got = unsafe {
+        let got = nopipe(|| unsafe {
             if sparse {
                 sys::virStreamRecvFlags(st, buf.as_mut_ptr() as *mut c_char, buf.len(), sys::VIR_STREAM_RECV_STOP_AT_HOLE)
             } else {
                 sys::virStreamRecv(st, buf.as_mut_ptr() as *mut c_char, buf.len())
             }
-        };
+        });
         if got == -3 && sparse {
             let mut len: c_longlong = 0;
             // SAFETY: valid out pointer.
-            if unsafe { sys::virStreamRecvHole(st, &mut len, 0) } < 0 {
+            if nopipe(|| unsafe { sys::virStreamRecvHole(st, &mut len, 0) }) < 0 {
                 return Err(Failure::last_libvirt());
             }
             let r = h.hole(len).map_err(|e| handler_failure(method, "hole handler", e))?;
@@ -322,7 +382,7 @@ fn sparse_send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &s
             }
             if !in_data {
                 // SAFETY: plain libvirt call.
-                if unsafe { sys::virStreamSendHole(st, len, 0) } < 0 {
+                if nopipe(|| unsafe { sys::virStreamSendHole(st, len, 0) }) < 0 {
                     return Err(Failure::last_libvirt());
                 }
                 let r = h.skip(len).map_err(|e| handler_failure(method, "skip handler", e))?;
@@ -560,11 +620,13 @@ pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_ch
     guard("svr_stream_recv", -1, || {
         let s = handle(st, "the stream")?;
         let n = nbytes.min(SVR_STREAM_RECV_MAX);
-        let got = if flags == 0 {
-            sys::virStreamRecv(s.ptr(), buf, n)
-        } else {
-            sys::virStreamRecvFlags(s.ptr(), buf, n, flags)
-        };
+        let got = nopipe(|| {
+            if flags == 0 {
+                sys::virStreamRecv(s.ptr(), buf, n)
+            } else {
+                sys::virStreamRecvFlags(s.ptr(), buf, n, flags)
+            }
+        });
         if got == -1 {
             return Err(Failure::last_libvirt());
         }
@@ -581,7 +643,7 @@ pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_ch
 pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c_char, nbytes: usize) -> isize {
     guard("svr_stream_send", -1, || {
         let s = handle(st, "the stream")?;
-        let done = sys::virStreamSend(s.ptr(), data, nbytes);
+        let done = nopipe(|| sys::virStreamSend(s.ptr(), data, nbytes));
         if done == -1 {
             return Err(Failure::last_libvirt());
         }
@@ -598,7 +660,7 @@ pub unsafe extern "C" fn svr_stream_recv_hole(st: *const StreamHandle, flags: c_
     guard("svr_stream_recv_hole", -1, || {
         let s = handle(st, "the stream")?;
         let mut len: c_longlong = 0;
-        if sys::virStreamRecvHole(s.ptr(), &mut len, flags) < 0 {
+        if nopipe(|| sys::virStreamRecvHole(s.ptr(), &mut len, flags)) < 0 {
             return Err(Failure::last_libvirt());
         }
         *length = len;
@@ -615,7 +677,7 @@ pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, fla
             return Err(Failure::message("Sys::Virt::Stream::send_hole: 'length' must not be negative"));
         }
         // SAFETY: plain libvirt call.
-        if unsafe { sys::virStreamSendHole(s.ptr(), length, flags) } < 0 {
+        if nopipe(|| unsafe { sys::virStreamSendHole(s.ptr(), length, flags) }) < 0 {
             return Err(Failure::last_libvirt());
         }
         Ok(0)
@@ -627,7 +689,7 @@ fn simple(name: &str, st: *const StreamHandle, call: unsafe extern "C" fn(sys::v
         let s = handle(st, "the stream")?.to_ref();
         s.close_callback();
         // SAFETY: plain libvirt call on a stream we hold.
-        if unsafe { call(s.ptr()) } < 0 {
+        if nopipe(|| unsafe { call(s.ptr()) }) < 0 {
             return Err(Failure::last_libvirt());
         }
         Ok(0)
