@@ -113,11 +113,30 @@ pub struct StreamHandle {
     /// The flags the stream was made with (`VIR_STREAM_NONBLOCK`).
     pub(crate) flags: c_uint,
     callback: Rc<Cell<CallbackState>>,
+    /// The connection, when known, to tell "would block" from "dead".
+    conn: Option<virt::connect::Connect>,
 }
 
 impl StreamHandle {
     pub fn new(stream: Stream, flags: c_uint) -> StreamHandle {
-        StreamHandle { stream, flags, callback: Rc::new(Cell::new(CallbackState::None)) }
+        StreamHandle { stream, flags, callback: Rc::new(Cell::new(CallbackState::None)), conn: None }
+    }
+
+    /// "Would block" (-2) from a non-blocking stream whose connection died
+    /// would be said for ever (libvirt does not check): fail instead.
+    fn would_block(&self, method: &str) -> Result<isize> {
+        if let Some(c) = &self.conn {
+            // SAFETY: plain libvirt call on a connection we hold.
+            if unsafe { sys::virConnectIsAlive(c.as_ptr()) } == 0 {
+                return Err(Failure::Libvirt {
+                    code: sys::VIR_ERR_RPC as i32,
+                    domain: sys::VIR_FROM_STREAMS as i32,
+                    level: sys::VIR_ERR_ERROR as i32,
+                    message: format!("{method}: the connection of this non-blocking stream is closed"),
+                });
+            }
+        }
+        Ok(-2)
     }
 
     pub fn ptr(&self) -> sys::virStreamPtr {
@@ -135,64 +154,11 @@ impl StreamHandle {
     }
 }
 
-// ------------------------------------------------------------ SIGPIPE ----
-
-/// Keeps SIGPIPE away while libvirt writes to a socket whose far end may
-/// be gone (a daemon that died mid-transfer): the write then fails with
-/// EPIPE and libvirt reports it, instead of the signal killing the script.
-/// The signal is blocked for this thread during the call, and one raised by
-/// it is consumed afterwards. Nothing changes when the caller already
-/// blocks SIGPIPE. Perl code never runs under it.
-struct NoSigpipe {
-    old: Option<libc::sigset_t>,
-}
-
-impl NoSigpipe {
-    fn set() -> libc::sigset_t {
-        // SAFETY: plain signal-set manipulation on a local value.
-        unsafe {
-            let mut set: libc::sigset_t = std::mem::zeroed();
-            libc::sigemptyset(&mut set);
-            libc::sigaddset(&mut set, libc::SIGPIPE);
-            set
-        }
-    }
-
-    fn new() -> NoSigpipe {
-        let set = Self::set();
-        // SAFETY: changes this thread's mask only; restored in drop.
-        unsafe {
-            let mut old: libc::sigset_t = std::mem::zeroed();
-            if libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) != 0 {
-                return NoSigpipe { old: None };
-            }
-            if libc::sigismember(&old, libc::SIGPIPE) == 1 {
-                return NoSigpipe { old: None }; // the caller blocks it already
-            }
-            NoSigpipe { old: Some(old) }
-        }
-    }
-}
-
-impl Drop for NoSigpipe {
-    fn drop(&mut self) {
-        if let Some(old) = self.old {
-            let set = Self::set();
-            let zero = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-            // SAFETY: consumes a pending SIGPIPE raised during the call,
-            // then restores the caller's mask.
-            unsafe {
-                while libc::sigtimedwait(&set, ptr::null_mut(), &zero) == libc::SIGPIPE {}
-                libc::pthread_sigmask(libc::SIG_SETMASK, &old, ptr::null_mut());
-            }
-        }
-    }
-}
-
-/// Runs one libvirt call under [`NoSigpipe`].
+/// Runs one libvirt call that may write to a daemon with SIGPIPE kept
+/// away ([`crate::boundary::without_sigpipe`]): a daemon gone mid-transfer
+/// fails the call instead of killing the script. Perl code never runs in it.
 fn nopipe<T>(call: impl FnOnce() -> T) -> T {
-    let _g = NoSigpipe::new();
-    call()
+    crate::boundary::without_sigpipe(call)
 }
 
 // ------------------------------------------------------------ handlers ----
@@ -605,7 +571,9 @@ pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut
     guard("svr_stream_new", ptr::null_mut(), || {
         let c = handle(conn, "the connection")?;
         let stream = Stream::new(&c.conn, flags)?;
-        Ok(Box::into_raw(Box::new(StreamHandle::new(stream, flags))))
+        let mut h = StreamHandle::new(stream, flags);
+        h.conn = Some(c.conn.clone());
+        Ok(Box::into_raw(Box::new(h)))
     })
 }
 
@@ -630,6 +598,9 @@ pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_ch
         if got == -1 {
             return Err(Failure::last_libvirt());
         }
+        if got == -2 {
+            return s.would_block("Sys::Virt::Stream::recv");
+        }
         Ok(got as isize)
     })
 }
@@ -646,6 +617,9 @@ pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c
         let done = nopipe(|| sys::virStreamSend(s.ptr(), data, nbytes));
         if done == -1 {
             return Err(Failure::last_libvirt());
+        }
+        if done == -2 {
+            return s.would_block("Sys::Virt::Stream::send");
         }
         Ok(done as isize)
     })
@@ -817,7 +791,7 @@ pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
 /// `st` must be NULL or a handle from this library, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
-    guard("svr_stream_free", (), || {
+    crate::boundary::guard_io("svr_stream_free", (), || {
         if !st.is_null() {
             let h = Box::from_raw(st);
             h.to_ref().close_callback();
