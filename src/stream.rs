@@ -66,11 +66,13 @@ pub enum CallbackState {
 pub struct StreamRef {
     stream: Stream,
     callback: Rc<Cell<CallbackState>>,
+    /// Whether `finish` or `abort` ended the stream.
+    closed: Rc<Cell<bool>>,
 }
 
 impl StreamRef {
     pub fn new(stream: Stream) -> StreamRef {
-        StreamRef { stream, callback: Rc::new(Cell::new(CallbackState::None)) }
+        StreamRef { stream, callback: Rc::new(Cell::new(CallbackState::None)), closed: Rc::new(Cell::new(false)) }
     }
 
     pub fn ptr(&self) -> sys::virStreamPtr {
@@ -104,6 +106,7 @@ impl StreamRef {
             nopipe(|| sys::virStreamAbort(self.ptr()));
             sys::virResetLastError();
         }
+        self.closed.set(true);
     }
 }
 
@@ -113,13 +116,20 @@ pub struct StreamHandle {
     /// The flags the stream was made with (`VIR_STREAM_NONBLOCK`).
     pub(crate) flags: c_uint,
     callback: Rc<Cell<CallbackState>>,
+    closed: Rc<Cell<bool>>,
     /// The connection, when known, to tell "would block" from "dead".
     conn: Option<virt::connect::Connect>,
 }
 
 impl StreamHandle {
     pub fn new(stream: Stream, flags: c_uint) -> StreamHandle {
-        StreamHandle { stream, flags, callback: Rc::new(Cell::new(CallbackState::None)), conn: None }
+        StreamHandle {
+            stream,
+            flags,
+            callback: Rc::new(Cell::new(CallbackState::None)),
+            closed: Rc::new(Cell::new(false)),
+            conn: None,
+        }
     }
 
     /// "Would block" (-2) from a non-blocking stream whose connection died
@@ -146,7 +156,7 @@ impl StreamHandle {
 
     /// Another libvirt reference to the stream, sharing the callback state.
     pub fn to_ref(&self) -> StreamRef {
-        StreamRef { stream: self.stream.clone(), callback: self.callback.clone() }
+        StreamRef { stream: self.stream.clone(), callback: self.callback.clone(), closed: self.closed.clone() }
     }
 
     fn nonblocking(&self) -> bool {
@@ -666,6 +676,7 @@ fn simple(name: &str, st: *const StreamHandle, call: unsafe extern "C" fn(sys::v
         if nopipe(|| unsafe { call(s.ptr()) }) < 0 {
             return Err(Failure::last_libvirt());
         }
+        s.closed.set(true);
         Ok(0)
     })
 }
@@ -794,7 +805,16 @@ pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
     crate::boundary::guard_io("svr_stream_free", (), || {
         if !st.is_null() {
             let h = Box::from_raw(st);
-            h.to_ref().close_callback();
+            let s = h.to_ref();
+            s.close_callback();
+            if !s.closed.get() {
+                // Dropped without finish or abort: libvirt says an active
+                // stream must be aborted before it is freed (an fd stream
+                // otherwise keeps its reader thread and buffers for ever).
+                // On a stream that never started this is a harmless error.
+                s.abort_quietly();
+            }
+            drop(s);
             drop(h);
         }
         Ok(())
