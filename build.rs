@@ -93,7 +93,6 @@ fn main() {
         .define("boot_Sys__Virt", "svr_xs_boot")
         .define("VERSION", format!("\"{}\"", env::var("CARGO_PKG_VERSION").unwrap()).as_str())
         .define("XS_VERSION", format!("\"{}\"", env::var("CARGO_PKG_VERSION").unwrap()).as_str())
-        .warnings(false)
         .flag_if_supported("-Wno-unused-variable")
         .compile("sys_virt_xs");
 }

@@ -36,6 +36,14 @@ pub const SVR_STREAM_CHUNK: usize = 256 * 1024;
 /// allocate them.
 pub const SVR_STREAM_RECV_MAX: usize = 262144;
 
+/// `recv` calls asking for fewer bytes than this, on a blocking stream
+/// without event callback, are served from a read-ahead buffer of
+/// [`SVR_STREAM_CHUNK`] bytes: each libvirt `virStreamRecv` costs as much
+/// as thousands of instructions (locking, logging, message bookkeeping)
+/// whatever its size, so a loop of small reads pays it once per chunk
+/// instead of once per call.
+pub const SVR_STREAM_READAHEAD_BELOW: usize = 64 * 1024;
+
 /// A handler answered (its value is in the `result` out-parameter).
 pub const SVR_HANDLER_OK: c_int = 0;
 /// A handler died; the glue keeps its exception and raises it unchanged.
@@ -110,6 +118,33 @@ impl StreamRef {
     }
 }
 
+/// Data received from libvirt ahead of the script's small `recv` calls.
+#[derive(Default)]
+struct ReadAhead {
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+}
+
+impl ReadAhead {
+    fn pending(&self) -> &[u8] {
+        &self.buf[self.start..self.end]
+    }
+
+    /// Moves up to `out.len()` buffered bytes into `out`.
+    fn take_into(&mut self, out: &mut [u8]) -> usize {
+        let n = out.len().min(self.end - self.start);
+        out[..n].copy_from_slice(&self.buf[self.start..self.start + n]);
+        self.start += n;
+        n
+    }
+
+    fn clear(&mut self) {
+        self.start = 0;
+        self.end = 0;
+    }
+}
+
 /// The Rust handle behind a `Sys::Virt::Stream` object.
 pub struct StreamHandle {
     pub(crate) stream: Stream,
@@ -119,6 +154,7 @@ pub struct StreamHandle {
     closed: Rc<Cell<bool>>,
     /// The connection, when known, to tell "would block" from "dead".
     conn: Option<virt::connect::Connect>,
+    readahead: std::cell::RefCell<ReadAhead>,
 }
 
 impl StreamHandle {
@@ -129,6 +165,7 @@ impl StreamHandle {
             callback: Rc::new(Cell::new(CallbackState::None)),
             closed: Rc::new(Cell::new(false)),
             conn: None,
+            readahead: Default::default(),
         }
     }
 
@@ -161,6 +198,44 @@ impl StreamHandle {
 
     fn nonblocking(&self) -> bool {
         self.flags & sys::VIR_STREAM_NONBLOCK != 0
+    }
+
+    /// Whether a `recv` of `n` bytes with `flags` may read ahead. Not on
+    /// non-blocking streams or with a callback: buffered data would raise
+    /// no READABLE event. Not with flags: holes must stay visible.
+    fn may_read_ahead(&self, n: usize, flags: c_uint) -> bool {
+        flags == 0
+            && n > 0
+            && n < SVR_STREAM_READAHEAD_BELOW
+            && !self.nonblocking()
+            && self.callback.get() == CallbackState::None
+    }
+
+    /// Serves `out` from the read-ahead buffer, refilling it from libvirt
+    /// when empty. Returns what `virStreamRecv` would: bytes, 0 at the end.
+    fn recv_buffered(&self, out: &mut [u8]) -> Result<isize> {
+        let mut ra = self.readahead.borrow_mut();
+        if ra.start == ra.end {
+            if ra.buf.is_empty() {
+                ra.buf = vec![0u8; SVR_STREAM_CHUNK];
+            }
+            // SAFETY: the buffer is writable for its length.
+            let got = unsafe { sys::virStreamRecv(self.ptr(), ra.buf.as_mut_ptr() as *mut c_char, ra.buf.len()) };
+            if got < 0 {
+                return Err(Failure::last_libvirt());
+            }
+            ra.start = 0;
+            ra.end = got as usize;
+        }
+        Ok(ra.take_into(out) as isize)
+    }
+
+    /// Takes the data read ahead and not yet given to the script.
+    fn take_read_ahead(&self) -> Vec<u8> {
+        let mut ra = self.readahead.borrow_mut();
+        let v = ra.pending().to_vec();
+        ra.clear();
+        v
     }
 }
 
@@ -389,11 +464,14 @@ pub enum Mode {
 
 /// Runs `recv_all` (or `sparse_recv_all`) on `stream`; on failure aborts the
 /// stream and returns the failure. Returns the data bytes received.
-pub fn recv_all<H: RecvHandler>(stream: &StreamRef, h: &mut H, mode: Mode, method: &str) -> Result<u64> {
+pub fn recv_all<H: RecvHandler>(stream: &StreamRef, h: &mut H, mode: Mode, method: &str, read_ahead: &[u8]) -> Result<u64> {
     // Our own reference: a handler that destroys the script's object cannot
     // free the stream under the loop.
     let st = stream.clone();
-    let r = recv_loop(st.ptr(), h, mode == Mode::Sparse, method);
+    // Data small `recv` calls read ahead comes first.
+    let r = deliver(h, read_ahead, method)
+        .and_then(|()| recv_loop(st.ptr(), h, mode == Mode::Sparse, method))
+        .map(|n| n + read_ahead.len() as u64);
     if r.is_err() {
         st.abort_quietly();
     }
@@ -515,7 +593,7 @@ fn transfer(
     st: *const StreamHandle,
     h: *const SvrStreamHandlers,
     needs: &[&str],
-    run: impl FnOnce(&StreamRef, &mut CHandlers) -> Result<u64>,
+    run: impl FnOnce(&StreamRef, &mut CHandlers, &[u8]) -> Result<u64>,
 ) -> c_int {
     guard(name, -1, || {
         let s = handle(st, "the stream")?;
@@ -537,7 +615,8 @@ fn transfer(
             return Err(nonblocking_refused(method));
         }
         let stream = s.to_ref();
-        run(&stream, &mut CHandlers(table))?;
+        let read_ahead = s.take_read_ahead();
+        run(&stream, &mut CHandlers(table), &read_ahead)?;
         Ok(0)
     })
 }
@@ -546,21 +625,21 @@ fn transfer(
 #[no_mangle]
 pub extern "C" fn svr_stream_recv_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::recv_all";
-    transfer("svr_stream_recv_all", m, st, h, &["data"], |s, c| recv_all(s, c, Mode::Plain, m))
+    transfer("svr_stream_recv_all", m, st, h, &["data"], |s, c, ra| recv_all(s, c, Mode::Plain, m, ra))
 }
 
 /// `sparse_recv_all`: as `recv_all`, holes go to `h->hole`.
 #[no_mangle]
 pub extern "C" fn svr_stream_sparse_recv_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::sparse_recv_all";
-    transfer("svr_stream_sparse_recv_all", m, st, h, &["data", "hole"], |s, c| recv_all(s, c, Mode::Sparse, m))
+    transfer("svr_stream_sparse_recv_all", m, st, h, &["data", "hole"], |s, c, ra| recv_all(s, c, Mode::Sparse, m, ra))
 }
 
 /// `send_all`: sends what `h->fill` produces until it returns 0.
 #[no_mangle]
 pub extern "C" fn svr_stream_send_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::send_all";
-    transfer("svr_stream_send_all", m, st, h, &["fill"], |s, c| send_all(s, c, Mode::Plain, m))
+    transfer("svr_stream_send_all", m, st, h, &["fill"], |s, c, _| send_all(s, c, Mode::Plain, m))
 }
 
 /// `sparse_send_all`: `h->in_data` tells data from holes, holes are sent
@@ -568,7 +647,7 @@ pub extern "C" fn svr_stream_send_all(st: *const StreamHandle, h: *const SvrStre
 #[no_mangle]
 pub extern "C" fn svr_stream_sparse_send_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::sparse_send_all";
-    transfer("svr_stream_sparse_send_all", m, st, h, &["fill", "in_data", "skip"], |s, c| {
+    transfer("svr_stream_sparse_send_all", m, st, h, &["fill", "in_data", "skip"], |s, c, _| {
         send_all(s, c, Mode::Sparse, m)
     })
 }
@@ -598,13 +677,19 @@ pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_ch
     guard("svr_stream_recv", -1, || {
         let s = handle(st, "the stream")?;
         let n = nbytes.min(SVR_STREAM_RECV_MAX);
-        let got = nopipe(|| {
-            if flags == 0 {
-                sys::virStreamRecv(s.ptr(), buf, n)
-            } else {
-                sys::virStreamRecvFlags(s.ptr(), buf, n, flags)
-            }
-        });
+        if n > 0 && s.readahead.borrow().start < s.readahead.borrow().end || s.may_read_ahead(n, flags) {
+            // SAFETY: the glue passes a buffer writable for `nbytes` >= `n`.
+            return s.recv_buffered(std::slice::from_raw_parts_mut(buf as *mut u8, n));
+        }
+        // No SIGPIPE guard: receiving never writes to the daemon's socket
+        // (checked with strace: the client's "wait for data" packet is not
+        // transmitted), and the guard's syscalls would double the cost of
+        // a small recv.
+        let got = if flags == 0 {
+            sys::virStreamRecv(s.ptr(), buf, n)
+        } else {
+            sys::virStreamRecvFlags(s.ptr(), buf, n, flags)
+        };
         if got == -1 {
             return Err(Failure::last_libvirt());
         }
@@ -643,6 +728,11 @@ pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c
 pub unsafe extern "C" fn svr_stream_recv_hole(st: *const StreamHandle, flags: c_uint, length: *mut i64) -> c_int {
     guard("svr_stream_recv_hole", -1, || {
         let s = handle(st, "the stream")?;
+        if !s.readahead.borrow().pending().is_empty() {
+            // Data read ahead comes first: the stream is not at a hole.
+            *length = 0;
+            return Ok(0);
+        }
         let mut len: c_longlong = 0;
         if nopipe(|| sys::virStreamRecvHole(s.ptr(), &mut len, flags)) < 0 {
             return Err(Failure::last_libvirt());
@@ -670,7 +760,9 @@ pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, fla
 
 fn simple(name: &str, st: *const StreamHandle, call: unsafe extern "C" fn(sys::virStreamPtr) -> c_int) -> c_int {
     guard(name, -1, || {
-        let s = handle(st, "the stream")?.to_ref();
+        let h = handle(st, "the stream")?;
+        h.readahead.borrow_mut().clear();
+        let s = h.to_ref();
         s.close_callback();
         // SAFETY: plain libvirt call on a stream we hold.
         if nopipe(|| unsafe { call(s.ptr()) }) < 0 {

@@ -24,7 +24,7 @@ new(klass, con, flags = &PL_sv_undef)
   OUTPUT:
     RETVAL
 
-SV *
+IV
 recv(st, data, nbytes, flags = &PL_sv_undef)
     StreamHandle *st
     SV *data
@@ -73,7 +73,7 @@ recv(st, data, nbytes, flags = &PL_sv_undef)
         else
             sv_setsv_mg(data, target);
     }
-    RETVAL = newSViv(got);
+    RETVAL = got;
   OUTPUT:
     RETVAL
 

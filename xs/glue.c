@@ -12,6 +12,14 @@ void *
 svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argname)
 {
     SV *inner;
+    /* Fast path: an object of exactly this class (every call on a hot
+     * loop); subclasses and errors take the full checks below. */
+    if (SvROK(arg)) {
+        inner = SvRV(arg);
+        const char *name = SvOBJECT(inner) ? HvNAME_get(SvSTASH(inner)) : NULL;
+        if (name && SvIOK(inner) && SvIVX(inner) != 0 && strEQ(name, klass))
+            return INT2PTR(void *, SvIVX(inner));
+    }
     if (!SvOK(arg))
         croak("%s: '%s' is undef, not a %s object", func, argname, klass);
     if (!sv_isobject(arg) || !sv_derived_from(arg, klass))
@@ -80,6 +88,8 @@ svr_check_code(pTHX_ SV *sv, const char *func, const char *argname)
 void
 svr_check_number(pTHX_ SV *sv, const char *func, const char *argname)
 {
+    if (SvIOK(sv) && !SvGMAGICAL(sv))
+        return;
     SvGETMAGIC(sv);
     if (!SvOK(sv))
         croak("%s: '%s' must be a number, not undef", func, argname);

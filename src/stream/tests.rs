@@ -96,7 +96,7 @@ fn recv_all_reads_the_screenshot() {
     let c = conn();
     let st = screenshot(&c, 0);
     let mut sink = Sink::new(0);
-    let n = recv_all(&st, &mut sink, Mode::Plain, "t").expect("recv_all");
+    let n = recv_all(&st, &mut sink, Mode::Plain, "t", &[]).expect("recv_all");
     assert_eq!(n as usize, PNG_SIZE);
     assert_png(&sink.got);
     st.stream().clone().finish().expect("finish");
@@ -107,7 +107,7 @@ fn sparse_recv_all_on_a_stream_without_holes() {
     let c = conn();
     let st = screenshot(&c, 0);
     let mut sink = Sink::new(0);
-    match recv_all(&st, &mut sink, Mode::Sparse, "t") {
+    match recv_all(&st, &mut sink, Mode::Sparse, "t", &[]) {
         Ok(n) => {
             assert_eq!(n as usize, PNG_SIZE);
             assert_png(&sink.got);
@@ -124,7 +124,7 @@ fn short_counts_are_offered_again() {
         let c = conn();
         let st = screenshot(&c, 0);
         let mut sink = Sink::new(step);
-        recv_all(&st, &mut sink, Mode::Plain, "t").expect("recv_all");
+        recv_all(&st, &mut sink, Mode::Plain, "t", &[]).expect("recv_all");
         assert_png(&sink.got);
         assert!(sink.calls >= PNG_SIZE / step, "step {step}: {} calls", sink.calls);
         st.stream().clone().finish().unwrap();
@@ -137,7 +137,7 @@ fn claiming_more_than_given_is_cut() {
     let st = screenshot(&c, 0);
     let mut sink = Sink::new(1000);
     sink.overclaim = true;
-    recv_all(&st, &mut sink, Mode::Plain, "t").expect("recv_all");
+    recv_all(&st, &mut sink, Mode::Plain, "t", &[]).expect("recv_all");
     // The claim is cut to what it was given, so it sees the rest of each
     // chunk once: what it kept is the first 1000 bytes of each offer.
     assert!(sink.got.len() < PNG_SIZE);
@@ -150,7 +150,7 @@ fn failing_recv(reply: std::result::Result<i64, HandlerError>, expect: &str) {
     let st = screenshot(&c, 0);
     let mut sink = Sink::new(100);
     sink.fail_after = Some((2, reply));
-    let err = recv_all(&st, &mut sink, Mode::Plain, "M::recv_all").unwrap_err();
+    let err = recv_all(&st, &mut sink, Mode::Plain, "M::recv_all", &[]).unwrap_err();
     assert!(err.text().starts_with("M::recv_all: "), "{err:?}");
     assert!(err.text().contains(expect), "{err:?} lacks {expect:?}");
     assert_eq!(sink.calls, 3, "stopped at the failing call");
@@ -173,11 +173,11 @@ fn recv_after_finish_is_a_libvirt_error() {
     let c = conn();
     let st = screenshot(&c, 0);
     let mut sink = Sink::new(0);
-    recv_all(&st, &mut sink, Mode::Plain, "t").unwrap();
+    recv_all(&st, &mut sink, Mode::Plain, "t", &[]).unwrap();
     let again = st.clone();
     st.stream().clone().finish().unwrap();
     let mut sink = Sink::new(0);
-    match recv_all(&again, &mut sink, Mode::Plain, "t") {
+    match recv_all(&again, &mut sink, Mode::Plain, "t", &[]) {
         Err(Failure::Libvirt { message, .. }) => assert!(!message.is_empty()),
         Ok(n) => assert_eq!(n, 0, "a finished stream gives no more data"),
         Err(f) => panic!("{f:?}"),
@@ -469,4 +469,49 @@ fn nonblocking_screenshot_through_the_event_loop() {
     }
     unsafe { sys::virEventRemoveTimeout(timer) };
     assert!(ev.freed, "registration never freed");
+}
+
+#[test]
+fn small_recvs_read_ahead_and_recv_all_gets_the_rest() {
+    let c = conn();
+    let h = handle_for(screenshot_stream(&c, 0), 0);
+    let mut got = Vec::new();
+    let mut buf = [0u8; 1000];
+    // A few small reads: served from one libvirt read.
+    for _ in 0..3 {
+        let n = unsafe { svr_stream_recv(h, buf.as_mut_ptr() as *mut c_char, buf.len(), 0) };
+        assert_eq!(n, 1000, "{:?}", take());
+        got.extend_from_slice(&buf);
+    }
+    assert!(!unsafe { &*h }.readahead.borrow().pending().is_empty(), "data is buffered");
+    // Not at a hole while buffered data remains.
+    let mut hole = -1i64;
+    assert_eq!(unsafe { svr_stream_recv_hole(h, 0, &mut hole) }, 0);
+    assert_eq!(hole, 0);
+    // recv_all starts with what was read ahead.
+    let mut sink = CSink { got: Vec::new(), reply: None };
+    assert_eq!(svr_stream_recv_all(h, &table(&mut sink)), 0, "{:?}", take());
+    got.extend_from_slice(&sink.got);
+    assert_png(&got);
+    assert_eq!(svr_stream_finish(h), 0);
+    unsafe { svr_stream_free(h) };
+}
+
+#[test]
+fn small_recvs_to_the_end() {
+    let c = conn();
+    let h = handle_for(screenshot_stream(&c, 0), 0);
+    let mut got = Vec::new();
+    let mut buf = [0u8; 7];
+    loop {
+        let n = unsafe { svr_stream_recv(h, buf.as_mut_ptr() as *mut c_char, buf.len(), 0) };
+        assert!(n >= 0, "{:?}", take());
+        if n == 0 {
+            break;
+        }
+        got.extend_from_slice(&buf[..n as usize]);
+    }
+    assert_png(&got);
+    assert_eq!(svr_stream_finish(h), 0);
+    unsafe { svr_stream_free(h) };
 }
