@@ -100,6 +100,17 @@ dies, as does a negative C<$nbytes>. One call reads at most 262,144 bytes
 C<VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX>), whatever C<$nbytes> asks for, so an
 absurd C<$nbytes> never allocates that much memory.
 
+Small reads are buffered: on a blocking stream with no event callback, a
+C<recv> of less than 64 KiB without flags fetches up to 256 KiB from
+libvirt at once and serves the following calls from that buffer, as PerlIO
+does for files, so a loop of small reads costs little more than a loop of
+large ones. C<recv_all>, C<sparse_recv_all> and C<recv> with flags start
+with what is buffered (a script that switches to C<RECV_STOP_AT_HOLE> half
+way gets the buffered bytes first), C<recv_hole> reports no hole while
+buffered bytes remain, and C<finish>/C<abort> discard them. Non-blocking
+streams and streams with a callback are never buffered, so every readable
+byte raises its event.
+
 =item $rv = $st->send($data, $nbytes)
 
 Send up to C<$nbytes> worth of data, copying from C<$data>. Returns the
