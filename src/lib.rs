@@ -11,6 +11,7 @@ pub mod connect;
 pub mod domain;
 pub mod error;
 pub mod event;
+pub mod eventimpl;
 pub mod storage_pool;
 pub mod storage_vol;
 pub mod stream;

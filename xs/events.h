@@ -1,0 +1,22 @@
+/* Glue of the event loop and of event registrations: the C callbacks the
+ * Rust core calls to reach Perl code. Perl's C API only. */
+#ifndef SVR_EVENTS_H
+#define SVR_EVENTS_H
+
+#include "glue.h"
+
+/* Sys::Virt::Event::add_handle / add_timeout: the context is a copy of the
+ * CODE reference. */
+void svr_xs_handle_cb(void *ctx, int watch, int fd, int events);
+void svr_xs_timeout_cb(void *ctx, int timer);
+void svr_xs_release_sv(void *ctx);
+
+/* The hooks into a Perl-written loop (Sys::Virt::Event::register). */
+extern const SvrImplHooks svr_xs_impl_hooks;
+/* Keeps the loop object (a new reference is taken). */
+void svr_xs_set_impl(pTHX_ SV *impl);
+
+/* Converts a callback token argument (an integer the loop was given). */
+long long svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname);
+
+#endif
