@@ -8,6 +8,7 @@
 
 pub mod boundary;
 pub mod connect;
+pub mod connect_events;
 pub mod domain;
 pub mod error;
 pub mod event;

@@ -247,3 +247,5 @@ INCLUDE: Event.xs
 INCLUDE: Domain.xs
 
 INCLUDE: StoragePool.xs
+
+INCLUDE: ConnectEvents.xs

@@ -197,3 +197,85 @@ svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
         croak("%s: '%s' is not a value the event loop was given", func, argname);
     return (long long)SvIV(sv);
 }
+
+/* ------------------------------------------- events of a connection -- */
+
+svr_xs_event_ctx *
+svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass)
+{
+    svr_xs_event_ctx *c;
+    Newxz(c, 1, svr_xs_event_ctx);
+    c->conn = newSVsv(conn);
+    c->cb = newSVsv(cb);
+    c->klass = klass;
+    return c;
+}
+
+void
+svr_xs_release_event_ctx(void *ctx)
+{
+    dTHX;
+    svr_xs_event_ctx *c = ctx;
+    SvREFCNT_dec(c->cb);
+    SvREFCNT_dec(c->conn);
+    Safefree(c);
+}
+
+/* The value at args[*i] (a hash or array takes the entries that follow). */
+static SV *
+svr_xs_arg(pTHX_ const SvrEventArg *args, size_t nargs, size_t *i)
+{
+    const SvrEventArg *a = &args[(*i)++];
+    int k;
+    switch (a->kind) {
+    case SVR_ARG_INT:
+        return newSViv((IV)a->i);
+    case SVR_ARG_UINT:
+        return newSVuv((UV)a->u);
+    case SVR_ARG_DOUBLE:
+        return newSVnv((NV)a->d);
+    case SVR_ARG_STRING:
+        return a->s ? newSVpv(a->s, 0) : newSV(0);
+    case SVR_ARG_HASH: {
+        HV *hv = newHV();
+        for (k = 0; k < a->n && *i < nargs; k++) {
+            const char *key = args[*i].key ? args[*i].key : "";
+            SV *v = svr_xs_arg(aTHX_ args, nargs, i);
+            (void)hv_store(hv, key, (I32)strlen(key), v, 0);
+        }
+        return newRV_noinc((SV *)hv);
+    }
+    case SVR_ARG_ARRAY: {
+        AV *av = newAV();
+        for (k = 0; k < a->n && *i < nargs; k++)
+            av_push(av, svr_xs_arg(aTHX_ args, nargs, i));
+        return newRV_noinc((SV *)av);
+    }
+    default:
+        return newSV(0);
+    }
+}
+
+void
+svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nargs)
+{
+    dTHX;
+    svr_xs_event_ctx *c = ctx;
+    AV *list;
+    size_t i = 0;
+    SSize_t n;
+    SV **argv;
+    ENTER;
+    SAVETMPS;
+    list = (AV *)sv_2mortal((SV *)newAV());
+    av_push(list, SvREFCNT_inc(c->conn));
+    if (c->klass)
+        av_push(list, object ? SvREFCNT_inc(svr_wrap(aTHX_ object, c->klass)) : newSV(0));
+    while (i < nargs)
+        av_push(list, svr_xs_arg(aTHX_ args, nargs, &i));
+    n = av_len(list) + 1;
+    argv = AvARRAY(list);
+    svr_xs_fire(aTHX_ c->cb, argv, (int)n);
+    FREETMPS;
+    LEAVE;
+}

@@ -20,3 +20,16 @@ void svr_xs_set_impl(pTHX_ SV *impl);
 long long svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname);
 
 #endif
+
+/* Context of an event registration on a connection: the connection object
+ * and callback passed back, and the class events' objects are blessed in
+ * (NULL: the close callback, which has no object). */
+typedef struct {
+    SV *conn;
+    SV *cb;
+    const char *klass;
+} svr_xs_event_ctx;
+
+svr_xs_event_ctx *svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass);
+void svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nargs);
+void svr_xs_release_event_ctx(void *ctx);
