@@ -40,6 +40,8 @@ static OWNER: OnceLock<ThreadId> = OnceLock::new();
 /// (the first caller wins). Called by every entry point the script uses to
 /// register something, always on the interpreter's thread.
 pub fn claim_owner() {
+    // SAFETY: idempotent; makes libvirt's error reporting usable.
+    unsafe { sys::virInitialize() };
     let _ = OWNER.get_or_init(|| thread::current().id());
 }
 
@@ -339,6 +341,12 @@ pub extern "C" fn svr_event_remove_timeout(timer: c_int) -> c_int {
 
 /// libvirt's error if it set one, else `msg`.
 pub(crate) fn failure_or(msg: &str) -> Failure {
+    // Before libvirt is initialized (no connection opened yet), its
+    // per-thread error slot is not set up: reading it would crash.
+    // SAFETY: plain libvirt calls; virInitialize is idempotent.
+    if unsafe { sys::virInitialize() } < 0 {
+        return Failure::message(msg);
+    }
     // SAFETY: reads this thread's libvirt error.
     if unsafe { sys::virGetLastError() }.is_null() {
         Failure::message(msg)
