@@ -148,3 +148,76 @@ svr_croak_deferred(pTHX)
         croak_sv(sv_2mortal(e));
     }
 }
+
+SV *
+svr_new_object(pTHX_ void *handle, const char *klass)
+{
+    if (!handle)
+        svr_croak_failure(aTHX);
+    return SvREFCNT_inc(svr_wrap(aTHX_ handle, klass));
+}
+
+unsigned long long
+svr_arg_u64(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    SvGETMAGIC(sv);
+    if (!SvOK(sv))
+        croak("%s: '%s' must be a number, not undef", func, argname);
+    if (SvIOK(sv)) {
+        if (SvIsUV(sv))
+            return (unsigned long long)SvUVX(sv);
+        if (SvIVX(sv) < 0)
+            croak("%s: '%s' must not be negative", func, argname);
+        return (unsigned long long)SvIVX(sv);
+    }
+    if (SvPOK(sv)) {
+        STRLEN len, i;
+        const char *s = SvPV_nomg(sv, len);
+        unsigned long long v = 0;
+        if (len > 0 && len <= 20) {
+            for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+                unsigned digit = (unsigned)(s[i] - '0');
+                if (v > (~0ULL - digit) / 10)
+                    croak("%s: '%s' is out of range (more than 2**64-1)", func, argname);
+                v = v * 10 + digit;
+            }
+            if (i == len)
+                return v;
+        }
+        if (!looks_like_number(sv))
+            croak("%s: '%s' must be a number, not '%" SVf "'", func, argname, SVfARG(sv));
+    }
+    {
+        NV nv = SvNV_nomg(sv);
+        if (nv != nv)
+            croak("%s: '%s' must be a number, not NaN", func, argname);
+        if (nv < 0)
+            croak("%s: '%s' must not be negative", func, argname);
+        if (nv >= 18446744073709551616.0)
+            croak("%s: '%s' is out of range (more than 2**64-1)", func, argname);
+        if (nv != (NV)(unsigned long long)nv)
+            croak("%s: '%s' must be a whole number", func, argname);
+        return (unsigned long long)nv;
+    }
+}
+
+const char *
+svr_arg_string(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    SvGETMAGIC(sv);
+    if (!SvOK(sv))
+        croak("%s: '%s' must be a string, not undef", func, argname);
+    return SvPV_nomg_nolen(sv);
+}
+
+SV *
+svr_newSVu64(pTHX_ unsigned long long v)
+{
+#if UVSIZE >= 8
+    return newSVuv((UV)v);
+#else
+    if (v <= (unsigned long long)UV_MAX)
+        return newSVuv((UV)v);
+    return newSVpvf("%llu", v);
+#endif
+}

@@ -55,4 +55,24 @@ void svr_defer_exception(pTHX_ SV *exception);
 
 /* Croaks with the kept exception, if any. */
 void svr_croak_deferred(pTHX);
+
+/* XS argument type for unsigned ints that must be numbers (typemap
+ * T_SVR_UINT checks them with svr_check_number). */
+typedef unsigned int svr_uint;
+
+/* Objects made by the Rust core (domains, pools, volumes, ...): wraps a new
+ * handle in an object of `klass` with one reference, or raises the recorded
+ * failure if `handle` is NULL. For XSUBs returning SV *. */
+SV *svr_new_object(pTHX_ void *handle, const char *klass);
+
+/* An unsigned 64-bit argument, exact up to 2**64-1 (an integer, or a string
+ * of decimal digits); croaks, naming `func` and `argname`, on undef,
+ * negative, fractional, out of range or non-numeric values. */
+unsigned long long svr_arg_u64(pTHX_ SV *sv, const char *func, const char *argname);
+
+/* A required string argument (croaks on undef, naming func and argname). */
+const char *svr_arg_string(pTHX_ SV *sv, const char *func, const char *argname);
+
+/* A new SV holding an unsigned 64-bit value exactly. */
+SV *svr_newSVu64(pTHX_ unsigned long long v);
 #endif

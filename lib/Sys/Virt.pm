@@ -9,6 +9,10 @@ require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
 
 use Sys::Virt::Error;
+use Sys::Virt::Domain;
+use Sys::Virt::StoragePool;
+use Sys::Virt::StorageVol;
+use Sys::Virt::Stream;
 
 sub CLONE_SKIP { 1 }
 
@@ -34,6 +38,11 @@ sub new {
         $self = Sys::Virt::_open($uri, $flags);
     }
     return bless $self, $class;
+}
+
+sub new_stream {
+    my ($self, $flags) = @_;
+    return Sys::Virt::Stream->new($self, $flags // 0);
 }
 
 1;
@@ -183,6 +192,92 @@ Removes a callback of C<storage_pool_event_register_any>.
 A registration keeps the connection object and the callback alive until
 libvirt releases it (after the deregistration). An exception raised by a
 callback comes out of the call that ran the event loop.
+
+=item my $st = $conn->new_stream($flags=0)
+
+A new L<Sys::Virt::Stream> on the connection, the same as
+C<< Sys::Virt::Stream->new($conn, $flags) >>. C<$flags> may be
+C<Sys::Virt::Stream::NONBLOCK>.
+
+=back
+
+=head2 Domains
+
+These return L<Sys::Virt::Domain> objects, or die with a
+L<Sys::Virt::Error> (code C<Sys::Virt::Error::ERR_NO_DOMAIN> when there is
+no such domain).
+
+=over 4
+
+=item my $dom = $conn->get_domain_by_name($name)
+
+The domain called C<$name>.
+
+=item my $dom = $conn->get_domain_by_id($id)
+
+The running domain with the numeric id C<$id>.
+
+=item my $dom = $conn->get_domain_by_uuid($uuid)
+
+The domain with the UUID C<$uuid>, given as 16 raw bytes or in printable
+form (32 hex digits, or 36 characters with dashes).
+
+=item my @doms = $conn->list_all_domains($flags=0)
+
+All domains of the connection, running or not. C<$flags> are
+C<Sys::Virt::Domain::LIST_*> constants and filter the list (e.g.
+C<LIST_ACTIVE>).
+
+=item my $dom = $conn->create_domain($xml, $flags=0)
+
+Creates and starts a transient domain from its XML description. C<$flags>
+are C<Sys::Virt::Domain::START_*> constants.
+
+=item my $dom = $conn->define_domain($xml, $flags=0)
+
+Defines (without starting) a persistent domain from its XML description,
+or replaces the definition of an existing one. C<$flags> are
+C<Sys::Virt::Domain::DEFINE_*> constants.
+
+=back
+
+=head2 Storage
+
+These return L<Sys::Virt::StoragePool> and L<Sys::Virt::StorageVol>
+objects, or die with a L<Sys::Virt::Error> (C<ERR_NO_STORAGE_POOL>,
+C<ERR_NO_STORAGE_VOL>, ...).
+
+=over 4
+
+=item my $pool = $conn->get_storage_pool_by_name($name)
+
+The storage pool called C<$name>.
+
+=item my $pool = $conn->get_storage_pool_by_uuid($uuid)
+
+The storage pool with the UUID C<$uuid> (16 raw bytes or printable form).
+
+=item my @pools = $conn->list_all_storage_pools($flags=0)
+
+All storage pools of the connection. C<$flags> are
+C<Sys::Virt::StoragePool::LIST_*> constants and filter the list.
+
+=item my $pool = $conn->create_storage_pool($xml)
+
+Creates and starts a transient storage pool from its XML description.
+
+=item my $pool = $conn->define_storage_pool($xml, $flags=0)
+
+Defines (without starting) a persistent storage pool from its XML
+description. C<$flags> are C<Sys::Virt::StoragePool::DEFINE_*> constants.
+
+=item my $vol = $conn->get_storage_volume_by_path($path)
+
+The storage volume at C<$path> on the host, in whichever pool holds it.
+
+=item my $vol = $conn->get_storage_volume_by_key($key)
+
+The storage volume whose key is C<$key>.
 
 =back
 

@@ -1,0 +1,3123 @@
+package Sys::Virt::Domain;
+
+use strict;
+use warnings;
+
+require Sys::Virt;
+
+our $VERSION = '0.1.0';
+
+sub CLONE_SKIP { 1 }
+
+# The classic binding's private constructor; scripts use the connection's
+# methods (get_domain_by_name, create_domain, ...), which return objects of
+# this class directly.
+sub _new {
+    my $proto = shift;
+    my $class = ref($proto) || $proto;
+    my %params = @_;
+
+    my $con = exists $params{connection} ? $params{connection}
+        : die "Sys::Virt::Domain::_new: connection parameter is required\n";
+    my $self;
+    if (exists $params{name}) {
+        $self = Sys::Virt::get_domain_by_name($con, $params{name});
+    } elsif (exists $params{id}) {
+        $self = Sys::Virt::get_domain_by_id($con, $params{id});
+    } elsif (exists $params{uuid}) {
+        $self = Sys::Virt::get_domain_by_uuid($con, $params{uuid});
+    } elsif (exists $params{xml}) {
+        if ($params{nocreate}) {
+            $self = Sys::Virt::define_domain($con, $params{xml}, $params{flags});
+        } else {
+            $self = Sys::Virt::create_domain($con, $params{xml}, $params{flags});
+        }
+    } else {
+        die "Sys::Virt::Domain::_new: name, id, uuid or xml parameters are required\n";
+    }
+    return bless $self, $class;
+}
+
+1;
+__END__
+
+=head1 NAME
+
+Sys::Virt::Domain - a libvirt guest domain
+
+=head1 SYNOPSIS
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => "test:///default");
+  my $dom = $conn->get_domain_by_name("test");
+  my $info = $dom->get_info;
+  printf "%s: state %d, %d KiB\n", $dom->get_name, $info->{state}, $info->{memory};
+
+  my $st = $conn->new_stream;
+  my $mime = $dom->screenshot($st, 0);     # then read the image from $st
+
+=head1 DESCRIPTION
+
+A C<Sys::Virt::Domain> object is a guest domain (a virtual machine) known
+to a hypervisor connection. Objects come from the connection's methods:
+C<get_domain_by_name>, C<get_domain_by_id>, C<get_domain_by_uuid>,
+C<list_all_domains>, C<create_domain> and C<define_domain> (see
+L<Sys::Virt>).
+
+A domain object keeps its connection open: it stays usable after the
+script drops the C<Sys::Virt> object it came from. Every method that fails
+in libvirt dies with a L<Sys::Virt::Error>; a wrong argument dies with a
+plain message naming the method and the argument.
+
+=head1 METHODS
+
+=over 4
+
+=item my $name = $dom->get_name()
+
+The domain's name, unique on its host.
+
+=item my $id = $dom->get_id()
+
+The domain's numeric id while it runs; C<-1> when it is not running.
+
+=item my $uuid = $dom->get_uuid()
+
+The domain's UUID as 16 raw bytes.
+
+=item my $uuid = $dom->get_uuid_string()
+
+The domain's UUID in printable form,
+C<XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX>.
+
+=item my $info = $dom->get_info()
+
+A hash reference describing the domain:
+
+=over 4
+
+=item state
+
+The run state, one of the C<Sys::Virt::Domain::STATE_*> constants.
+
+=item maxMem
+
+The most memory the domain may have, in KiB.
+
+=item memory
+
+The memory it has now, in KiB.
+
+=item nrVirtCpu
+
+The number of virtual CPUs.
+
+=item cpuTime
+
+The CPU time it has used, in nanoseconds (64-bit, exact).
+
+=back
+
+=item my $xml = $dom->get_xml_description($flags=0)
+
+The domain's XML description. C<$flags> are C<XML_*> constants, e.g.
+C<Sys::Virt::Domain::XML_INACTIVE> for the persistent configuration.
+
+=item my $bool = $dom->is_active()
+
+True if the domain is running.
+
+=item my $bool = $dom->is_persistent()
+
+True if the domain has a persistent configuration (it was defined rather
+than just created).
+
+=item $dom->create($flags=0)
+
+Starts a defined domain. C<$flags> are C<START_*> constants.
+
+=item $dom->destroy($flags=0)
+
+Stops the domain at once (as pulling the power cord). C<$flags> are
+C<DESTROY_*> constants. A persistent domain stays defined; a transient
+one is gone.
+
+=item $dom->undefine($flags=0)
+
+Removes the persistent configuration of the domain. A running domain keeps
+running, as a transient one. C<$flags> are C<UNDEFINE_*> constants.
+
+=item $dom->suspend()
+
+Pauses the domain's CPUs; it keeps its memory.
+
+=item $dom->resume()
+
+Resumes a suspended domain.
+
+=item my $mimetype = $dom->screenshot($st, $screen, $flags=0)
+
+Starts taking a screenshot of the display C<$screen> (0 for the first)
+into the stream C<$st> (a L<Sys::Virt::Stream>), and returns the MIME type
+of the image (for example C<image/png>). The image is then read from the
+stream, for example with C<< $st->recv_all(...) >>, and the stream
+finished.
+
+=item $dom->open_console($st, $devname, $flags=0)
+
+Connects the stream C<$st> to the domain's console C<$devname> (its alias,
+as in the XML), or to the first console if C<$devname> is C<undef>.
+C<$flags> are C<CONSOLE_*> constants.
+
+=item $dom->open_channel($st, $devname, $flags=0)
+
+Connects the stream C<$st> to the domain's channel C<$devname>, or to the
+first channel if C<$devname> is C<undef>. C<$flags> are C<CHANNEL_*>
+constants.
+
+=back
+
+=head1 CONSTANTS
+
+Constants are Perl constant subs in the C<Sys::Virt::Domain> package, with
+the value of the libvirt this module was built against. Names the installed
+libvirt lacks are absent.
+
+=for generated-constants begin
+
+=over 4
+
+=item Sys::Virt::Domain::STATE_NOSTATE
+
+no state
+
+=item Sys::Virt::Domain::STATE_RUNNING
+
+the domain is running
+
+=item Sys::Virt::Domain::STATE_BLOCKED
+
+the domain is blocked on resource
+
+=item Sys::Virt::Domain::STATE_PAUSED
+
+the domain is paused by user
+
+=item Sys::Virt::Domain::STATE_SHUTDOWN
+
+the domain is being shut down
+
+=item Sys::Virt::Domain::STATE_SHUTOFF
+
+the domain is shut off
+
+=item Sys::Virt::Domain::STATE_CRASHED
+
+the domain is crashed
+
+=item Sys::Virt::Domain::STATE_PMSUSPENDED
+
+the domain is suspended by guest
+power management
+
+=item Sys::Virt::Domain::DUMP_CRASH
+
+crash after dump
+
+=item Sys::Virt::Domain::DUMP_LIVE
+
+live dump
+
+=item Sys::Virt::Domain::DUMP_BYPASS_CACHE
+
+avoid file system cache pollution
+
+=item Sys::Virt::Domain::DUMP_RESET
+
+reset domain after dump finishes
+
+=item Sys::Virt::Domain::DUMP_MEMORY_ONLY
+
+use dump-guest-memory
+
+=item Sys::Virt::Domain::SAVE_BYPASS_CACHE
+
+Avoid file system cache pollution
+
+=item Sys::Virt::Domain::SAVE_RUNNING
+
+Favor running over paused
+
+=item Sys::Virt::Domain::SAVE_PAUSED
+
+Favor paused over running
+
+=item Sys::Virt::Domain::SAVE_RESET_NVRAM
+
+Re-initialize NVRAM from template
+
+=item Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE
+
+Also remove any
+managed save
+
+=item Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA
+
+If last use of domain,
+then also remove any
+snapshot metadata
+
+=item Sys::Virt::Domain::UNDEFINE_NVRAM
+
+Also remove any
+nvram file
+
+=item Sys::Virt::Domain::UNDEFINE_KEEP_NVRAM
+
+Keep nvram file
+
+=item Sys::Virt::Domain::UNDEFINE_CHECKPOINTS_METADATA
+
+If last use of domain,
+then also remove any
+checkpoint metadata
+
+=item Sys::Virt::Domain::UNDEFINE_TPM
+
+Also remove any
+TPM state
+
+=item Sys::Virt::Domain::UNDEFINE_KEEP_TPM
+
+Keep TPM state  Future undefine control flags should come here.
+
+=item Sys::Virt::Domain::START_PAUSED
+
+Launch guest in paused state
+
+=item Sys::Virt::Domain::START_AUTODESTROY
+
+Automatically kill guest when virConnectPtr is closed
+
+=item Sys::Virt::Domain::START_BYPASS_CACHE
+
+Avoid file system cache pollution
+
+=item Sys::Virt::Domain::START_FORCE_BOOT
+
+Boot, discarding any managed save
+
+=item Sys::Virt::Domain::START_VALIDATE
+
+Validate the XML document against schema
+
+=item Sys::Virt::Domain::START_RESET_NVRAM
+
+Re-initialize NVRAM from template
+
+=item Sys::Virt::Domain::DEFINE_VALIDATE
+
+Validate the XML document against schema
+
+=item Sys::Virt::Domain::STATE_NOSTATE_UNKNOWN
+
+The libvirt constant C<VIR_DOMAIN_NOSTATE_UNKNOWN>.
+
+=item Sys::Virt::Domain::STATE_RUNNING_UNKNOWN
+
+The libvirt constant C<VIR_DOMAIN_RUNNING_UNKNOWN>.
+
+=item Sys::Virt::Domain::STATE_RUNNING_BOOTED
+
+normal startup from boot
+
+=item Sys::Virt::Domain::STATE_RUNNING_MIGRATED
+
+migrated from another host
+
+=item Sys::Virt::Domain::STATE_RUNNING_RESTORED
+
+restored from a state file
+
+=item Sys::Virt::Domain::STATE_RUNNING_FROM_SNAPSHOT
+
+restored from snapshot
+
+=item Sys::Virt::Domain::STATE_RUNNING_UNPAUSED
+
+returned from paused state
+
+=item Sys::Virt::Domain::STATE_RUNNING_MIGRATION_CANCELED
+
+returned from migration
+
+=item Sys::Virt::Domain::STATE_RUNNING_SAVE_CANCELED
+
+returned from failed save process
+
+=item Sys::Virt::Domain::STATE_RUNNING_WAKEUP
+
+returned from pmsuspended due to
+wakeup event
+
+=item Sys::Virt::Domain::STATE_RUNNING_CRASHED
+
+resumed from crashed
+
+=item Sys::Virt::Domain::STATE_RUNNING_POSTCOPY
+
+running in post-copy migration mode
+
+=item Sys::Virt::Domain::STATE_RUNNING_POSTCOPY_FAILED
+
+running in failed post-copy migration
+
+=item Sys::Virt::Domain::STATE_BLOCKED_UNKNOWN
+
+the reason is unknown
+
+=item Sys::Virt::Domain::STATE_PAUSED_UNKNOWN
+
+the reason is unknown
+
+=item Sys::Virt::Domain::STATE_PAUSED_USER
+
+paused on user request
+
+=item Sys::Virt::Domain::STATE_PAUSED_MIGRATION
+
+paused for offline migration
+
+=item Sys::Virt::Domain::STATE_PAUSED_SAVE
+
+paused for save
+
+=item Sys::Virt::Domain::STATE_PAUSED_DUMP
+
+paused for offline core dump
+
+=item Sys::Virt::Domain::STATE_PAUSED_IOERROR
+
+paused due to a disk I/O error
+
+=item Sys::Virt::Domain::STATE_PAUSED_WATCHDOG
+
+paused due to a watchdog event
+
+=item Sys::Virt::Domain::STATE_PAUSED_FROM_SNAPSHOT
+
+paused after restoring from snapshot
+
+=item Sys::Virt::Domain::STATE_PAUSED_SHUTTING_DOWN
+
+paused during shutdown process
+
+=item Sys::Virt::Domain::STATE_PAUSED_SNAPSHOT
+
+paused while creating a snapshot
+
+=item Sys::Virt::Domain::STATE_PAUSED_CRASHED
+
+paused due to a guest crash
+
+=item Sys::Virt::Domain::STATE_PAUSED_STARTING_UP
+
+the domain is being started
+
+=item Sys::Virt::Domain::STATE_PAUSED_POSTCOPY
+
+paused for post-copy migration
+
+=item Sys::Virt::Domain::STATE_PAUSED_POSTCOPY_FAILED
+
+paused after failed post-copy
+
+=item Sys::Virt::Domain::STATE_SHUTDOWN_UNKNOWN
+
+the reason is unknown
+
+=item Sys::Virt::Domain::STATE_SHUTDOWN_USER
+
+shutting down on user request
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_UNKNOWN
+
+the reason is unknown
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_SHUTDOWN
+
+normal shutdown
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_DESTROYED
+
+forced poweroff
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_CRASHED
+
+domain crashed
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_MIGRATED
+
+migrated to another host
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_SAVED
+
+saved to a file
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_FAILED
+
+domain failed to start
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_FROM_SNAPSHOT
+
+restored from a snapshot which was
+taken while domain was shutoff
+
+=item Sys::Virt::Domain::STATE_SHUTOFF_DAEMON
+
+daemon decides to kill domain
+during reconnection processing
+
+=item Sys::Virt::Domain::STATE_CRASHED_UNKNOWN
+
+crashed for unknown reason
+
+=item Sys::Virt::Domain::STATE_CRASHED_PANICKED
+
+domain panicked
+
+=item Sys::Virt::Domain::STATE_PMSUSPENDED_UNKNOWN
+
+The libvirt constant C<VIR_DOMAIN_PMSUSPENDED_UNKNOWN>.
+
+=item Sys::Virt::Domain::STATE_PMSUSPENDED_DISK_UNKNOWN
+
+The libvirt constant C<VIR_DOMAIN_PMSUSPENDED_DISK_UNKNOWN>.
+
+=item Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH
+
+The libvirt constant C<VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH>.
+
+=item Sys::Virt::Domain::OPEN_CONSOLE_FORCE
+
+abort a (possibly) active console
+connection to force a new
+connection
+
+=item Sys::Virt::Domain::OPEN_CONSOLE_SAFE
+
+check if the console driver supports
+safe console operations
+
+=item Sys::Virt::Domain::OPEN_CHANNEL_FORCE
+
+abort a (possibly) active channel
+connection to force a new
+connection
+
+=item Sys::Virt::Domain::SCHEDULER_EMULATOR_PERIOD
+
+Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as a ullong.
+
+=item Sys::Virt::Domain::SCHEDULER_EMULATOR_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an llong.
+
+=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_PERIOD
+
+Macro represents the enforcement period for a quota, in microseconds, for IOThreads only, when using the posix scheduler, as a ullong.
+
+=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for IOThreads only, when using the posix scheduler, as an llong.
+
+=item Sys::Virt::Domain::CPU_STATS_CPUTIME
+
+cpu usage (sum of both vcpu and hypervisor usage) in nanoseconds, as a ullong
+
+=item Sys::Virt::Domain::CPU_STATS_SYSTEMTIME
+
+cpu time charged to system instructions in nanoseconds, as a ullong
+
+=item Sys::Virt::Domain::CPU_STATS_USERTIME
+
+cpu time charged to user instructions in nanoseconds, as a ullong
+
+=item Sys::Virt::Domain::CPU_STATS_VCPUTIME
+
+vcpu usage in nanoseconds (cpu_time excluding hypervisor time), as a ullong
+
+=item Sys::Virt::Domain::BLOCK_STATS_ERRS
+
+In Xen this returns the mysterious 'oo_req', as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_REQ
+
+Macro represents the total flush requests of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_TOTAL_TIMES
+
+Macro represents the total time spend on cache flushing in nano-seconds of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_READ_BYTES
+
+Macro represents the total number of read bytes of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_READ_REQ
+
+Macro represents the total read requests of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_READ_TOTAL_TIMES
+
+Macro represents the total time spend on cache reads in nano-seconds of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_BYTES
+
+Macro represents the total number of write bytes of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_REQ
+
+Macro represents the total write requests of the block device, as an llong.
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_TOTAL_TIMES
+
+Macro represents the total time spend on cache writes in nano-seconds of the block device, as an llong.
+
+=item Sys::Virt::Domain::MIGRATE_LIVE
+
+Do not pause the domain during migration. The domain's memory will
+be transferred to the destination host while the domain is running.
+The migration may never converge if the domain is changing its memory
+faster then it can be transferred. The domain can be manually paused
+anytime during migration using virDomainSuspend.
+
+=item Sys::Virt::Domain::MIGRATE_PEER2PEER
+
+Tell the source libvirtd to connect directly to the destination host.
+Without this flag the client (e.g., virsh) connects to both hosts and
+controls the migration process. In peer-to-peer mode, the source
+libvirtd controls the migration by calling the destination daemon
+directly.
+
+=item Sys::Virt::Domain::MIGRATE_TUNNELLED
+
+Tunnel migration data over libvirtd connection. Without this flag the
+source hypervisor sends migration data directly to the destination
+hypervisor. This flag can only be used when VIR_MIGRATE_PEER2PEER is
+set as well.
+
+Note the less-common spelling that we're stuck with:
+VIR_MIGRATE_TUNNELLED should be VIR_MIGRATE_TUNNELED.
+
+=item Sys::Virt::Domain::MIGRATE_PERSIST_DEST
+
+Define the domain as persistent on the destination host after successful
+migration. If the domain was persistent on the source host and
+VIR_MIGRATE_UNDEFINE_SOURCE is not used, it will end up persistent on
+both hosts.
+
+=item Sys::Virt::Domain::MIGRATE_UNDEFINE_SOURCE
+
+Undefine the domain on the source host once migration successfully
+finishes.
+
+=item Sys::Virt::Domain::MIGRATE_PAUSED
+
+Leave the domain suspended on the destination host. virDomainResume (on
+the virDomainPtr returned by the migration API) has to be called
+explicitly to resume domain's virtual CPUs.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_DISK
+
+Migrate full disk images in addition to domain's memory. By default
+only non-shared non-readonly disk images are transferred. The
+VIR_MIGRATE_PARAM_MIGRATE_DISKS parameter can be used to specify which
+disks should be migrated.
+
+This flag and VIR_MIGRATE_NON_SHARED_INC are mutually exclusive.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_INC
+
+Migrate disk images in addition to domain's memory. This is similar to
+VIR_MIGRATE_NON_SHARED_DISK, but only the top level of each disk's
+backing chain is copied. That is, the rest of the backing chain is
+expected to be present on the destination and to be exactly the same as
+on the source host.
+
+This flag and VIR_MIGRATE_NON_SHARED_DISK are mutually exclusive.
+
+=item Sys::Virt::Domain::MIGRATE_CHANGE_PROTECTION
+
+Protect against domain configuration changes during the migration
+process. This flag is used automatically when both sides support it.
+Explicitly setting this flag will cause migration to fail if either the
+source or the destination does not support it.
+
+=item Sys::Virt::Domain::MIGRATE_UNSAFE
+
+Force migration even if it is considered unsafe. In some cases libvirt
+may refuse to migrate the domain because doing so may lead to potential
+problems such as data corruption, and thus the migration is considered
+unsafe. For a QEMU domain this may happen if the domain uses disks
+without explicitly setting cache mode to "none". Migrating such domains
+is unsafe unless the disk images are stored on coherent clustered
+filesystem, such as GFS2 or GPFS.
+
+=item Sys::Virt::Domain::MIGRATE_OFFLINE
+
+Migrate a domain definition without starting the domain on the
+destination and without stopping it on the source host. Offline
+migration requires VIR_MIGRATE_PERSIST_DEST to be set.
+
+Offline migration may not copy disk storage or any other file based
+storage (such as UEFI variables).
+
+=item Sys::Virt::Domain::MIGRATE_COMPRESSED
+
+Compress migration data. The compression methods can be specified using
+VIR_MIGRATE_PARAM_COMPRESSION. A hypervisor default method will be used
+if this parameter is omitted. Individual compression methods can be
+tuned via their specific VIR_MIGRATE_PARAM_COMPRESSION_* parameters.
+
+=item Sys::Virt::Domain::MIGRATE_ABORT_ON_ERROR
+
+Cancel migration if a soft error (such as I/O error) happens during
+migration.
+
+=item Sys::Virt::Domain::MIGRATE_AUTO_CONVERGE
+
+Enable algorithms that ensure a live migration will eventually converge.
+This usually means the domain will be slowed down to make sure it does
+not change its memory faster than a hypervisor can transfer the changed
+memory to the destination host. VIR_MIGRATE_PARAM_AUTO_CONVERGE_*
+parameters can be used to tune the algorithm.
+
+=item Sys::Virt::Domain::MIGRATE_RDMA_PIN_ALL
+
+This flag can be used with RDMA migration (i.e., when
+VIR_MIGRATE_PARAM_URI starts with "rdma://") to tell the hypervisor
+to pin all domain's memory at once before migration starts rather then
+letting it pin memory pages as needed. This means that all memory pages
+belonging to the domain will be locked in host's memory and the host
+will not be allowed to swap them out.
+
+For QEMU/KVM this requires hard_limit memory tuning element (in the
+domain XML) to be used and set to the maximum memory configured for the
+domain plus any memory consumed by the QEMU process itself. Beware of
+setting the memory limit too high (and thus allowing the domain to lock
+most of the host's memory). Doing so may be dangerous to both the
+domain and the host itself since the host's kernel may run out of
+memory.
+
+=item Sys::Virt::Domain::MIGRATE_POSTCOPY
+
+Setting the VIR_MIGRATE_POSTCOPY flag tells libvirt to enable post-copy
+migration. However, the migration will start normally and
+virDomainMigrateStartPostCopy needs to be called to switch it into the
+post-copy mode. See virDomainMigrateStartPostCopy for more details.
+
+=item Sys::Virt::Domain::MIGRATE_TLS
+
+Setting the VIR_MIGRATE_TLS flag will cause the migration to attempt
+to use the TLS environment configured by the hypervisor in order to
+perform the migration. If incorrectly configured on either source or
+destination, the migration will fail.
+
+=item Sys::Virt::Domain::MIGRATE_PARALLEL
+
+Send memory pages to the destination host through several network
+connections. See VIR_MIGRATE_PARAM_PARALLEL_* parameters for
+configuring the parallel migration.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES
+
+Force the guest writes which happen when copying disk images for
+non-shared storage migration to be synchronously written to the
+destination. This ensures the storage migration converges for VMs
+doing heavy I/O on fast local storage and slow mirror.
+
+Requires one of VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC
+to be present as well.
+
+=item Sys::Virt::Domain::MIGRATE_POSTCOPY_RESUME
+
+Resume migration which failed in post-copy phase.
+
+=item Sys::Virt::Domain::MIGRATE_ZEROCOPY
+
+Use zero-copy mechanism for migrating memory pages. For QEMU/KVM this
+means QEMU will be temporarily allowed to lock all guest pages in host's
+memory, although only those that are queued for transfer will be locked
+at the same time.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH
+
+virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for migration as VIR_TYPED_PARAM_ULLONG. If set to 0 or omitted, libvirt will choose a suitable default. Some hypervisors do not support this feature and will return an error if this field is used and is not 0.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME
+
+virDomainMigrate* params field: the name to be used for the domain on the destination host as VIR_TYPED_PARAM_STRING. Omitting this parameter keeps the domain name the same. This field is only allowed to be used with hypervisors that support domain renaming during migration.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DEST_XML
+
+virDomainMigrate* params field: the new configuration to be used for the domain on the destination host as VIR_TYPED_PARAM_STRING. The configuration must include an identical set of virtual devices, to ensure a stable guest ABI across migration. Only parameters related to host side configuration can be changed in the XML. Hypervisors which support this field will forbid migration if the provided XML would cause a change in the guest ABI. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_GRAPHICS_URI
+
+virDomainMigrate* params field: URI to use for migrating client's connection to domain's graphical console as VIR_TYPED_PARAM_STRING. If specified, the client will be asked to automatically reconnect using these parameters instead of the automatically computed ones. This can be useful if, e.g., the client does not have a direct access to the network virtualization hosts are connected to and needs to connect through a proxy. The URI is formed as follows:  protocol://hostname[:port]/[?parameters]  where protocol is either "spice" or "vnc" and parameters is a list of protocol specific parameters separated by '&'. Currently recognized parameters are "tlsPort" and "tlsSubject". For example,  spice://target.host.com:1234/?tlsPort=4567
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_URI
+
+virDomainMigrate* params field: URI to use for initiating domain migration as VIR_TYPED_PARAM_STRING. It takes a hypervisor specific format. The uri_transports element of the hypervisor capabilities XML includes details of the supported URI schemes. When omitted libvirt will auto-generate suitable default URI. It is typically only necessary to specify this URI if the destination host has multiple interfaces and a specific interface is required to transmit migration data.  This field may not be used when VIR_MIGRATE_TUNNELLED flag is set.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_LISTEN_ADDRESS
+
+virDomainMigrate* params field: The listen address that hypervisor on the destination side should bind to for incoming migration. Both IPv4 and IPv6 addresses are accepted as well as hostnames (the resolving is done on destination). Some hypervisors do not support this feature and will return an error if this field is used.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS
+
+virDomainMigrate* params multiple field: The multiple values that list the block devices to be migrated. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DISK_PORT
+
+virDomainMigrate* params field: port that destination server should use for incoming disks migration. Type is VIR_TYPED_PARAM_INT. If set to 0 or omitted, libvirt will choose a suitable default. At the moment this is only supported by the QEMU driver.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION
+
+virDomainMigrate* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_THREADS
+
+virDomainMigrate* params field: the number of compression threads for multithread compression as VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_DTHREADS
+
+virDomainMigrate* params field: the number of decompression threads for multithread compression as VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_LEVEL
+
+virDomainMigrate* params field: the level of compression for multithread compression as VIR_TYPED_PARAM_INT. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE
+
+virDomainMigrate* params field: the size of page cache for xbzrle compression as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_PERSIST_XML
+
+virDomainMigrate* params field: the new persistent configuration to be used for the domain on the destination host as VIR_TYPED_PARAM_STRING. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain persistent configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_AUTO_CONVERGE_INITIAL
+
+virDomainMigrate* params field: the initial percentage guest CPUs are throttled to when auto-convergence decides migration is not converging. As VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT
+
+virDomainMigrate* params field: the increment added to VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL whenever the hypervisor decides the current rate is not enough to ensure convergence of the migration. As VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH_POSTCOPY
+
+virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for post-copy phase of a migration as VIR_TYPED_PARAM_ULLONG. If set to 0 or omitted, post-copy migration speed will not be limited.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_PARALLEL_CONNECTIONS
+
+virDomainMigrate* params field: number of connections used during parallel migration. As VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_TLS_DESTINATION
+
+virDomainMigrate* params field: override the destination host name used for TLS verification. As VIR_TYPED_PARAM_STRING.  Normally the TLS certificate from the destination host must match the host's name for TLS verification to succeed. When the certificate does not match the destination hostname and the expected certificate's hostname is known, this parameter can be used to pass this expected hostname when starting the migration.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DISKS_URI
+
+virDomainMigrate* params field: URI used for incoming disks migration. Type is VIR_TYPED_PARAM_STRING. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
+
+=item Sys::Virt::Domain::MIGRATE_MAX_SPEED_POSTCOPY
+
+Set or get maximum speed of post-copy migration.
+
+=item Sys::Virt::Domain::XML_SECURE
+
+dump security sensitive information too
+
+=item Sys::Virt::Domain::XML_INACTIVE
+
+dump inactive domain information
+
+=item Sys::Virt::Domain::XML_UPDATE_CPU
+
+update guest CPU requirements according to host CPU
+
+=item Sys::Virt::Domain::XML_MIGRATABLE
+
+dump XML suitable for migration
+
+=item Sys::Virt::Domain::MEMORY_VIRTUAL
+
+addresses are virtual addresses
+
+=item Sys::Virt::Domain::MEMORY_PHYSICAL
+
+addresses are physical addresses
+
+=item Sys::Virt::Domain::VCPU_OFFLINE
+
+the virtual CPU is offline
+
+=item Sys::Virt::Domain::VCPU_RUNNING
+
+the virtual CPU is running
+
+=item Sys::Virt::Domain::VCPU_BLOCKED
+
+the virtual CPU is blocked on resource
+
+=item Sys::Virt::Domain::VCPU_INFO_CPU_OFFLINE
+
+the vCPU is offline
+
+=item Sys::Virt::Domain::VCPU_INFO_CPU_UNAVAILABLE
+
+the hypervisor does not expose real CPU information
+
+=item Sys::Virt::Domain::KEYCODE_SET_LINUX
+
+The libvirt constant C<VIR_KEYCODE_SET_LINUX>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_XT
+
+The libvirt constant C<VIR_KEYCODE_SET_XT>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET1
+
+The libvirt constant C<VIR_KEYCODE_SET_ATSET1>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET2
+
+The libvirt constant C<VIR_KEYCODE_SET_ATSET2>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET3
+
+The libvirt constant C<VIR_KEYCODE_SET_ATSET3>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_OSX
+
+The libvirt constant C<VIR_KEYCODE_SET_OSX>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_XT_KBD
+
+The libvirt constant C<VIR_KEYCODE_SET_XT_KBD>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_USB
+
+The libvirt constant C<VIR_KEYCODE_SET_USB>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_WIN32
+
+The libvirt constant C<VIR_KEYCODE_SET_WIN32>.
+
+=item Sys::Virt::Domain::KEYCODE_SET_RFB
+
+Compatibility alias for VIR_KEYCODE_SET_QNUM, which replaced it since 4.2.0.
+
+=item Sys::Virt::Domain::KEYCODE_SET_QNUM
+
+The libvirt constant C<VIR_KEYCODE_SET_QNUM>.
+
+=item Sys::Virt::Domain::STATS_BALLOON
+
+return domain balloon info
+
+=item Sys::Virt::Domain::STATS_BLOCK
+
+return domain block info
+
+=item Sys::Virt::Domain::STATS_CPU_TOTAL
+
+return domain CPU info
+
+=item Sys::Virt::Domain::STATS_INTERFACE
+
+return domain interfaces info
+
+=item Sys::Virt::Domain::STATS_STATE
+
+return domain state
+
+=item Sys::Virt::Domain::STATS_VCPU
+
+return domain virtual CPU info
+
+=item Sys::Virt::Domain::STATS_PERF
+
+return domain perf event info
+
+=item Sys::Virt::Domain::STATS_IOTHREAD
+
+return iothread poll info
+
+=item Sys::Virt::Domain::STATS_MEMORY
+
+return domain memory info
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE
+
+return domain dirty rate info
+
+=item Sys::Virt::Domain::STATS_VM
+
+return vm info
+
+=item Sys::Virt::Domain::GET_ALL_STATS_ACTIVE
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_INACTIVE
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_OTHER
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_PAUSED
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_PERSISTENT
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_RUNNING
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_SHUTOFF
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_TRANSIENT
+
+The libvirt constant C<VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT>.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_NOWAIT
+
+report statistics that can be obtained
+immediately without any blocking
+
+=item Sys::Virt::Domain::GET_ALL_STATS_ENFORCE_STATS
+
+enforce requested stats
+
+=item Sys::Virt::Domain::GET_ALL_STATS_BACKING
+
+include backing chain for block stats
+
+=item Sys::Virt::Domain::EVENT_DEFINED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_DEFINED>.
+
+=item Sys::Virt::Domain::EVENT_UNDEFINED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_UNDEFINED>.
+
+=item Sys::Virt::Domain::EVENT_STARTED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_STARTED>.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_SUSPENDED>.
+
+=item Sys::Virt::Domain::EVENT_RESUMED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_RESUMED>.
+
+=item Sys::Virt::Domain::EVENT_STOPPED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_STOPPED>.
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN
+
+The libvirt constant C<VIR_DOMAIN_EVENT_SHUTDOWN>.
+
+=item Sys::Virt::Domain::EVENT_PMSUSPENDED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_PMSUSPENDED>.
+
+=item Sys::Virt::Domain::EVENT_PMSUSPENDED_DISK
+
+Guest was PM suspended to disk
+
+=item Sys::Virt::Domain::EVENT_CRASHED
+
+The libvirt constant C<VIR_DOMAIN_EVENT_CRASHED>.
+
+=item Sys::Virt::Domain::EVENT_DEFINED_ADDED
+
+Newly created config file
+
+=item Sys::Virt::Domain::EVENT_DEFINED_UPDATED
+
+Changed config file
+
+=item Sys::Virt::Domain::EVENT_DEFINED_RENAMED
+
+Domain was renamed
+
+=item Sys::Virt::Domain::EVENT_DEFINED_FROM_SNAPSHOT
+
+Config was restored from a snapshot
+
+=item Sys::Virt::Domain::EVENT_UNDEFINED_REMOVED
+
+Deleted the config file
+
+=item Sys::Virt::Domain::EVENT_UNDEFINED_RENAMED
+
+Domain was renamed
+
+=item Sys::Virt::Domain::EVENT_STARTED_BOOTED
+
+Normal startup from boot
+
+=item Sys::Virt::Domain::EVENT_STARTED_MIGRATED
+
+Incoming migration from another host
+
+=item Sys::Virt::Domain::EVENT_STARTED_RESTORED
+
+Restored from a state file
+
+=item Sys::Virt::Domain::EVENT_STARTED_FROM_SNAPSHOT
+
+Restored from snapshot
+
+=item Sys::Virt::Domain::EVENT_STARTED_WAKEUP
+
+Started due to wakeup event
+
+=item Sys::Virt::Domain::EVENT_CRASHED_PANICKED
+
+Guest was panicked
+
+=item Sys::Virt::Domain::EVENT_CRASHED_CRASHLOADED
+
+Guest was crashloaded
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_PAUSED
+
+Normal suspend due to admin pause
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_MIGRATED
+
+Suspended for offline migration
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_IOERROR
+
+Suspended due to a disk I/O error
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_WATCHDOG
+
+Suspended due to a watchdog firing
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_RESTORED
+
+Restored from paused state file
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_FROM_SNAPSHOT
+
+Restored from paused snapshot
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_API_ERROR
+
+suspended after failure during libvirt API call
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_POSTCOPY
+
+suspended for post-copy migration
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_POSTCOPY_FAILED
+
+suspended after failed post-copy
+
+=item Sys::Virt::Domain::EVENT_RESUMED_UNPAUSED
+
+Normal resume due to admin unpause
+
+=item Sys::Virt::Domain::EVENT_RESUMED_MIGRATED
+
+Resumed for completion of migration
+
+=item Sys::Virt::Domain::EVENT_RESUMED_FROM_SNAPSHOT
+
+Resumed from snapshot
+
+=item Sys::Virt::Domain::EVENT_RESUMED_POSTCOPY
+
+Resumed, but migration is still
+running in post-copy mode
+
+=item Sys::Virt::Domain::EVENT_RESUMED_POSTCOPY_FAILED
+
+Running, but migration failed in post-copy
+
+=item Sys::Virt::Domain::EVENT_STOPPED_SHUTDOWN
+
+Normal shutdown
+
+=item Sys::Virt::Domain::EVENT_STOPPED_DESTROYED
+
+Forced poweroff from host
+
+=item Sys::Virt::Domain::EVENT_STOPPED_CRASHED
+
+Guest crashed
+
+=item Sys::Virt::Domain::EVENT_STOPPED_MIGRATED
+
+Migrated off to another host
+
+=item Sys::Virt::Domain::EVENT_STOPPED_SAVED
+
+Saved to a state file
+
+=item Sys::Virt::Domain::EVENT_STOPPED_FAILED
+
+Host emulator/mgmt failed
+
+=item Sys::Virt::Domain::EVENT_STOPPED_FROM_SNAPSHOT
+
+offline snapshot loaded
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN_FINISHED
+
+Guest finished shutdown sequence
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN_HOST
+
+Domain finished shutting down after request from the host (e.g. killed by
+a signal)
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN_GUEST
+
+Domain finished shutting down after request from the guest itself
+(e.g. hardware-specific action)
+
+=item Sys::Virt::Domain::EVENT_PMSUSPENDED_MEMORY
+
+Guest was PM suspended to memory
+
+=item Sys::Virt::Domain::CONTROL_OK
+
+operational, ready to accept commands
+
+=item Sys::Virt::Domain::CONTROL_JOB
+
+background job is running (can be
+monitored by virDomainGetJobInfo); only
+limited set of commands may be allowed
+
+=item Sys::Virt::Domain::CONTROL_OCCUPIED
+
+occupied by a running command
+
+=item Sys::Virt::Domain::CONTROL_ERROR
+
+unusable, domain cannot be fully
+operated, possible reason is provided
+in the details field
+
+=item Sys::Virt::Domain::CONTROL_ERROR_REASON_NONE
+
+server didn't provide a
+reason
+
+=item Sys::Virt::Domain::CONTROL_ERROR_REASON_UNKNOWN
+
+unknown reason for the
+error
+
+=item Sys::Virt::Domain::CONTROL_ERROR_REASON_INTERNAL
+
+error caused due to
+internal failure in libvirt
+
+=item Sys::Virt::Domain::CONTROL_ERROR_REASON_MONITOR
+
+monitor connection is
+broken
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_CURRENT
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_LIVE
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_CONFIG
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_FORCE
+
+Forcibly modify device (ex. force eject a cdrom)
+
+=item Sys::Virt::Domain::MEM_CURRENT
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::MEM_LIVE
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::MEM_CONFIG
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::MEM_MAXIMUM
+
+affect Max rather than current
+
+=item Sys::Virt::Domain::AFFECT_CURRENT
+
+Affect current domain state.
+
+=item Sys::Virt::Domain::AFFECT_LIVE
+
+Affect running domain state.
+
+=item Sys::Virt::Domain::AFFECT_CONFIG
+
+Affect persistent domain state.  1 E<lt>E<lt> 2 is reserved for virTypedParameterFlags
+
+=item Sys::Virt::Domain::JOB_NONE
+
+No job is active
+
+=item Sys::Virt::Domain::JOB_BOUNDED
+
+Job with a finite completion time
+
+=item Sys::Virt::Domain::JOB_UNBOUNDED
+
+Job without a finite completion time
+
+=item Sys::Virt::Domain::JOB_COMPLETED
+
+Job has finished, but isn't cleaned up
+
+=item Sys::Virt::Domain::JOB_FAILED
+
+Job hit error, but isn't cleaned up
+
+=item Sys::Virt::Domain::JOB_CANCELLED
+
+Job was aborted, but isn't cleaned up
+
+=item Sys::Virt::Domain::JOB_STATS_COMPLETED
+
+return stats of a recently
+completed job
+
+=item Sys::Virt::Domain::JOB_STATS_KEEP_COMPLETED
+
+don't remove completed
+stats when reading them
+
+=item Sys::Virt::Domain::JOB_AUTO_CONVERGE_THROTTLE
+
+virDomainGetJobStats field: current percentage guest CPUs are throttled to when auto-convergence decided migration was not converging, as VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_BYTES
+
+virDomainGetJobStats field: number of compressed bytes transferred since the beginning of migration, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE
+
+virDomainGetJobStats field: size of the cache (in bytes) used for compressing repeatedly transferred memory pages during live migration, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE_MISSES
+
+virDomainGetJobStats field: number of repeatedly changing pages that were not found in compression cache and thus could not be compressed, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_OVERFLOW
+
+virDomainGetJobStats field: number of repeatedly changing pages that were found in compression cache but were sent uncompressed because the result of compression was larger than the original page as a whole, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_PAGES
+
+virDomainGetJobStats field: number of compressed pages transferred since the beginning of migration, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_DATA_PROCESSED
+
+virDomainGetJobStats field: number of bytes transferred from the beginning of the job, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to dataProcessed field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_DATA_REMAINING
+
+virDomainGetJobStats field: number of bytes that still need to be transferred, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to dataRemaining field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_DATA_TOTAL
+
+virDomainGetJobStats field: total number of bytes supposed to be transferred, as VIR_TYPED_PARAM_ULLONG. For VIR_DOMAIN_JOB_UNBOUNDED jobs, this may be less than the sum of VIR_DOMAIN_JOB_DATA_PROCESSED and VIR_DOMAIN_JOB_DATA_REMAINING in the event that the hypervisor has to repeat some data, e.g., due to dirtied pages during migration. For VIR_DOMAIN_JOB_BOUNDED jobs, VIR_DOMAIN_JOB_DATA_TOTAL shall always equal VIR_DOMAIN_JOB_DATA_PROCESSED + VIR_DOMAIN_JOB_DATA_REMAINING.  This field corresponds to dataTotal field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_DISK_PROCESSED
+
+virDomainGetJobStats field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest disk progress, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to fileProcessed field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_DISK_REMAINING
+
+virDomainGetJobStats field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest disk progress, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to fileRemaining field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_DISK_TOTAL
+
+virDomainGetJobStats field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest disk progress, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to fileTotal field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_DISK_BPS
+
+virDomainGetJobStats field: network throughput used while migrating disks in Bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_DOWNTIME
+
+virDomainGetJobStats field: downtime (ms) that is expected to happen during migration, as VIR_TYPED_PARAM_ULLONG. The real computed downtime between the time guest CPUs were paused and the time they were resumed is reported for completed migration.
+
+=item Sys::Virt::Domain::JOB_DOWNTIME_NET
+
+virDomainGetJobStats field: real measured downtime (ms) NOT including the time required to transfer control flow from the source host to the destination host, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_MEMORY_CONSTANT
+
+virDomainGetJobStats field: number of pages filled with a constant byte (all bytes in a single page are identical) transferred since the beginning of the migration job, as VIR_TYPED_PARAM_ULLONG.  The most common example of such pages are zero pages, i.e., pages filled with zero bytes.
+
+=item Sys::Virt::Domain::JOB_MEMORY_NORMAL
+
+virDomainGetJobStats field: number of pages that were transferred without any kind of compression (i.e., pages which were not filled with a constant byte and which could not be compressed) transferred since the beginning of the migration job, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_MEMORY_NORMAL_BYTES
+
+virDomainGetJobStats field: number of bytes transferred as normal pages, as VIR_TYPED_PARAM_ULLONG.  See VIR_DOMAIN_JOB_MEMORY_NORMAL for more details.
+
+=item Sys::Virt::Domain::JOB_MEMORY_PROCESSED
+
+virDomainGetJobStats field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest memory progress, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to memProcessed field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_MEMORY_REMAINING
+
+virDomainGetJobStats field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest memory progress, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to memRemaining field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_MEMORY_TOTAL
+
+virDomainGetJobStats field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest memory progress, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to memTotal field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_MEMORY_BPS
+
+virDomainGetJobStats field: network throughput used while migrating memory in Bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_MEMORY_DIRTY_RATE
+
+virDomainGetJobStats field: number of memory pages dirtied by the guest per second, as VIR_TYPED_PARAM_ULLONG. This statistics makes sense only when live migration is running.
+
+=item Sys::Virt::Domain::JOB_MEMORY_PAGE_SIZE
+
+virDomainGetJobStats field: memory page size in bytes, as VIR_TYPED_PARAM_ULLONG. If present, this parameter can be used to convert other page based statistics, such as VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE or VIR_DOMAIN_JOB_COMPRESSION_PAGES to bytes.
+
+=item Sys::Virt::Domain::JOB_MEMORY_ITERATION
+
+virDomainGetJobStats field: current iteration over domain's memory during live migration, as VIR_TYPED_PARAM_ULLONG. This is set to zero when memory starts to be transferred and the value is increased by one every time a new iteration is started to transfer memory pages dirtied since the last iteration.
+
+=item Sys::Virt::Domain::JOB_MEMORY_POSTCOPY_REQS
+
+virDomainGetJobStats field: number page requests received from the destination host during post-copy migration, as VIR_TYPED_PARAM_ULLONG. This counter is incremented whenever the migrated domain tries to access a memory page which has not been transferred from the source host yet.
+
+=item Sys::Virt::Domain::JOB_SETUP_TIME
+
+virDomainGetJobStats field: total time in milliseconds spent preparing the migration in the 'setup' phase before the iterations begin, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_TIME_ELAPSED
+
+virDomainGetJobStats field: time (ms) since the beginning of the job, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to timeElapsed field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_TIME_ELAPSED_NET
+
+virDomainGetJobStats field: time (ms) since the beginning of the migration job NOT including the time required to transfer control flow from the source host to the destination host, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_TIME_REMAINING
+
+virDomainGetJobStats field: remaining time (ms) for VIR_DOMAIN_JOB_BOUNDED jobs, as VIR_TYPED_PARAM_ULLONG.  This field corresponds to timeRemaining field in virDomainJobInfo.
+
+=item Sys::Virt::Domain::JOB_OPERATION
+
+virDomainGetJobStats field: the operation which started the job as VIR_TYPED_PARAM_INT. The values correspond to the items in virDomainJobOperation enum.
+
+=item Sys::Virt::Domain::JOB_SUCCESS
+
+virDomainGetJobStats field: Present only in statistics for a completed job. Successful completion of the job as VIR_TYPED_PARAM_BOOLEAN.
+
+=item Sys::Virt::Domain::JOB_DISK_TEMP_TOTAL
+
+virDomainGetJobStats field: possible total temporary disk space for the job in bytes as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_DISK_TEMP_USED
+
+virDomainGetJobStats field: current usage of temporary disk space for the job in bytes as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::JOB_ERRMSG
+
+virDomainGetJobStats field: Present only in statistics for a completed job. Optional error message for a failed job.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_UNKNOWN
+
+Placeholder
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_PULL
+
+Block Pull (virDomainBlockPull, or virDomainBlockRebase without
+flags), job ends on completion
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COPY
+
+Block Copy (virDomainBlockCopy, or virDomainBlockRebase with
+flags), job exists as long as mirroring is active
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COMMIT
+
+Block Commit (virDomainBlockCommit without flags), job ends on
+completion
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_ACTIVE_COMMIT
+
+Active Block Commit (virDomainBlockCommit with flags), job
+exists as long as sync is active
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_BACKUP
+
+Backup (virDomainBackupBegin)
+
+=item Sys::Virt::Domain::BLOCK_JOB_COMPLETED
+
+The libvirt constant C<VIR_DOMAIN_BLOCK_JOB_COMPLETED>.
+
+=item Sys::Virt::Domain::BLOCK_JOB_FAILED
+
+The libvirt constant C<VIR_DOMAIN_BLOCK_JOB_FAILED>.
+
+=item Sys::Virt::Domain::BLOCK_JOB_CANCELED
+
+The libvirt constant C<VIR_DOMAIN_BLOCK_JOB_CANCELED>.
+
+=item Sys::Virt::Domain::BLOCK_JOB_READY
+
+The libvirt constant C<VIR_DOMAIN_BLOCK_JOB_READY>.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_DELETE
+
+Delete any files that are now
+invalid after their contents
+have been committed
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW
+
+NULL base means next backing
+file, not whole chain
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE
+
+Allow a two-phase commit when
+top is the active layer
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_RELATIVE
+
+keep the backing chain
+referenced using relative
+names
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES
+
+bandwidth in bytes/s
+instead of MiB/s
+
+=item Sys::Virt::Domain::EVENT_ID_LIFECYCLE
+
+virConnectDomainEventCallback
+
+=item Sys::Virt::Domain::EVENT_ID_REBOOT
+
+virConnectDomainEventGenericCallback
+
+=item Sys::Virt::Domain::EVENT_ID_RTC_CHANGE
+
+virConnectDomainEventRTCChangeCallback
+
+=item Sys::Virt::Domain::EVENT_ID_WATCHDOG
+
+virConnectDomainEventWatchdogCallback
+
+=item Sys::Virt::Domain::EVENT_ID_IO_ERROR
+
+virConnectDomainEventIOErrorCallback
+
+=item Sys::Virt::Domain::EVENT_ID_GRAPHICS
+
+virConnectDomainEventGraphicsCallback
+
+=item Sys::Virt::Domain::EVENT_ID_IO_ERROR_REASON
+
+virConnectDomainEventIOErrorReasonCallback
+
+=item Sys::Virt::Domain::EVENT_ID_CONTROL_ERROR
+
+virConnectDomainEventGenericCallback
+
+=item Sys::Virt::Domain::EVENT_ID_BLOCK_JOB
+
+virConnectDomainEventBlockJobCallback
+
+=item Sys::Virt::Domain::EVENT_ID_BLOCK_JOB_2
+
+virConnectDomainEventBlockJobCallback
+
+=item Sys::Virt::Domain::EVENT_ID_DISK_CHANGE
+
+virConnectDomainEventDiskChangeCallback
+
+=item Sys::Virt::Domain::EVENT_ID_PMSUSPEND
+
+virConnectDomainEventPMSuspendCallback
+
+=item Sys::Virt::Domain::EVENT_ID_PMSUSPEND_DISK
+
+virConnectDomainEventPMSuspendDiskCallback
+
+=item Sys::Virt::Domain::EVENT_ID_PMWAKEUP
+
+virConnectDomainEventPMWakeupCallback
+
+=item Sys::Virt::Domain::EVENT_ID_TRAY_CHANGE
+
+virConnectDomainEventTrayChangeCallback
+
+=item Sys::Virt::Domain::EVENT_ID_BALLOON_CHANGE
+
+virConnectDomainEventBalloonChangeCallback
+
+=item Sys::Virt::Domain::EVENT_ID_DEVICE_ADDED
+
+virConnectDomainEventDeviceAddedCallback
+
+=item Sys::Virt::Domain::EVENT_ID_DEVICE_REMOVED
+
+virConnectDomainEventDeviceRemovedCallback
+
+=item Sys::Virt::Domain::EVENT_ID_TUNABLE
+
+virConnectDomainEventTunableCallback
+
+=item Sys::Virt::Domain::EVENT_ID_AGENT_LIFECYCLE
+
+virConnectDomainEventAgentLifecycleCallback
+
+=item Sys::Virt::Domain::EVENT_ID_MIGRATION_ITERATION
+
+virConnectDomainEventMigrationIterationCallback
+
+=item Sys::Virt::Domain::EVENT_ID_JOB_COMPLETED
+
+virConnectDomainEventJobCompletedCallback
+
+=item Sys::Virt::Domain::EVENT_ID_DEVICE_REMOVAL_FAILED
+
+virConnectDomainEventDeviceRemovalFailedCallback
+
+=item Sys::Virt::Domain::EVENT_ID_METADATA_CHANGE
+
+virConnectDomainEventMetadataChangeCallback
+
+=item Sys::Virt::Domain::EVENT_ID_BLOCK_THRESHOLD
+
+virConnectDomainEventBlockThresholdCallback
+
+=item Sys::Virt::Domain::EVENT_ID_MEMORY_FAILURE
+
+virConnectDomainEventMemoryFailureCallback
+
+=item Sys::Virt::Domain::EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE
+
+virConnectDomainEventMemoryDeviceSizeChangeCallback
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_NONE
+
+No action, watchdog ignored
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_PAUSE
+
+Guest CPUs are paused
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_RESET
+
+Guest CPUs are reset
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_POWEROFF
+
+Guest is forcibly powered off
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_SHUTDOWN
+
+Guest is requested to gracefully shutdown
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_DEBUG
+
+No action, a debug message logged
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_INJECTNMI
+
+Inject a non-maskable interrupt into guest
+
+=item Sys::Virt::Domain::EVENT_IO_ERROR_NONE
+
+No action, IO error ignored
+
+=item Sys::Virt::Domain::EVENT_IO_ERROR_PAUSE
+
+Guest CPUs are paused
+
+=item Sys::Virt::Domain::EVENT_IO_ERROR_REPORT
+
+IO error reported to guest OS
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_CONNECT
+
+Initial socket connection established
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_INITIALIZE
+
+Authentication & setup completed
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_DISCONNECT
+
+Final socket disconnection
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_ADDRESS_IPV4
+
+IPv4 address
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_ADDRESS_IPV6
+
+IPv6 address
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_ADDRESS_UNIX
+
+UNIX socket path
+
+=item Sys::Virt::Domain::EVENT_DISK_CHANGE_MISSING_ON_START
+
+Removable media changed to empty according to startup policy as source
+was missing. oldSrcPath is set, newSrcPath is NULL
+
+=item Sys::Virt::Domain::EVENT_DISK_DROP_MISSING_ON_START
+
+Disk was dropped from domain as source file was missing.
+oldSrcPath is set, newSrcPath is NULL
+
+=item Sys::Virt::Domain::EVENT_TRAY_CHANGE_OPEN
+
+The libvirt constant C<VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN>.
+
+=item Sys::Virt::Domain::EVENT_TRAY_CHANGE_CLOSE
+
+The libvirt constant C<VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE>.
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_STATE_CONNECTED
+
+agent connected
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED
+
+agent disconnected
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_CHANNEL
+
+channel state changed
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED
+
+state changed due to domain start
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN
+
+unknown state change reason
+
+=item Sys::Virt::Domain::MEMORY_HARD_LIMIT
+
+Macro for the memory tunable hard_limit: it represents the maximum memory the guest can use, as a ullong.
+
+=item Sys::Virt::Domain::MEMORY_SOFT_LIMIT
+
+Macro for the memory tunable soft_limit: it represents the memory upper limit enforced during memory contention, as a ullong.
+
+=item Sys::Virt::Domain::MEMORY_MIN_GUARANTEE
+
+Macro for the memory tunable min_guarantee: it represents the minimum memory guaranteed to be reserved for the guest, as a ullong.
+
+=item Sys::Virt::Domain::MEMORY_SWAP_HARD_LIMIT
+
+Macro for the swap tunable swap_hard_limit: it represents the maximum swap plus memory the guest can use, as a ullong. This limit has to be more than VIR_DOMAIN_MEMORY_HARD_LIMIT.
+
+=item Sys::Virt::Domain::MEMORY_PARAM_UNLIMITED
+
+Macro providing the virMemoryParameter value that indicates "unlimited"
+
+=item Sys::Virt::Domain::BLKIO_WEIGHT
+
+Macro for the Blkio tunable weight: it represents the io weight the guest can use, as a uint.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_WEIGHT
+
+Macro for the blkio tunable weight_device: it represents the per-device weight, as a string.  The string is parsed as a series of /path/to/device,weight elements, separated by ','.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_READ_BPS
+
+Macro for the blkio tunable throttle.read_iops_device: it represents the bytes of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_bps elements, separated by ','.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_READ_IOPS
+
+Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_iops elements, separated by ','.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_WRITE_BPS
+
+Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, write_bps elements, separated by ','.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_WRITE_IOPS
+
+Macro for the blkio tunable throttle.write_iops_device: it represents the number of writing the block device per second, as a string. The string is parsed as a series of /path/to/device, write_iops elements, separated by ','.
+
+=item Sys::Virt::Domain::SCHEDULER_CPU_SHARES
+
+Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as a ullong.
+
+=item Sys::Virt::Domain::SCHEDULER_VCPU_PERIOD
+
+Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as a ullong.
+
+=item Sys::Virt::Domain::SCHEDULER_VCPU_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as an llong.
+
+=item Sys::Virt::Domain::SCHEDULER_GLOBAL_PERIOD
+
+Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as a ullong.
+
+=item Sys::Virt::Domain::SCHEDULER_GLOBAL_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as an llong.
+
+=item Sys::Virt::Domain::SCHEDULER_WEIGHT
+
+Macro represents the relative weight,  when using the credit scheduler, as a uint.
+
+=item Sys::Virt::Domain::SCHEDULER_CAP
+
+Macro represents the maximum scheduler cap, when using the credit scheduler, as a uint.
+
+=item Sys::Virt::Domain::SCHEDULER_LIMIT
+
+Macro represents the scheduler limit value, when using the allocation scheduler, as an llong.
+
+=item Sys::Virt::Domain::SCHEDULER_RESERVATION
+
+Macro represents the scheduler reservation value, when using the allocation scheduler, as an llong.
+
+=item Sys::Virt::Domain::SCHEDULER_SHARES
+
+Macro represents the scheduler shares value, when using the allocation scheduler, as an int.
+
+=item Sys::Virt::Domain::MEMORY_STAT_SWAP_IN
+
+The total amount of data read from swap space (in kB).
+
+=item Sys::Virt::Domain::MEMORY_STAT_SWAP_OUT
+
+The total amount of memory written out to swap space (in kB).
+
+=item Sys::Virt::Domain::MEMORY_STAT_MAJOR_FAULT
+
+Page faults occur when a process makes a valid access to virtual memory
+that is not available.  When servicing the page fault, if disk IO is
+required, it is considered a major fault.  If not, it is a minor fault.
+These are expressed as the number of faults that have occurred.
+
+=item Sys::Virt::Domain::MEMORY_STAT_MINOR_FAULT
+
+The libvirt constant C<VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT>.
+
+=item Sys::Virt::Domain::MEMORY_STAT_UNUSED
+
+The amount of memory left completely unused by the system.  Memory that
+is available but used for reclaimable caches should NOT be reported as
+free.  This value is expressed in kB.
+
+=item Sys::Virt::Domain::MEMORY_STAT_AVAILABLE
+
+The total amount of usable memory as seen by the domain.  This value
+may be less than the amount of memory assigned to the domain if a
+balloon driver is in use or if the guest OS does not initialize all
+assigned pages.  This value is expressed in kB.
+
+=item Sys::Virt::Domain::MEMORY_STAT_ACTUAL_BALLOON
+
+Current balloon value (in KB).
+
+=item Sys::Virt::Domain::MEMORY_STAT_RSS
+
+Resident Set Size of the process running the domain. This value
+is in kB
+
+=item Sys::Virt::Domain::MEMORY_STAT_LAST_UPDATE
+
+Timestamp of the last update of statistics, in seconds.
+
+=item Sys::Virt::Domain::MEMORY_STAT_USABLE
+
+How much the balloon can be inflated without pushing the guest system
+to swap, corresponds to 'Available' in /proc/meminfo
+
+=item Sys::Virt::Domain::MEMORY_STAT_DISK_CACHES
+
+The amount of memory, that can be quickly reclaimed without
+additional I/O (in kB). Typically these pages are used for caching files
+from disk.
+
+=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGALLOC
+
+The number of successful huge page allocations from inside the domain via
+virtio balloon.
+
+=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGFAIL
+
+The number of failed huge page allocations from inside the domain via
+virtio balloon.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_BYTES_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the total bytes per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_BYTES_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the read bytes per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_BYTES_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the write bytes per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_IOPS_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the total I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_IOPS_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the read I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_IOPS_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the write I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX
+
+Macro for the BlockIoTune tunable weight: it represents the maximum total bytes per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_BYTES_SEC_MAX
+
+Macro for the BlockIoTune tunable weight: it represents the maximum read bytes per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX
+
+Macro for the BlockIoTune tunable weight: it represents the maximum write bytes per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX
+
+Macro for the BlockIoTune tunable weight: it represents the maximum I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_IOPS_SEC_MAX
+
+Macro for the BlockIoTune tunable weight: it represents the maximum read I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX
+
+Macro for the BlockIoTune tunable weight: it represents the maximum write I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_SIZE_IOPS_SEC
+
+Macro for the BlockIoTune tunable weight: it represents the size I/O operations per second permitted through a block device, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_GROUP_NAME
+
+Macro for the BlockIoTune tunable weight: it represents a group name to allow sharing of I/O throttling quota between multiple drives, as a string.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH
+
+Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_bytes_sec_max, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH
+
+Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_bytes_sec_max, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH
+
+Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_bytes_sec_max, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH
+
+Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_iops_sec_max, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH
+
+Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_iops_sec_max, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH
+
+Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_iops_sec_max, as a ullong.
+
+=item Sys::Virt::Domain::BLOCK_RESIZE_BYTES
+
+size in bytes instead of KiB
+
+=item Sys::Virt::Domain::NUMA_NODESET
+
+Macro for typed parameter name that lists the numa nodeset of a domain, as a string.
+
+=item Sys::Virt::Domain::NUMA_MODE
+
+Macro for typed parameter name that lists the numa mode of a domain, as an int containing a virDomainNumatuneMemMode value.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_STRICT
+
+The libvirt constant C<VIR_DOMAIN_NUMATUNE_MEM_STRICT>.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_PREFERRED
+
+The libvirt constant C<VIR_DOMAIN_NUMATUNE_MEM_PREFERRED>.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_INTERLEAVE
+
+The libvirt constant C<VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE>.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_RESTRICTIVE
+
+The libvirt constant C<VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE>.
+
+=item Sys::Virt::Domain::PERF_PARAM_CMT
+
+Macro for typed parameter name that represents CMT perf event which can be used to measure the usage of cache (bytes) by applications running on the platform. It corresponds to the "perf.cmt" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_MBML
+
+Macro for typed parameter name that represents MBML perf event which can be used to monitor the amount of data (bytes/s) sent through the memory controller on the socket. It corresponds to the "perf.mbml" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_MBMT
+
+Macro for typed parameter name that represents MBMT perf event which can be used to monitor total system bandwidth (bytes/s) from one level of cache to another. It corresponds to the "perf.mbmt" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_CACHE_MISSES
+
+Macro for typed parameter name that represents cache_misses perf event which can be used to measure the count of cache misses by applications running on the platform. It corresponds to the "perf.cache_misses" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_CACHE_REFERENCES
+
+Macro for typed parameter name that represents cache_references perf event which can be used to measure the count of cache hits by applications running on the platform. It corresponds to the "perf.cache_references" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_CPU_CYCLES
+
+Macro for typed parameter name that represents cpu_cycles perf event describing the total/elapsed cpu cycles. This can be used to measure how many cpu cycles one instruction needs. It corresponds to the "perf.cpu_cycles" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_INSTRUCTIONS
+
+Macro for typed parameter name that represents instructions perf event which can be used to measure the count of instructions by applications running on the platform. It corresponds to the "perf.instructions" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_BRANCH_INSTRUCTIONS
+
+Macro for typed parameter name that represents branch_instructions perf event which can be used to measure the count of branch instructions by applications running on the platform. It corresponds to the "perf.branch_instructions" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_BRANCH_MISSES
+
+Macro for typed parameter name that represents branch_misses perf event which can be used to measure the count of branch misses by applications running on the platform. It corresponds to the "perf.branch_misses" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_BUS_CYCLES
+
+Macro for typed parameter name that represents bus_cycles perf event which can be used to measure the count of bus cycles by applications running on the platform. It corresponds to the "perf.bus_cycles" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_STALLED_CYCLES_FRONTEND
+
+Macro for typed parameter name that represents stalled_cycles_frontend perf event which can be used to measure the count of stalled cpu cycles in the frontend of the instruction processor pipeline by applications running on the platform. It corresponds to the "perf.stalled_cycles_frontend" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_STALLED_CYCLES_BACKEND
+
+Macro for typed parameter name that represents stalled_cycles_backend perf event which can be used to measure the count of stalled cpu cycles in the backend of the instruction processor pipeline by application running on the platform. It corresponds to the "perf.stalled_cycles_backend" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_REF_CPU_CYCLES
+
+Macro for typed parameter name that represents ref_cpu_cycles perf event which can be used to measure the count of total cpu cycles not affected by CPU frequency scaling by applications running on the platform. It corresponds to the "perf.ref_cpu_cycles" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_CPU_CLOCK
+
+Macro for typed parameter name that represents cpu_clock perf event which can be used to measure the count of cpu clock time by applications running on the platform. It corresponds to the "perf.cpu_clock" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_TASK_CLOCK
+
+Macro for typed parameter name that represents task_clock perf event which can be used to measure the count of task clock time by applications running on the platform. It corresponds to the "perf.task_clock" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_PAGE_FAULTS
+
+Macro for typed parameter name that represents page_faults perf event which can be used to measure the count of page faults by applications running on the platform. It corresponds to the "perf.page_faults" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_CONTEXT_SWITCHES
+
+Macro for typed parameter name that represents context_switches perf event which can be used to measure the count of context switches by applications running on the platform. It corresponds to the "perf.context_switches" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_CPU_MIGRATIONS
+
+Macro for typed parameter name that represents cpu_migrations perf event which can be used to measure the count of cpu migrations by applications running on the platform. It corresponds to the "perf.cpu_migrations" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_PAGE_FAULTS_MIN
+
+Macro for typed parameter name that represents page_faults_min perf event which can be used to measure the count of minor page faults by applications running on the platform. It corresponds to the "perf.page_faults_min" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_PAGE_FAULTS_MAJ
+
+Macro for typed parameter name that represents page_faults_maj perf event which can be used to measure the count of major page faults by applications running on the platform. It corresponds to the "perf.page_faults_maj" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_ALIGNMENT_FAULTS
+
+Macro for typed parameter name that represents alignment_faults perf event which can be used to measure the count of alignment faults by applications running on the platform. It corresponds to the "perf.alignment_faults" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::PERF_PARAM_EMULATION_FAULTS
+
+Macro for typed parameter name that represents emulation_faults perf event which can be used to measure the count of emulation faults by applications running on the platform. It corresponds to the "perf.emulation_faults" field in the *Stats APIs.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS
+
+The maximum polling time that can be used by polling algorithm in ns. The polling time starts at 0 (zero) and is the time spent by the guest to process IOThread data before returning the CPU to the host. The polling time will be dynamically modified over time based on the poll_grow and poll_shrink parameters provided. A value set too large will cause more CPU time to be allocated the guest. A value set too small will not provide enough cycles for the guest to process data. The polling interval is not available for statistical purposes.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW
+
+This provides a value for the dynamic polling adjustment algorithm to use to grow its polling interval up to the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK
+
+This provides a value for the dynamic polling adjustment algorithm to use to shrink its polling interval when the polling interval exceeds the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MIN
+
+Sets the lower bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Accepted type is VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX
+
+Sets the upper bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Since the upper band has to be equal to or greater than lower bound value of 0 is not accepted. Accepted type is VIR_TYPED_PARAM_INT.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_AVERAGE
+
+Macro represents the inbound average of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_PEAK
+
+Macro represents the inbound peak of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_BURST
+
+Macro represents the inbound burst of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_FLOOR
+
+Macro represents the inbound floor of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::BANDWIDTH_OUT_AVERAGE
+
+Macro represents the outbound average of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::BANDWIDTH_OUT_PEAK
+
+Macro represents the outbound peak of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::BANDWIDTH_OUT_BURST
+
+Macro represents the outbound burst of NIC bandwidth, as a uint.
+
+=item Sys::Virt::Domain::VCPU_CURRENT
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::VCPU_LIVE
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::VCPU_CONFIG
+
+See virDomainModificationImpact
+
+=item Sys::Virt::Domain::VCPU_MAXIMUM
+
+Max rather than current count
+
+=item Sys::Virt::Domain::VCPU_GUEST
+
+Modify state of the cpu in the guest
+
+=item Sys::Virt::Domain::VCPU_HOTPLUGGABLE
+
+Make vcpus added hot(un)pluggable
+
+=item Sys::Virt::Domain::SHUTDOWN_DEFAULT
+
+hypervisor choice
+
+=item Sys::Virt::Domain::SHUTDOWN_ACPI_POWER_BTN
+
+Send ACPI event
+
+=item Sys::Virt::Domain::SHUTDOWN_GUEST_AGENT
+
+Use guest agent
+
+=item Sys::Virt::Domain::SHUTDOWN_INITCTL
+
+Use initctl
+
+=item Sys::Virt::Domain::SHUTDOWN_SIGNAL
+
+Send a signal
+
+=item Sys::Virt::Domain::SHUTDOWN_PARAVIRT
+
+Use paravirt guest control
+
+=item Sys::Virt::Domain::REBOOT_DEFAULT
+
+hypervisor choice
+
+=item Sys::Virt::Domain::REBOOT_ACPI_POWER_BTN
+
+Send ACPI event
+
+=item Sys::Virt::Domain::REBOOT_GUEST_AGENT
+
+Use guest agent
+
+=item Sys::Virt::Domain::REBOOT_INITCTL
+
+Use initctl
+
+=item Sys::Virt::Domain::REBOOT_SIGNAL
+
+Send a signal
+
+=item Sys::Virt::Domain::REBOOT_PARAVIRT
+
+Use paravirt guest control
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_NOP
+
+No constant in POSIX/Linux
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_HUP
+
+SIGHUP
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_INT
+
+SIGINT
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_QUIT
+
+SIGQUIT
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_ILL
+
+SIGILL
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TRAP
+
+SIGTRAP
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_ABRT
+
+SIGABRT
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_BUS
+
+SIGBUS
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_FPE
+
+SIGFPE
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_KILL
+
+SIGKILL
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_USR1
+
+SIGUSR1
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_SEGV
+
+SIGSEGV
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_USR2
+
+SIGUSR2
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_PIPE
+
+SIGPIPE
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_ALRM
+
+SIGALRM
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TERM
+
+SIGTERM
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_STKFLT
+
+Not in POSIX (SIGSTKFLT on Linux
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_CHLD
+
+SIGCHLD
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_CONT
+
+SIGCONT
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_STOP
+
+SIGSTOP
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TSTP
+
+SIGTSTP
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TTIN
+
+SIGTTIN
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TTOU
+
+SIGTTOU
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_URG
+
+SIGURG
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_XCPU
+
+SIGXCPU
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_XFSZ
+
+SIGXFSZ
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_VTALRM
+
+SIGVTALRM
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_PROF
+
+SIGPROF
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_WINCH
+
+Not in POSIX (SIGWINCH on Linux)
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_POLL
+
+SIGPOLL (also known as SIGIO on Linux)
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_PWR
+
+Not in POSIX (SIGPWR on Linux)
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_SYS
+
+SIGSYS (also known as SIGUNUSED on Linux)
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT0
+
+SIGRTMIN
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT1
+
+SIGRTMIN + 1
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT2
+
+SIGRTMIN + 2
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT3
+
+SIGRTMIN + 3
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT4
+
+SIGRTMIN + 4
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT5
+
+SIGRTMIN + 5
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT6
+
+SIGRTMIN + 6
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT7
+
+SIGRTMIN + 7
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT8
+
+SIGRTMIN + 8
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT9
+
+SIGRTMIN + 9
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT10
+
+SIGRTMIN + 10
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT11
+
+SIGRTMIN + 11
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT12
+
+SIGRTMIN + 12
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT13
+
+SIGRTMIN + 13
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT14
+
+SIGRTMIN + 14
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT15
+
+SIGRTMIN + 15
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT16
+
+SIGRTMIN + 16
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT17
+
+SIGRTMIN + 17
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT18
+
+SIGRTMIN + 18
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT19
+
+SIGRTMIN + 19
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT20
+
+SIGRTMIN + 20
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT21
+
+SIGRTMIN + 21
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT22
+
+SIGRTMIN + 22
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT23
+
+SIGRTMIN + 23
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT24
+
+SIGRTMIN + 24
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT25
+
+SIGRTMIN + 25
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT26
+
+SIGRTMIN + 26
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT27
+
+SIGRTMIN + 27
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT28
+
+SIGRTMIN + 28
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT29
+
+SIGRTMIN + 29
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT30
+
+SIGRTMIN + 30
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT31
+
+SIGRTMIN + 31
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT32
+
+SIGRTMIN + 32 / SIGRTMAX
+
+=item Sys::Virt::Domain::DESTROY_DEFAULT
+
+Default behavior - could lead to data loss!!
+
+=item Sys::Virt::Domain::DESTROY_GRACEFUL
+
+only SIGTERM, no SIGKILL
+
+=item Sys::Virt::Domain::DESTROY_REMOVE_LOGS
+
+remove VM logs on destroy
+
+=item Sys::Virt::Domain::METADATA_DESCRIPTION
+
+Operate on E<lt>descriptionE<gt>
+
+=item Sys::Virt::Domain::METADATA_TITLE
+
+Operate on E<lt>titleE<gt>
+
+=item Sys::Virt::Domain::METADATA_ELEMENT
+
+Operate on E<lt>metadataE<gt>
+
+=item Sys::Virt::Domain::DISK_ERROR_NONE
+
+no error
+
+=item Sys::Virt::Domain::DISK_ERROR_NO_SPACE
+
+no space left on the device
+
+=item Sys::Virt::Domain::DISK_ERROR_UNSPEC
+
+unspecified I/O error
+
+=item Sys::Virt::Domain::BLOCK_JOB_ABORT_ASYNC
+
+The libvirt constant C<VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC>.
+
+=item Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT
+
+The libvirt constant C<VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT>.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_SHALLOW
+
+Limit copy to top of source
+backing chain
+
+=item Sys::Virt::Domain::BLOCK_REBASE_REUSE_EXT
+
+Reuse existing external
+file for a copy
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY_RAW
+
+Make destination file raw
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY
+
+Start a copy job
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY_DEV
+
+Treat destination as block
+device instead of file
+
+=item Sys::Virt::Domain::BLOCK_REBASE_RELATIVE
+
+Keep backing chain
+referenced using relative
+names
+
+=item Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES
+
+bandwidth in bytes/s
+instead of MiB/s
+
+=item Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH
+
+Macro for the virDomainBlockCopy bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with virDomainBlockJobSetSpeed(), values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via virDomainBlockJobSetSpeed().  The actual speed can be determined with virDomainGetBlockJobInfo().
+
+=item Sys::Virt::Domain::BLOCK_COPY_GRANULARITY
+
+Macro for the virDomainBlockCopy granularity tunable: it represents the granularity in bytes at which the copy operation recognizes dirty blocks that need copying, as an unsigned int.  Hypervisors may restrict this to be a power of two or fall within a certain range. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+
+=item Sys::Virt::Domain::BLOCK_COPY_BUF_SIZE
+
+Macro for the virDomainBlockCopy buffer size tunable: it represents how much data in bytes can be in flight between source and destination, as an unsigned long long. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+
+=item Sys::Virt::Domain::BLOCK_COPY_REUSE_EXT
+
+Reuse existing external file for a copy
+
+=item Sys::Virt::Domain::BLOCK_COPY_SHALLOW
+
+Limit copy to top of source backing chain
+
+=item Sys::Virt::Domain::BLOCK_COPY_TRANSIENT_JOB
+
+Don't force usage of recoverable job for the copy operation
+
+=item Sys::Virt::Domain::BLOCK_COPY_SYNCHRONOUS_WRITES
+
+Force the copy job to synchronously propagate guest writes into
+the destination image, so that the copy is guaranteed to converge
+
+=item Sys::Virt::Domain::BLOCK_JOB_SPEED_BANDWIDTH_BYTES
+
+bandwidth in bytes/s
+instead of MiB/s
+
+=item Sys::Virt::Domain::BLOCK_PULL_BANDWIDTH_BYTES
+
+bandwidth in bytes/s
+instead of MiB/s
+
+=item Sys::Virt::Domain::BLOCK_JOB_INFO_BANDWIDTH_BYTES
+
+bandwidth in bytes/s
+instead of MiB/s
+
+=item Sys::Virt::Domain::LIST_ACTIVE
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_ACTIVE>.
+
+=item Sys::Virt::Domain::LIST_AUTOSTART
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_AUTOSTART>.
+
+=item Sys::Virt::Domain::LIST_HAS_SNAPSHOT
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT>.
+
+=item Sys::Virt::Domain::LIST_INACTIVE
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_INACTIVE>.
+
+=item Sys::Virt::Domain::LIST_MANAGEDSAVE
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE>.
+
+=item Sys::Virt::Domain::LIST_NO_AUTOSTART
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART>.
+
+=item Sys::Virt::Domain::LIST_NO_MANAGEDSAVE
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE>.
+
+=item Sys::Virt::Domain::LIST_NO_SNAPSHOT
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT>.
+
+=item Sys::Virt::Domain::LIST_OTHER
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_OTHER>.
+
+=item Sys::Virt::Domain::LIST_PAUSED
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_PAUSED>.
+
+=item Sys::Virt::Domain::LIST_PERSISTENT
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_PERSISTENT>.
+
+=item Sys::Virt::Domain::LIST_RUNNING
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_RUNNING>.
+
+=item Sys::Virt::Domain::LIST_SHUTOFF
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_SHUTOFF>.
+
+=item Sys::Virt::Domain::LIST_TRANSIENT
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_TRANSIENT>.
+
+=item Sys::Virt::Domain::LIST_HAS_CHECKPOINT
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT>.
+
+=item Sys::Virt::Domain::LIST_NO_CHECKPOINT
+
+The libvirt constant C<VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT>.
+
+=item Sys::Virt::Domain::SEND_KEY_MAX_KEYS
+
+Maximum number of keycodes that can be sent in one virDomainSendKey() call.
+
+=item Sys::Virt::Domain::CORE_DUMP_FORMAT_RAW
+
+dump guest memory in raw format
+
+=item Sys::Virt::Domain::CORE_DUMP_FORMAT_KDUMP_LZO
+
+kdump-compressed format, with
+lzo compression
+
+=item Sys::Virt::Domain::CORE_DUMP_FORMAT_KDUMP_SNAPPY
+
+kdump-compressed format, with
+snappy compression
+
+=item Sys::Virt::Domain::CORE_DUMP_FORMAT_KDUMP_ZLIB
+
+kdump-compressed format, with
+zlib compression
+
+=item Sys::Virt::Domain::CORE_DUMP_FORMAT_WIN_DMP
+
+Windows full crashdump format
+
+=item Sys::Virt::Domain::TIME_SYNC
+
+Re-sync domain time from domain's RTC
+
+=item Sys::Virt::Domain::TUNABLE_CPU_CPU_SHARES
+
+Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_EMULATORPIN
+
+Macro represents formatted pinning for emulator process, as VIR_TYPED_PARAM_STRING.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_EMULATOR_PERIOD
+
+Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_EMULATOR_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an VIR_TYPED_PARAM_LLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_IOTHREAD_PERIOD
+
+Macro represents the enforcement period for a quota, in microseconds, for iothreads only, when using the posix scheduler, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_IOTHREAD_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for iothreads only, when using the posix scheduler, as VIR_TYPED_PARAM_LLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_VCPUPIN
+
+Macro represents formatted pinning for one vcpu specified by id which is appended to the parameter name, for example "cputune.vcpupin1", as VIR_TYPED_PARAM_STRING.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_VCPU_PERIOD
+
+Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_VCPU_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as VIR_TYPED_PARAM_LLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_GLOBAL_PERIOD
+
+Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_GLOBAL_QUOTA
+
+Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as VIR_TYPED_PARAM_LLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_DISK
+
+Macro represents the name of guest disk for which the values are updated, as VIR_TYPED_PARAM_STRING.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_BYTES_SEC
+
+Macro represents the read throughput limit in bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_IOPS_SEC
+
+Macro represents the read I/O operations per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_BYTES_SEC
+
+Macro represents the total throughput limit in bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_IOPS_SEC
+
+Macro represents the total I/O operations per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_BYTES_SEC
+
+Macro represents the write throughput limit in bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_IOPS_SEC
+
+Macro represents the write I/O operations per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_BYTES_SEC_MAX
+
+Macro represents the read throughput limit during bursts in maximum bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_IOPS_SEC_MAX
+
+Macro represents the read maximum I/O operations per second during bursts, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX
+
+Macro represents the write throughput limit during bursts in maximum bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX
+
+Macro represents the write maximum I/O operations per second during bursts, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX
+
+Macro represents the total throughput limit during bursts in maximum bytes per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX
+
+Macro represents the total maximum I/O operations per second during bursts, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_SIZE_IOPS_SEC
+
+Macro represents the size maximum I/O operations per second, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_GROUP_NAME
+
+Macro represents the group name to be used, as VIR_TYPED_PARAM_STRING.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH
+
+Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_bytes_sec_max as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH
+
+Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_iops_sec_max as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH
+
+Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_bytes_sec_max as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH
+
+Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_iops_sec_max as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH
+
+Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_bytes_sec_max, as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH
+
+Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_iops_sec_max as VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::TUNABLE_IOTHREADSPIN
+
+Macro represents formatted pinning for one IOThread specified by id which is appended to the parameter name, for example "cputune.iothreadpin1", as VIR_TYPED_PARAM_STRING.
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_AGENT
+
+Query qemu guest agent
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_LEASE
+
+Parse DHCP lease file
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_ARP
+
+Query ARP tables
+
+=item Sys::Virt::Domain::PASSWORD_ENCRYPTED
+
+the password is already encrypted
+
+=item Sys::Virt::Domain::JOB_OPERATION_UNKNOWN
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_UNKNOWN>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_START
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_START>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SAVE
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_SAVE>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_RESTORE
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_RESTORE>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_IN
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_OUT
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_SNAPSHOT>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_REVERT
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_DUMP
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_DUMP>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_BACKUP
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_BACKUP>.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_DELETE
+
+The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE>.
+
+=item Sys::Virt::Domain::DOMAIN_ABORT_JOB_POSTCOPY
+
+Interrupt post-copy migration. Since migration in a post-copy phase
+cannot be aborted without losing the domain (none of the hosts involved
+in migration has a complete state of the domain), the migration will be
+suspended and it can later be resumed using virDomainMigrate* APIs with
+VIR_MIGRATE_POSTCOPY_RESUME flag.
+
+=item Sys::Virt::Domain::LIFECYCLE_POWEROFF
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_POWEROFF>.
+
+=item Sys::Virt::Domain::LIFECYCLE_REBOOT
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_REBOOT>.
+
+=item Sys::Virt::Domain::LIFECYCLE_CRASH
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_CRASH>.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_DESTROY
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY>.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_RESTART>.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART_RENAME
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME>.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE>.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_DESTROY
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY>.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_RESTART
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART>.
+
+=item Sys::Virt::Domain::SAVE_IMAGE_XML_SECURE
+
+dump security sensitive information too
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_MEASUREMENT
+
+Macro represents the launch measurement of the SEV guest, as VIR_TYPED_PARAM_STRING.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MAJOR
+
+Macro represents the API major version of the SEV host, as VIR_TYPED_PARAM_UINT.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MINOR
+
+Macro represents the API minor version of the SEV guest, as VIR_TYPED_PARAM_UINT.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_BUILD_ID
+
+Macro represents the build ID of the SEV host, as VIR_TYPED_PARAM_UINT.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_POLICY
+
+Macro represents the policy of the SEV guest, as VIR_TYPED_PARAM_UINT.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET
+
+A macro used to represent the SEV launch secret. The secret is a base64-encoded VIR_TYPED_PARAM_STRING containing an encrypted launch secret. The secret is created by the domain owner after the SEV launch measurement is retrieved and verified.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_HEADER
+
+A macro used to represent the SEV launch secret header. The secret header is a base64-encoded VIR_TYPED_PARAM_STRING containing artifacts needed by the SEV firmware to recover the plain text of the launch secret. See section "6.6 LAUNCH_SECRET" in the SEV API specification for a detailed description of the secret header.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS
+
+A macro used to represent the physical address within the guest's memory where the secret will be set, as VIR_TYPED_PARAM_ULLONG. If not specified, the address will be determined by the hypervisor.
+
+=item Sys::Virt::Domain::GUEST_INFO_USERS
+
+return active users
+
+=item Sys::Virt::Domain::GUEST_INFO_OS
+
+return OS information
+
+=item Sys::Virt::Domain::GUEST_INFO_TIMEZONE
+
+return timezone information
+
+=item Sys::Virt::Domain::GUEST_INFO_HOSTNAME
+
+return hostname information
+
+=item Sys::Virt::Domain::GUEST_INFO_FILESYSTEM
+
+return filesystem information
+
+=item Sys::Virt::Domain::GUEST_INFO_DISKS
+
+return disks information
+
+=item Sys::Virt::Domain::GUEST_INFO_INTERFACES
+
+return interfaces information
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK
+
+The libvirt constant C<VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK>.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_NOWAIT
+
+The libvirt constant C<VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT>.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_DEFAULT
+
+The libvirt constant C<VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT>.
+
+=item Sys::Virt::Domain::BACKUP_BEGIN_REUSE_EXTERNAL
+
+reuse separately
+provided images
+
+=item Sys::Virt::Domain::GET_HOSTNAME_AGENT
+
+Query qemu guest agent
+
+=item Sys::Virt::Domain::GET_HOSTNAME_LEASE
+
+Parse DHCP lease file
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_IGNORE
+
+the memory failure could be ignored. This will only be the case for
+action-optional failures.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_INJECT
+
+memory failure occurred in guest memory, the guest enabled MCE handling
+mechanism, and hypervisor could inject the MCE into the guest
+successfully.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_FATAL
+
+the failure is unrecoverable.  This occurs for action-required failures
+if the recipient is the hypervisor; hypervisor will exit.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_RESET
+
+the failure is unrecoverable but confined to the guest. This occurs if
+the recipient is a guest which is not ready to handle memory failures.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR
+
+memory failure at hypersivor memory address space
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_RECIPIENT_GUEST
+
+memory failure at guest memory address space
+
+=item Sys::Virt::Domain::MEMORY_FAILURE_ACTION_REQUIRED
+
+whether a memory failure event is action-required or action-optional
+(e.g. a failure during memory scrub).
+
+=item Sys::Virt::Domain::MEMORY_FAILURE_RECURSIVE
+
+whether the failure occurred while the previous failure was still in
+progress.
+
+=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_APPEND
+
+don't truncate file, just append
+
+=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE
+
+remove keys, instead of adding them
+
+=item Sys::Virt::Domain::MESSAGE_DEPRECATION
+
+The libvirt constant C<VIR_DOMAIN_MESSAGE_DEPRECATION>.
+
+=item Sys::Virt::Domain::MESSAGE_TAINTING
+
+The libvirt constant C<VIR_DOMAIN_MESSAGE_TAINTING>.
+
+=item Sys::Virt::Domain::DIRTYRATE_UNSTARTED
+
+the dirtyrate calculation has
+not been started
+
+=item Sys::Virt::Domain::DIRTYRATE_MEASURING
+
+the dirtyrate calculation is
+measuring
+
+=item Sys::Virt::Domain::DIRTYRATE_MEASURED
+
+the dirtyrate calculation is
+completed
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_PAGE_SAMPLING
+
+default mode - page-sampling
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_BITMAP
+
+dirty-bitmap mode
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_RING
+
+dirty-ring mode
+
+=item Sys::Virt::Domain::SAVE_PARAM_FILE
+
+the parameter used to specify the savestate file to save to or restore from.
+
+=item Sys::Virt::Domain::SAVE_PARAM_DXML
+
+an optional parameter used to adjust guest xml on restore. If the hypervisor supports it, it can be used to alter host-specific portions of the domain XML that will be used when restoring an image.  For example, it is possible to alter the device while the domain is stopped.
+
+=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_RESTORE
+
+Attempt a best-effort restore of security labels after use
+
+=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
+
+Use a seclabel allowing writes for the FD even if usage implies read-only mode
+
+=back
+
+=for generated-constants end
+
+=head1 SEE ALSO
+
+L<Sys::Virt>, L<Sys::Virt::Stream>, L<Sys::Virt::Error>
+
+=cut
