@@ -22,9 +22,15 @@ _register_impl(impl)
     SV *impl
   PREINIT:
     int rc;
+    SV *old;
   CODE:
-    svr_xs_set_impl(aTHX_ impl);
+    /* The hooks need the object while registering (the wake-up pipe). */
+    old = svr_xs_set_impl(aTHX_ impl);
     rc = svr_event_register_impl(&svr_xs_impl_hooks);
+    if (rc < 0)
+        svr_xs_restore_impl(aTHX_ old);
+    else
+        SvREFCNT_dec(old);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 

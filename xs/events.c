@@ -49,12 +49,19 @@ svr_xs_release_sv(void *ctx)
 
 static SV *svr_impl = NULL;
 
-void
+SV *
 svr_xs_set_impl(pTHX_ SV *impl)
 {
     SV *old = svr_impl;
-    svr_impl = newSVsv(impl);
-    SvREFCNT_dec(old);
+    svr_impl = impl ? newSVsv(impl) : NULL;
+    return old;
+}
+
+void
+svr_xs_restore_impl(pTHX_ SV *old)
+{
+    SvREFCNT_dec(svr_impl);
+    svr_impl = old;
 }
 
 /* Calls $impl->METHOD(args...) in scalar context. Returns 1 and sets

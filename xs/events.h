@@ -13,8 +13,10 @@ void svr_xs_release_sv(void *ctx);
 
 /* The hooks into a Perl-written loop (Sys::Virt::Event::register). */
 extern const SvrImplHooks svr_xs_impl_hooks;
-/* Keeps the loop object (a new reference is taken). */
-void svr_xs_set_impl(pTHX_ SV *impl);
+/* Keeps the loop object (a new reference is taken); returns the one kept
+ * before (for svr_xs_restore_impl, or to release). */
+SV *svr_xs_set_impl(pTHX_ SV *impl);
+void svr_xs_restore_impl(pTHX_ SV *old);
 
 /* Converts a callback token argument (an integer the loop was given). */
 long long svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname);
