@@ -12,6 +12,7 @@ use Sys::Virt;
 use Sys::Virt::Event;
 use Sys::Virt::EventImpl;
 use Test::SelectLoop;
+use Time::HiRes ();
 
 $SIG{ALRM} = sub { die "timed out\n" };
 alarm 120;
@@ -147,6 +148,30 @@ subtest 'domain and pool events on test:///default' => sub {
     is $e, "event cb died\n", 'an event callback exception comes out of the dispatch';
     $conn->domain_event_deregister_any($id);
     $dom->create;
+};
+
+subtest 'private daemon: keepalive and close callback through the Perl loop' => sub {
+    require Test::LibvirtDaemon;
+    my $d = Test::LibvirtDaemon->start
+        or plan skip_all => $Test::LibvirtDaemon::SKIP_REASON;
+    my $conn = Sys::Virt->new(uri => $d->uri);
+    ok scalar(keys %{$loop->{handles}}) >= 2, 'the remote driver watches its socket through the Perl loop';
+    is exception { $conn->set_keep_alive(1, 5) }, undef, 'set_keep_alive';
+    my $end = Time::HiRes::time() + 2.5;
+    $loop->run_once(0.2) while Time::HiRes::time() < $end;
+    ok $conn->is_alive, 'alive after keepalive rounds';
+    my @closed;
+    $conn->register_close_callback(sub { push @closed, [@_] });
+    $d->kill_daemon('KILL');
+    ok $loop->run_until(sub { @closed >= 1 }, 20), 'close callback fired';
+    is $closed[0][0], $conn, 'with the connection';
+    # select() cannot report HANGUP: libvirt then reads the end of file
+    # itself and reports it as an error (with poll() it says EOF).
+    ok $closed[0][1] == Sys::Virt::CLOSE_REASON_EOF() || $closed[0][1] == Sys::Virt::CLOSE_REASON_ERROR(),
+        "reason $closed[0][1]: EOF or ERROR";
+    eval { $conn->unregister_close_callback };
+    undef $conn;
+    is exception { $loop->run_once(0.05) for 1 .. 5 }, undef, 'the loop runs on';
 };
 
 done_testing;
