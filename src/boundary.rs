@@ -32,6 +32,40 @@ pub fn guard<T>(function: &str, on_failure: T, body: impl FnOnce() -> Result<T>)
     }
 }
 
+/// Runs `f` with SIGPIPE blocked on this thread, discarding a SIGPIPE it
+/// raised. libvirt writes to its sockets without MSG_NOSIGNAL, so talking to
+/// a daemon that went away would otherwise kill the whole script instead of
+/// failing the call. Used for calls that write to the daemon; the hot read
+/// paths skip it (they never write).
+pub fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
+    // SAFETY: plain POSIX signal-mask calls on local sigset_t values.
+    unsafe {
+        let mut pipe: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut pipe);
+        libc::sigaddset(&mut pipe, libc::SIGPIPE);
+        let mut pending: libc::sigset_t = std::mem::zeroed();
+        libc::sigpending(&mut pending);
+        let was_pending = libc::sigismember(&pending, libc::SIGPIPE) == 1;
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::pthread_sigmask(libc::SIG_BLOCK, &pipe, &mut old);
+        let result = f();
+        if !was_pending {
+            libc::sigpending(&mut pending);
+            if libc::sigismember(&pending, libc::SIGPIPE) == 1 {
+                let zero = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+                libc::sigtimedwait(&pipe, std::ptr::null_mut(), &zero);
+            }
+        }
+        libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+        result
+    }
+}
+
+/// [`guard`] for calls that may write to a daemon: see [`without_sigpipe`].
+pub fn guard_io<T>(function: &str, on_failure: T, body: impl FnOnce() -> Result<T>) -> T {
+    without_sigpipe(|| guard(function, on_failure, body))
+}
+
 /// Borrows a handle passed from C, failing cleanly on NULL (a Perl object
 /// already destroyed, or never made).
 pub fn handle<'a, T>(ptr: *const T, what: &str) -> Result<&'a T> {
@@ -104,6 +138,16 @@ mod tests {
         let f = take().expect("recorded");
         assert!(f.text().contains("svr_test_panic"), "{f:?}");
         assert!(f.text().contains("deliberate panic"), "{f:?}");
+    }
+
+    #[test]
+    fn sigpipe_raised_inside_is_discarded() {
+        let mut fds = [0; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        unsafe { libc::close(fds[0]) };
+        let rc = without_sigpipe(|| unsafe { libc::write(fds[1], b"x".as_ptr().cast(), 1) });
+        assert_eq!(rc, -1, "write to a closed pipe fails with EPIPE instead of killing us");
+        unsafe { libc::close(fds[1]) };
     }
 
     #[test]

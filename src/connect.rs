@@ -7,7 +7,7 @@ use std::ptr;
 use virt::connect::Connect;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle, into_c_string, opt_str};
+use crate::boundary::{guard, guard_io, handle, into_c_string, opt_str};
 use crate::error::Failure;
 
 /// The Rust handle behind a `Sys::Virt` object.
@@ -79,7 +79,7 @@ fn boxed(conn: Connect) -> *mut ConnHandle {
 /// Opens a connection; NULL `uri` means libvirt's default.
 #[no_mangle]
 pub extern "C" fn svr_conn_open(uri: *const c_char, flags: c_uint) -> *mut ConnHandle {
-    guard("svr_conn_open", ptr::null_mut(), || {
+    guard_io("svr_conn_open", ptr::null_mut(), || {
         let uri = opt_str(uri)?;
         let c = CString::new(uri.unwrap_or("")).map_err(|_| Failure::message("URI contains a NUL byte"))?;
         let uri_ptr = if uri.is_some() { c.as_ptr() } else { ptr::null() };
@@ -106,7 +106,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
     callback: Option<SvrAuthFn>,
     ctx: *mut c_void,
 ) -> *mut ConnHandle {
-    guard("svr_conn_open_auth", ptr::null_mut(), || {
+    guard_io("svr_conn_open_auth", ptr::null_mut(), || {
         let uri = opt_str(uri)?;
         let c = CString::new(uri.unwrap_or("")).map_err(|_| Failure::message("URI contains a NUL byte"))?;
         let uri_ptr = if uri.is_some() { c.as_ptr() } else { ptr::null() };
@@ -143,7 +143,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
 /// `conn` must be NULL or a handle from this library, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn svr_conn_free(conn: *mut ConnHandle) {
-    guard("svr_conn_free", (), || {
+    guard_io("svr_conn_free", (), || {
         if !conn.is_null() {
             drop(Box::from_raw(conn));
         }
@@ -152,14 +152,14 @@ pub unsafe extern "C" fn svr_conn_free(conn: *mut ConnHandle) {
 }
 
 fn string_call(name: &str, conn: *const ConnHandle, f: impl FnOnce(&Connect) -> std::result::Result<String, virt::error::Error>) -> *mut c_char {
-    guard(name, ptr::null_mut(), || {
+    guard_io(name, ptr::null_mut(), || {
         let c = handle(conn, "the connection")?;
         Ok(into_c_string(f(&c.conn)?))
     })
 }
 
 fn bool_call(name: &str, conn: *const ConnHandle, f: impl FnOnce(&Connect) -> std::result::Result<bool, virt::error::Error>) -> c_int {
-    guard(name, -1, || {
+    guard_io(name, -1, || {
         let c = handle(conn, "the connection")?;
         Ok(f(&c.conn)? as c_int)
     })
@@ -181,7 +181,7 @@ pub extern "C" fn svr_conn_get_hostname(conn: *const ConnHandle) -> *mut c_char 
 }
 
 fn version_call(name: &str, conn: *const ConnHandle, out: *mut u64, call: unsafe extern "C" fn(sys::virConnectPtr, *mut c_ulong) -> c_int) -> c_int {
-    guard(name, -1, || {
+    guard_io(name, -1, || {
         let c = handle(conn, "the connection")?;
         let mut v: c_ulong = 0;
         // SAFETY: valid connection, valid out pointer.
@@ -229,7 +229,7 @@ pub extern "C" fn svr_conn_is_encrypted(conn: *const ConnHandle) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn svr_conn_set_keep_alive(conn: *const ConnHandle, interval: c_int, count: c_uint) -> c_int {
-    guard("svr_conn_set_keep_alive", -1, || {
+    guard_io("svr_conn_set_keep_alive", -1, || {
         let c = handle(conn, "the connection")?;
         // SAFETY: valid connection.
         let rc = unsafe { sys::virConnectSetKeepAlive(c.ptr(), interval, count) };
@@ -246,7 +246,7 @@ pub extern "C" fn svr_conn_set_keep_alive(conn: *const ConnHandle, interval: c_i
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_libvirt_version(out: *mut u64) -> c_int {
-    guard("svr_libvirt_version", -1, || {
+    guard_io("svr_libvirt_version", -1, || {
         let mut v: c_ulong = 0;
         if sys::virGetVersion(&mut v, ptr::null(), ptr::null_mut()) < 0 {
             return Err(Failure::last_libvirt());

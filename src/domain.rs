@@ -6,7 +6,7 @@ use std::ptr;
 use virt::domain::Domain;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle};
+use crate::boundary::{guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::error::Result;
 use crate::objects::{borrowed_string, c_arg, c_opt_arg, check, check_ptr, hand_out_list, opt_ptr, owned_string, uuid_string};
@@ -55,12 +55,12 @@ fn stream<'a>(s: *const StreamHandle) -> Result<&'a StreamHandle> {
 
 /// Runs a lookup or creation that yields a new domain reference.
 fn new_domain(name: &str, f: impl FnOnce() -> Result<sys::virDomainPtr>) -> *mut DomainHandle {
-    guard(name, ptr::null_mut(), || wrap(f()?))
+    guard_io(name, ptr::null_mut(), || wrap(f()?))
 }
 
 /// Runs a call on a domain returning a libvirt status.
 fn status(name: &str, d: *const DomainHandle, f: impl FnOnce(sys::virDomainPtr) -> c_int) -> c_int {
-    guard(name, -1, || check(f(dom(d)?.ptr())))
+    guard_io(name, -1, || check(f(dom(d)?.ptr())))
 }
 
 #[no_mangle]
@@ -140,7 +140,7 @@ pub extern "C" fn svr_domain_define_xml(c: *const ConnHandle, xml: *const c_char
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_domain_list_all(c: *const ConnHandle, flags: c_uint, out: *mut *mut *mut DomainHandle) -> c_int {
-    guard("svr_domain_list_all", -1, || {
+    guard_io("svr_domain_list_all", -1, || {
         let c = conn(c)?;
         let mut doms: *mut sys::virDomainPtr = ptr::null_mut();
         let n = check(sys::virConnectListAllDomains(c.ptr(), &mut doms, flags))? as usize;
@@ -159,7 +159,7 @@ pub unsafe extern "C" fn svr_domain_list_all(c: *const ConnHandle, flags: c_uint
 /// `d` must be NULL or a handle from this library, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn svr_domain_free(d: *mut DomainHandle) {
-    guard("svr_domain_free", (), || {
+    guard_io("svr_domain_free", (), || {
         if !d.is_null() {
             drop(Box::from_raw(d));
         }
@@ -169,7 +169,7 @@ pub unsafe extern "C" fn svr_domain_free(d: *mut DomainHandle) {
 
 #[no_mangle]
 pub extern "C" fn svr_domain_get_name(d: *const DomainHandle) -> *mut c_char {
-    guard("svr_domain_get_name", ptr::null_mut(), || {
+    guard_io("svr_domain_get_name", ptr::null_mut(), || {
         // SAFETY: valid domain; the name belongs to it.
         borrowed_string(unsafe { sys::virDomainGetName(dom(d)?.ptr()) })
     })
@@ -181,7 +181,7 @@ pub extern "C" fn svr_domain_get_name(d: *const DomainHandle) -> *mut c_char {
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_domain_get_id(d: *const DomainHandle, out: *mut c_int) -> c_int {
-    guard("svr_domain_get_id", -1, || {
+    guard_io("svr_domain_get_id", -1, || {
         let d = dom(d)?;
         // virDomainGetID returns (unsigned)-1 both for inactive domains and
         // on error; only the latter sets an error.
@@ -206,7 +206,7 @@ pub unsafe extern "C" fn svr_domain_get_uuid(d: *const DomainHandle, out: *mut u
 
 #[no_mangle]
 pub extern "C" fn svr_domain_get_uuid_string(d: *const DomainHandle) -> *mut c_char {
-    guard("svr_domain_get_uuid_string", ptr::null_mut(), || {
+    guard_io("svr_domain_get_uuid_string", ptr::null_mut(), || {
         let d = dom(d)?;
         // SAFETY: valid domain; the buffer has VIR_UUID_STRING_BUFLEN bytes.
         uuid_string(|buf| unsafe { sys::virDomainGetUUIDString(d.ptr(), buf) })
@@ -217,7 +217,7 @@ pub extern "C" fn svr_domain_get_uuid_string(d: *const DomainHandle) -> *mut c_c
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_domain_get_info(d: *const DomainHandle, out: *mut SvrDomainInfo) -> c_int {
-    guard("svr_domain_get_info", -1, || {
+    guard_io("svr_domain_get_info", -1, || {
         let d = dom(d)?;
         let mut info: sys::virDomainInfo = std::mem::zeroed();
         check(sys::virDomainGetInfo(d.ptr(), &mut info))?;
@@ -234,7 +234,7 @@ pub unsafe extern "C" fn svr_domain_get_info(d: *const DomainHandle, out: *mut S
 
 #[no_mangle]
 pub extern "C" fn svr_domain_get_xml_description(d: *const DomainHandle, flags: c_uint) -> *mut c_char {
-    guard("svr_domain_get_xml_description", ptr::null_mut(), || {
+    guard_io("svr_domain_get_xml_description", ptr::null_mut(), || {
         // SAFETY: valid domain.
         owned_string(unsafe { sys::virDomainGetXMLDesc(dom(d)?.ptr(), flags) })
     })
@@ -297,7 +297,7 @@ pub extern "C" fn svr_domain_resume(d: *const DomainHandle) -> c_int {
 /// Starts a screenshot of `screen` into the stream; returns the MIME type.
 #[no_mangle]
 pub extern "C" fn svr_domain_screenshot(d: *const DomainHandle, st: *const StreamHandle, screen: c_uint, flags: c_uint) -> *mut c_char {
-    guard("svr_domain_screenshot", ptr::null_mut(), || {
+    guard_io("svr_domain_screenshot", ptr::null_mut(), || {
         let (d, st) = (dom(d)?, stream(st)?);
         // SAFETY: valid domain and stream; the MIME type is ours to free.
         owned_string(unsafe { sys::virDomainScreenshot(d.ptr(), st.ptr(), screen, flags) })
@@ -307,7 +307,7 @@ pub extern "C" fn svr_domain_screenshot(d: *const DomainHandle, st: *const Strea
 /// Connects the stream to a console (`devname` NULL: the first one).
 #[no_mangle]
 pub extern "C" fn svr_domain_open_console(d: *const DomainHandle, devname: *const c_char, st: *const StreamHandle, flags: c_uint) -> c_int {
-    guard("svr_domain_open_console", -1, || {
+    guard_io("svr_domain_open_console", -1, || {
         let (d, st) = (dom(d)?, stream(st)?);
         let dev = c_opt_arg(devname, "the device name")?;
         // SAFETY: valid domain, stream and optional string.
@@ -318,7 +318,7 @@ pub extern "C" fn svr_domain_open_console(d: *const DomainHandle, devname: *cons
 /// Connects the stream to a channel (`name` NULL: the first one).
 #[no_mangle]
 pub extern "C" fn svr_domain_open_channel(d: *const DomainHandle, name: *const c_char, st: *const StreamHandle, flags: c_uint) -> c_int {
-    guard("svr_domain_open_channel", -1, || {
+    guard_io("svr_domain_open_channel", -1, || {
         let (d, st) = (dom(d)?, stream(st)?);
         let name = c_opt_arg(name, "the channel name")?;
         // SAFETY: valid domain, stream and optional string.

@@ -5,7 +5,7 @@
 use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int};
 
-use crate::boundary::{guard, into_c_string};
+use crate::boundary::{guard_io, into_c_string};
 use crate::error::{Failure, Result};
 
 /// A libvirt status: negative means failure, captured at once.
@@ -99,7 +99,7 @@ pub(crate) fn hand_out_list<T>(items: Vec<*mut T>, out: *mut *mut *mut T) -> Res
 /// `list` must be NULL or an array of `n` pointers from this library.
 #[no_mangle]
 pub unsafe extern "C" fn svr_list_free(list: *mut *mut c_void, n: c_int) {
-    guard("svr_list_free", (), || {
+    guard_io("svr_list_free", (), || {
         if !list.is_null() {
             let slice = std::ptr::slice_from_raw_parts_mut(list, n.max(0) as usize);
             drop(Box::from_raw(slice));

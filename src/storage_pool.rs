@@ -6,7 +6,7 @@ use std::ptr;
 use virt::storage_pool::StoragePool;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle};
+use crate::boundary::{guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::error::Result;
 use crate::objects::{borrowed_string, c_arg, check, check_ptr, hand_out_list, owned_string, uuid_string};
@@ -48,11 +48,11 @@ pub(crate) fn pool<'a>(p: *const PoolHandle) -> Result<&'a PoolHandle> {
 }
 
 fn new_pool(name: &str, f: impl FnOnce() -> Result<sys::virStoragePoolPtr>) -> *mut PoolHandle {
-    guard(name, ptr::null_mut(), || wrap(f()?))
+    guard_io(name, ptr::null_mut(), || wrap(f()?))
 }
 
 fn status(name: &str, p: *const PoolHandle, f: impl FnOnce(sys::virStoragePoolPtr) -> c_int) -> c_int {
-    guard(name, -1, || check(f(pool(p)?.ptr())))
+    guard_io(name, -1, || check(f(pool(p)?.ptr())))
 }
 
 #[no_mangle]
@@ -120,7 +120,7 @@ pub extern "C" fn svr_pool_define_xml(c: *const ConnHandle, xml: *const c_char, 
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_pool_list_all(c: *const ConnHandle, flags: c_uint, out: *mut *mut *mut PoolHandle) -> c_int {
-    guard("svr_pool_list_all", -1, || {
+    guard_io("svr_pool_list_all", -1, || {
         let c = conn(c)?;
         let mut pools: *mut sys::virStoragePoolPtr = ptr::null_mut();
         let n = check(sys::virConnectListAllStoragePools(c.ptr(), &mut pools, flags))? as usize;
@@ -138,7 +138,7 @@ pub unsafe extern "C" fn svr_pool_list_all(c: *const ConnHandle, flags: c_uint, 
 /// `p` must be NULL or a handle from this library, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn svr_pool_free(p: *mut PoolHandle) {
-    guard("svr_pool_free", (), || {
+    guard_io("svr_pool_free", (), || {
         if !p.is_null() {
             drop(Box::from_raw(p));
         }
@@ -148,7 +148,7 @@ pub unsafe extern "C" fn svr_pool_free(p: *mut PoolHandle) {
 
 #[no_mangle]
 pub extern "C" fn svr_pool_get_name(p: *const PoolHandle) -> *mut c_char {
-    guard("svr_pool_get_name", ptr::null_mut(), || {
+    guard_io("svr_pool_get_name", ptr::null_mut(), || {
         // SAFETY: valid pool; the name belongs to it.
         borrowed_string(unsafe { sys::virStoragePoolGetName(pool(p)?.ptr()) })
     })
@@ -163,7 +163,7 @@ pub unsafe extern "C" fn svr_pool_get_uuid(p: *const PoolHandle, out: *mut u8) -
 
 #[no_mangle]
 pub extern "C" fn svr_pool_get_uuid_string(p: *const PoolHandle) -> *mut c_char {
-    guard("svr_pool_get_uuid_string", ptr::null_mut(), || {
+    guard_io("svr_pool_get_uuid_string", ptr::null_mut(), || {
         let p = pool(p)?;
         // SAFETY: valid pool; the buffer has VIR_UUID_STRING_BUFLEN bytes.
         uuid_string(|buf| unsafe { sys::virStoragePoolGetUUIDString(p.ptr(), buf) })
@@ -174,7 +174,7 @@ pub extern "C" fn svr_pool_get_uuid_string(p: *const PoolHandle) -> *mut c_char 
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_pool_get_info(p: *const PoolHandle, out: *mut SvrPoolInfo) -> c_int {
-    guard("svr_pool_get_info", -1, || {
+    guard_io("svr_pool_get_info", -1, || {
         let p = pool(p)?;
         let mut info: sys::virStoragePoolInfo = std::mem::zeroed();
         check(sys::virStoragePoolGetInfo(p.ptr(), &mut info))?;
@@ -190,7 +190,7 @@ pub unsafe extern "C" fn svr_pool_get_info(p: *const PoolHandle, out: *mut SvrPo
 
 #[no_mangle]
 pub extern "C" fn svr_pool_get_xml_description(p: *const PoolHandle, flags: c_uint) -> *mut c_char {
-    guard("svr_pool_get_xml_description", ptr::null_mut(), || {
+    guard_io("svr_pool_get_xml_description", ptr::null_mut(), || {
         // SAFETY: valid pool.
         owned_string(unsafe { sys::virStoragePoolGetXMLDesc(pool(p)?.ptr(), flags) })
     })
@@ -232,7 +232,7 @@ pub extern "C" fn svr_pool_refresh(p: *const PoolHandle, flags: c_uint) -> c_int
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_pool_list_all_volumes(p: *const PoolHandle, flags: c_uint, out: *mut *mut *mut VolHandle) -> c_int {
-    guard("svr_pool_list_all_volumes", -1, || {
+    guard_io("svr_pool_list_all_volumes", -1, || {
         let p = pool(p)?;
         let mut vols: *mut sys::virStorageVolPtr = ptr::null_mut();
         let n = check(sys::virStoragePoolListAllVolumes(p.ptr(), &mut vols, flags))? as usize;

@@ -6,7 +6,7 @@ use std::ptr;
 use virt::storage_vol::StorageVol;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle};
+use crate::boundary::{guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::error::Result;
 use crate::objects::{borrowed_string, c_arg, check, check_ptr, owned_string};
@@ -48,11 +48,11 @@ fn vol<'a>(v: *const VolHandle) -> Result<&'a VolHandle> {
 }
 
 fn new_vol(name: &str, f: impl FnOnce() -> Result<sys::virStorageVolPtr>) -> *mut VolHandle {
-    guard(name, ptr::null_mut(), || Ok(boxed(check_ptr(f()?)?)))
+    guard_io(name, ptr::null_mut(), || Ok(boxed(check_ptr(f()?)?)))
 }
 
 fn status(name: &str, v: *const VolHandle, f: impl FnOnce(sys::virStorageVolPtr) -> c_int) -> c_int {
-    guard(name, -1, || check(f(vol(v)?.ptr())))
+    guard_io(name, -1, || check(f(vol(v)?.ptr())))
 }
 
 /// A volume of `pool` by name.
@@ -117,7 +117,7 @@ pub extern "C" fn svr_vol_create_xml_from(p: *const PoolHandle, xml: *const c_ch
 /// `v` must be NULL or a handle from this library, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn svr_vol_free(v: *mut VolHandle) {
-    guard("svr_vol_free", (), || {
+    guard_io("svr_vol_free", (), || {
         if !v.is_null() {
             drop(Box::from_raw(v));
         }
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn svr_vol_free(v: *mut VolHandle) {
 
 #[no_mangle]
 pub extern "C" fn svr_vol_get_name(v: *const VolHandle) -> *mut c_char {
-    guard("svr_vol_get_name", ptr::null_mut(), || {
+    guard_io("svr_vol_get_name", ptr::null_mut(), || {
         // SAFETY: valid volume; the string belongs to it.
         borrowed_string(unsafe { sys::virStorageVolGetName(vol(v)?.ptr()) })
     })
@@ -135,7 +135,7 @@ pub extern "C" fn svr_vol_get_name(v: *const VolHandle) -> *mut c_char {
 
 #[no_mangle]
 pub extern "C" fn svr_vol_get_key(v: *const VolHandle) -> *mut c_char {
-    guard("svr_vol_get_key", ptr::null_mut(), || {
+    guard_io("svr_vol_get_key", ptr::null_mut(), || {
         // SAFETY: valid volume; the string belongs to it.
         borrowed_string(unsafe { sys::virStorageVolGetKey(vol(v)?.ptr()) })
     })
@@ -143,7 +143,7 @@ pub extern "C" fn svr_vol_get_key(v: *const VolHandle) -> *mut c_char {
 
 #[no_mangle]
 pub extern "C" fn svr_vol_get_path(v: *const VolHandle) -> *mut c_char {
-    guard("svr_vol_get_path", ptr::null_mut(), || {
+    guard_io("svr_vol_get_path", ptr::null_mut(), || {
         // SAFETY: valid volume; the path is ours to free.
         owned_string(unsafe { sys::virStorageVolGetPath(vol(v)?.ptr()) })
     })
@@ -155,7 +155,7 @@ pub extern "C" fn svr_vol_get_path(v: *const VolHandle) -> *mut c_char {
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_vol_get_info(v: *const VolHandle, flags: c_uint, out: *mut SvrVolInfo) -> c_int {
-    guard("svr_vol_get_info", -1, || {
+    guard_io("svr_vol_get_info", -1, || {
         let v = vol(v)?;
         let mut info: sys::virStorageVolInfo = std::mem::zeroed();
         if flags == 0 {
@@ -174,7 +174,7 @@ pub unsafe extern "C" fn svr_vol_get_info(v: *const VolHandle, flags: c_uint, ou
 
 #[no_mangle]
 pub extern "C" fn svr_vol_get_xml_description(v: *const VolHandle, flags: c_uint) -> *mut c_char {
-    guard("svr_vol_get_xml_description", ptr::null_mut(), || {
+    guard_io("svr_vol_get_xml_description", ptr::null_mut(), || {
         // SAFETY: valid volume.
         owned_string(unsafe { sys::virStorageVolGetXMLDesc(vol(v)?.ptr(), flags) })
     })
@@ -194,7 +194,7 @@ pub extern "C" fn svr_vol_resize(v: *const VolHandle, capacity: u64, flags: c_ui
 /// the stream.
 #[no_mangle]
 pub extern "C" fn svr_vol_download(v: *const VolHandle, st: *const StreamHandle, offset: u64, length: u64, flags: c_uint) -> c_int {
-    guard("svr_vol_download", -1, || {
+    guard_io("svr_vol_download", -1, || {
         let (v, st) = (vol(v)?, handle(st, "the stream")?);
         // SAFETY: valid volume and stream.
         check(unsafe { sys::virStorageVolDownload(v.ptr(), st.ptr(), offset, length, flags) })
@@ -205,7 +205,7 @@ pub extern "C" fn svr_vol_download(v: *const VolHandle, st: *const StreamHandle,
 /// stream.
 #[no_mangle]
 pub extern "C" fn svr_vol_upload(v: *const VolHandle, st: *const StreamHandle, offset: u64, length: u64, flags: c_uint) -> c_int {
-    guard("svr_vol_upload", -1, || {
+    guard_io("svr_vol_upload", -1, || {
         let (v, st) = (vol(v)?, handle(st, "the stream")?);
         // SAFETY: valid volume and stream.
         check(unsafe { sys::virStorageVolUpload(v.ptr(), st.ptr(), offset, length, flags) })

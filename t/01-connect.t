@@ -2,6 +2,7 @@ use strict;
 use warnings;
 use lib 't/lib';
 use File::Temp qw(tempdir);
+use POSIX ();
 use Scalar::Util qw(blessed);
 use Test::More;
 use Test::Fatal qw(exception);
@@ -140,6 +141,21 @@ subtest 'the connection closes when its last reference goes' => sub {
     cmp_ok($sockets->(), '>', $before, 'still open while a reference remains');
     undef $copy;
     is($sockets->(), $before, 'closed when the last reference goes');
+
+    # Dropping a connection to a daemon that died writes to a dead socket:
+    # that must not kill the script with SIGPIPE.
+    my $pid = fork // die "fork: $!";
+    if ($pid == 0) {
+        my $c = Sys::Virt->new(uri => $d->uri);
+        my $c2 = Sys::Virt->new(uri => $d->uri);
+        $d->kill_daemon('KILL');
+        undef $c;    # the first write after the daemon died
+        my $err = eval { $c2->get_hostname; 1 } ? 'none' : ref($@);
+        undef $c2;
+        POSIX::_exit($err eq 'Sys::Virt::Error' ? 0 : 3);
+    }
+    waitpid $pid, 0;
+    is($?, 0, 'connections to a dead daemon fail with Sys::Virt::Error and drop without SIGPIPE');
     $d->stop;
 };
 

@@ -33,4 +33,38 @@ C<Sys::Virt::Stream::NONBLOCK>.
 
 =back
 
+=head1 CONSTANTS
+
+=for generated-constants begin
+
+=over 4
+
+=item Sys::Virt::Stream::NONBLOCK
+
+The libvirt constant C<VIR_STREAM_NONBLOCK>.
+
+=item Sys::Virt::Stream::EVENT_READABLE
+
+The libvirt constant C<VIR_STREAM_EVENT_READABLE>.
+
+=item Sys::Virt::Stream::EVENT_WRITABLE
+
+The libvirt constant C<VIR_STREAM_EVENT_WRITABLE>.
+
+=item Sys::Virt::Stream::EVENT_ERROR
+
+The libvirt constant C<VIR_STREAM_EVENT_ERROR>.
+
+=item Sys::Virt::Stream::EVENT_HANGUP
+
+The libvirt constant C<VIR_STREAM_EVENT_HANGUP>.
+
+=item Sys::Virt::Stream::RECV_STOP_AT_HOLE
+
+The libvirt constant C<VIR_STREAM_RECV_STOP_AT_HOLE>.
+
+=back
+
+=for generated-constants end
+
 =cut
