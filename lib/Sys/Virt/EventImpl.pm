@@ -83,6 +83,16 @@ own. Those calls never run Perl code on those threads: they are queued and
 applied on the thread that called C<register>, which the loop is woken for
 through a handle of its own (a pipe) added at registration time.
 
+=head1 CONSTRUCTOR
+
+=over 4
+
+=item my $impl = Sys::Virt::EventImpl->new()
+
+A new loop object (a blessed empty hash), for subclasses to fill in.
+
+=back
+
 =head1 METHODS TO PROVIDE
 
 The base class's versions die with "must provide an impl of 'NAME'".
