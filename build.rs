@@ -86,6 +86,7 @@ fn main() {
         .file(&xs_c)
         .file(root.join("xs/glue.c"))
         .file(root.join("xs/stream_glue.c"))
+        .file(root.join("xs/events.c"))
         .include(&out)
         .include(root.join("xs"))
         // Rust exports boot_Sys__Virt and calls this one: a cdylib keeps

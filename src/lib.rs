@@ -8,9 +8,11 @@
 
 pub mod boundary;
 pub mod connect;
+pub mod connect_events;
 pub mod domain;
 pub mod error;
 pub mod event;
+pub mod eventimpl;
 pub mod objects;
 pub mod storage_pool;
 pub mod storage_vol;

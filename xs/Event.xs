@@ -16,3 +16,168 @@ run_default()
     /* A callback's exception first: it is why the script stops. */
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
+
+void
+_register_impl(impl)
+    SV *impl
+  PREINIT:
+    int rc;
+    SV *old;
+  CODE:
+    /* The hooks need the object while registering (the wake-up pipe). */
+    old = svr_xs_set_impl(aTHX_ impl);
+    rc = svr_event_register_impl(&svr_xs_impl_hooks);
+    if (rc < 0)
+        svr_xs_restore_impl(aTHX_ old);
+    else
+        SvREFCNT_dec(old);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+int
+add_handle(fd, events, coderef)
+    SV *fd
+    SV *events
+    SV *coderef
+  PREINIT:
+    SV *cb;
+  CODE:
+    if (SvROK(fd) && sv_isobject(fd))
+        croak("Sys::Virt::Event::add_handle is a function, not a method: an event implementation must provide an impl of 'add_handle'");
+    svr_check_number(aTHX_ fd, "Sys::Virt::Event::add_handle", "fd");
+    svr_check_number(aTHX_ events, "Sys::Virt::Event::add_handle", "events");
+    svr_check_code(aTHX_ coderef, "Sys::Virt::Event::add_handle", "coderef");
+    cb = newSVsv(coderef);
+    RETVAL = svr_event_add_handle((int)SvIV(fd), (int)SvIV(events), svr_xs_handle_cb, cb, svr_xs_release_sv);
+    if (RETVAL < 0)
+        SvREFCNT_dec(cb);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+update_handle(watch, events)
+    SV *watch
+    SV *events
+  PREINIT:
+    int rc;
+  CODE:
+    if (SvROK(watch) && sv_isobject(watch))
+        croak("Sys::Virt::Event::update_handle is a function, not a method: an event implementation must provide an impl of 'update_handle'");
+    svr_check_number(aTHX_ watch, "Sys::Virt::Event::update_handle", "watch");
+    svr_check_number(aTHX_ events, "Sys::Virt::Event::update_handle", "events");
+    rc = svr_event_update_handle((int)SvIV(watch), (int)SvIV(events));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+remove_handle(watch)
+    SV *watch
+  PREINIT:
+    int rc;
+  CODE:
+    if (SvROK(watch) && sv_isobject(watch))
+        croak("Sys::Virt::Event::remove_handle is a function, not a method: an event implementation must provide an impl of 'remove_handle'");
+    svr_check_number(aTHX_ watch, "Sys::Virt::Event::remove_handle", "watch");
+    rc = svr_event_remove_handle((int)SvIV(watch));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+int
+add_timeout(ms, coderef)
+    SV *ms
+    SV *coderef
+  PREINIT:
+    SV *cb;
+  CODE:
+    if (SvROK(ms) && sv_isobject(ms))
+        croak("Sys::Virt::Event::add_timeout is a function, not a method: an event implementation must provide an impl of 'add_timeout'");
+    svr_check_number(aTHX_ ms, "Sys::Virt::Event::add_timeout", "ms");
+    svr_check_code(aTHX_ coderef, "Sys::Virt::Event::add_timeout", "coderef");
+    cb = newSVsv(coderef);
+    RETVAL = svr_event_add_timeout((int)SvIV(ms), svr_xs_timeout_cb, cb, svr_xs_release_sv);
+    if (RETVAL < 0)
+        SvREFCNT_dec(cb);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+update_timeout(timer, ms)
+    SV *timer
+    SV *ms
+  PREINIT:
+    int rc;
+  CODE:
+    if (SvROK(timer) && sv_isobject(timer))
+        croak("Sys::Virt::Event::update_timeout is a function, not a method: an event implementation must provide an impl of 'update_timeout'");
+    svr_check_number(aTHX_ timer, "Sys::Virt::Event::update_timeout", "timer");
+    svr_check_number(aTHX_ ms, "Sys::Virt::Event::update_timeout", "ms");
+    rc = svr_event_update_timeout((int)SvIV(timer), (int)SvIV(ms));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+remove_timeout(timer)
+    SV *timer
+  PREINIT:
+    int rc;
+  CODE:
+    if (SvROK(timer) && sv_isobject(timer))
+        croak("Sys::Virt::Event::remove_timeout is a function, not a method: an event implementation must provide an impl of 'remove_timeout'");
+    svr_check_number(aTHX_ timer, "Sys::Virt::Event::remove_timeout", "timer");
+    rc = svr_event_remove_timeout((int)SvIV(timer));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+_run_handle_callback_helper(watch, fd, events, cb, opaque)
+    SV *watch
+    SV *fd
+    SV *events
+    SV *cb
+    SV *opaque
+  PREINIT:
+    int rc;
+    long long c, o;
+  CODE:
+    svr_check_number(aTHX_ watch, "Sys::Virt::EventImpl::_run_handle_callback", "watch");
+    svr_check_number(aTHX_ fd, "Sys::Virt::EventImpl::_run_handle_callback", "fd");
+    svr_check_number(aTHX_ events, "Sys::Virt::EventImpl::_run_handle_callback", "events");
+    c = svr_xs_token(aTHX_ cb, "Sys::Virt::EventImpl::_run_handle_callback", "cb");
+    o = svr_xs_token(aTHX_ opaque, "Sys::Virt::EventImpl::_run_handle_callback", "opaque");
+    rc = svr_event_impl_run_handle((int)SvIV(events), c, o);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+_run_timeout_callback_helper(timer, cb, opaque)
+    SV *timer
+    SV *cb
+    SV *opaque
+  PREINIT:
+    int rc;
+    long long c, o;
+  CODE:
+    svr_check_number(aTHX_ timer, "Sys::Virt::EventImpl::_run_timeout_callback", "timer");
+    c = svr_xs_token(aTHX_ cb, "Sys::Virt::EventImpl::_run_timeout_callback", "cb");
+    o = svr_xs_token(aTHX_ opaque, "Sys::Virt::EventImpl::_run_timeout_callback", "opaque");
+    rc = svr_event_impl_run_timeout(c, o);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+_free_callback_opaque_helper(ff, opaque)
+    SV *ff
+    SV *opaque
+  PREINIT:
+    int rc;
+    long long f, o;
+  CODE:
+    f = svr_xs_token(aTHX_ ff, "Sys::Virt::EventImpl::_free_callback_opaque", "ff");
+    o = svr_xs_token(aTHX_ opaque, "Sys::Virt::EventImpl::_free_callback_opaque", "opaque");
+    rc = svr_event_impl_free(f, o);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);

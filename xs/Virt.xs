@@ -2,6 +2,7 @@
  * arguments, calls one function of the Rust core, converts the result. */
 #include "glue.h"
 #include "constants.h"
+#include "events.h"
 
 /* Context of one auth callback call, owned by _open_auth's C frame. */
 typedef struct {
@@ -246,3 +247,5 @@ INCLUDE: Event.xs
 INCLUDE: Domain.xs
 
 INCLUDE: StoragePool.xs
+
+INCLUDE: ConnectEvents.xs

@@ -130,6 +130,69 @@ Sends keepalive messages every C<$interval> seconds and closes the
 connection when C<$count> of them go unanswered. Needs a registered event
 loop (see L<Sys::Virt::Event>).
 
+=item $conn->register_close_callback($coderef)
+
+Calls C<< $coderef->($conn, $reason) >> when the connection closes for a
+reason other than the script closing it (C<$reason> is one of the
+C<CLOSE_REASON_*> constants). Needs a registered event loop. One close
+callback per connection.
+
+=item $conn->unregister_close_callback()
+
+Removes the close callback.
+
+=item $conn->domain_event_register($coderef)
+
+The old event API: calls C<< $coderef->($conn, $dom, $event, $detail) >>
+for each domain lifecycle event (C<$dom> is a L<Sys::Virt::Domain>,
+C<$event> and C<$detail> are C<Sys::Virt::Domain::EVENT_*> values). Needs
+a registered event loop.
+
+=item $conn->domain_event_deregister()
+
+Removes the callback of C<domain_event_register>.
+
+=item my $id = $conn->domain_event_register_any($dom, $eventID, $coderef)
+
+Calls C<$coderef> for each event C<$eventID> (a
+C<Sys::Virt::Domain::EVENT_ID_*> value) of domain C<$dom>, or of every
+domain if C<$dom> is C<undef>. The callback receives the connection, the
+domain, then the other arguments of libvirt's callback for that event, in
+order: lifecycle C<$event, $detail>; reboot and control error nothing; RTC
+change C<$utcoffset>; watchdog C<$action>; I/O error C<$srcPath, $devAlias,
+$action> (with reason: plus C<$reason>); graphics C<$phase, \%local,
+\%remote, $authScheme, \@subject> (addresses are hashes with C<family>,
+C<node>, C<service>; the subject a list of hashes with C<type> and
+C<name>); block job (and block job 2) C<$path, $type, $status>; disk change
+C<$oldSrcPath, $newSrcPath, $devAlias, $reason>; tray change C<$devAlias,
+$reason>; PM wakeup, PM suspend, PM suspend disk C<$reason>; balloon change
+C<$actual>; device added, removed, removal failed C<$devAlias>; tunable
+and job completed C<\%params> (typed parameters as one hash); agent
+lifecycle C<$state, $reason>; migration iteration C<$iteration>; metadata
+change C<$type, $nsuri>; block threshold C<$dev, $path, $threshold,
+$excess>; memory failure C<$recipient, $action, $flags>; memory device
+size change C<$alias, $size>. 64-bit numbers are exact. Returns the
+callback id.
+
+=item $conn->domain_event_deregister_any($id)
+
+Removes a callback of C<domain_event_register_any>.
+
+=item my $id = $conn->storage_pool_event_register_any($pool, $eventID, $coderef)
+
+As C<domain_event_register_any>, for storage pool events
+(C<Sys::Virt::StoragePool::EVENT_ID_*>): lifecycle calls
+C<< $coderef->($conn, $pool, $event, $detail) >>, refresh
+C<< $coderef->($conn, $pool) >>.
+
+=item $conn->storage_pool_event_deregister_any($id)
+
+Removes a callback of C<storage_pool_event_register_any>.
+
+A registration keeps the connection object and the callback alive until
+libvirt releases it (after the deregistration). An exception raised by a
+callback comes out of the call that ran the event loop.
+
 =item my $st = $conn->new_stream($flags=0)
 
 A new L<Sys::Virt::Stream> on the connection, the same as

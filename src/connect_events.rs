@@ -1,0 +1,724 @@
+//! Event registrations on a connection: domain events (every event ID the
+//! installed libvirt defines), storage pool events and the close callback.
+//!
+//! Every libvirt callback is turned into one generic call of the glue:
+//! `cb(ctx, object, args, nargs)`, where `object` is a new
+//! `DomainHandle`/`PoolHandle` (the glue wraps it in a Perl object that
+//! owns it; NULL for the close callback) and `args` are the remaining
+//! arguments of libvirt's callback, in order, as a flat list of
+//! [`SvrEventArg`] (a hash or an array is one entry announcing how many
+//! entries follow). The list is owned by Rust, so an event that arrives on
+//! a thread that does not own the interpreter can be queued as is and
+//! delivered on the owner thread (DESIGN.md rule 3).
+//!
+//! A registration holds the glue's context (the Perl connection object and
+//! the callback) until libvirt calls its free function; the context is then
+//! released from a clean stack (rules 4 and 5).
+
+use std::ffi::{c_void, CStr, CString};
+use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong};
+use std::ptr;
+
+use virt::domain::Domain;
+use virt::storage_pool::StoragePool;
+use virt_sys as sys;
+
+use crate::boundary::{guard, handle};
+use crate::connect::ConnHandle;
+use crate::domain::DomainHandle;
+use crate::error::{Failure, Result};
+use crate::event::{self, defer_release, Job, SvrReleaseFn};
+use crate::storage_pool::PoolHandle;
+
+/// A signed integer (`i`).
+pub const SVR_ARG_INT: c_int = 1;
+/// An unsigned 64-bit integer (`u`), kept exact.
+pub const SVR_ARG_UINT: c_int = 2;
+/// A floating point number (`d`).
+pub const SVR_ARG_DOUBLE: c_int = 3;
+/// A string (`s`; NULL is undef).
+pub const SVR_ARG_STRING: c_int = 4;
+/// A hash of the `n` entries that follow (each has its `key`).
+pub const SVR_ARG_HASH: c_int = 5;
+/// An array of the `n` entries that follow.
+pub const SVR_ARG_ARRAY: c_int = 6;
+/// undef.
+pub const SVR_ARG_UNDEF: c_int = 7;
+
+/// One argument of an event, for the glue.
+#[repr(C)]
+pub struct SvrEventArg {
+    pub kind: c_int,
+    pub n: c_int,
+    pub i: i64,
+    pub u: u64,
+    pub d: f64,
+    pub s: *const c_char,
+    pub key: *const c_char,
+}
+
+/// Delivers an event to Perl: `object` is a new `DomainHandle *` or
+/// `PoolHandle *` the glue takes over (NULL: none).
+pub type SvrObjectEventFn = unsafe extern "C" fn(
+    ctx: *mut c_void,
+    object: *mut c_void,
+    args: *const SvrEventArg,
+    nargs: usize,
+);
+
+#[derive(Clone)]
+enum Val {
+    Int(i64),
+    Uint(u64),
+    Double(f64),
+    Str(Option<CString>),
+    Hash(usize),
+    Array(usize),
+    Undef,
+}
+
+/// An event's arguments, owned.
+#[derive(Default, Clone)]
+pub struct Args {
+    items: Vec<(Option<CString>, Val)>,
+    key: Option<CString>,
+}
+
+fn cstr(s: *const c_char) -> Option<CString> {
+    if s.is_null() {
+        None
+    } else {
+        // SAFETY: libvirt passes NUL-terminated strings valid for the call.
+        Some(unsafe { CStr::from_ptr(s) }.to_owned())
+    }
+}
+
+impl Args {
+    fn push(&mut self, v: Val) {
+        let k = self.key.take();
+        self.items.push((k, v));
+    }
+    fn key(&mut self, k: &str) -> &mut Self {
+        self.key = CString::new(k).ok();
+        self
+    }
+    pub fn int(&mut self, v: i64) {
+        self.push(Val::Int(v));
+    }
+    pub fn uint(&mut self, v: u64) {
+        self.push(Val::Uint(v));
+    }
+    pub fn str(&mut self, s: *const c_char) {
+        self.push(Val::Str(cstr(s)));
+    }
+    /// Typed parameters as one hash.
+    pub fn params(&mut self, params: sys::virTypedParameterPtr, n: c_int) {
+        if params.is_null() || n <= 0 {
+            self.push(Val::Hash(0));
+            return;
+        }
+        // SAFETY: libvirt passes `n` parameters valid for the call.
+        let ps = unsafe { std::slice::from_raw_parts(params, n as usize) };
+        self.push(Val::Hash(ps.len()));
+        for p in ps {
+            // SAFETY: `field` is NUL-terminated within its 80 bytes.
+            let name = unsafe { CStr::from_ptr(p.field.as_ptr()) }.to_owned();
+            self.key = Some(name);
+            // SAFETY: the union member read is the one `type_` names.
+            unsafe {
+                match p.type_ as c_uint {
+                    sys::VIR_TYPED_PARAM_INT => self.int(p.value.i as i64),
+                    sys::VIR_TYPED_PARAM_UINT => self.uint(p.value.ui as u64),
+                    sys::VIR_TYPED_PARAM_LLONG => self.int(p.value.l),
+                    sys::VIR_TYPED_PARAM_ULLONG => self.uint(p.value.ul),
+                    sys::VIR_TYPED_PARAM_DOUBLE => self.push(Val::Double(p.value.d)),
+                    sys::VIR_TYPED_PARAM_BOOLEAN => self.int((p.value.b != 0) as i64),
+                    sys::VIR_TYPED_PARAM_STRING => self.str(p.value.s),
+                    _ => self.push(Val::Undef),
+                }
+            }
+        }
+    }
+    /// A graphics address: `{family, node, service}` (undef if NULL).
+    pub fn gaddr(&mut self, a: *const sys::virDomainEventGraphicsAddress) {
+        // SAFETY: NULL or valid for the call.
+        match unsafe { a.as_ref() } {
+            None => self.push(Val::Undef),
+            Some(a) => {
+                self.push(Val::Hash(3));
+                self.key("family").int(a.family as i64);
+                self.key("node").str(a.node);
+                self.key("service").str(a.service);
+            }
+        }
+    }
+    /// The graphics subject: `[{type, name}, ...]`.
+    pub fn subject(&mut self, s: *const sys::virDomainEventGraphicsSubject) {
+        // SAFETY: NULL or valid for the call.
+        let ids = match unsafe { s.as_ref() } {
+            Some(s) if !s.identities.is_null() && s.nidentity > 0 => unsafe {
+                std::slice::from_raw_parts(s.identities, s.nidentity as usize)
+            },
+            _ => &[],
+        };
+        self.push(Val::Array(ids.len()));
+        for id in ids {
+            self.push(Val::Hash(2));
+            self.key("type").str(id.type_);
+            self.key("name").str(id.name);
+        }
+    }
+
+    /// The glue's view; valid while `self` lives.
+    pub fn to_c(&self) -> Vec<SvrEventArg> {
+        self.items
+            .iter()
+            .map(|(k, v)| {
+                let mut a = SvrEventArg {
+                    kind: SVR_ARG_UNDEF,
+                    n: 0,
+                    i: 0,
+                    u: 0,
+                    d: 0.0,
+                    s: ptr::null(),
+                    key: k.as_ref().map_or(ptr::null(), |k| k.as_ptr()),
+                };
+                match v {
+                    Val::Int(i) => (a.kind, a.i) = (SVR_ARG_INT, *i),
+                    Val::Uint(u) => (a.kind, a.u) = (SVR_ARG_UINT, *u),
+                    Val::Double(d) => (a.kind, a.d) = (SVR_ARG_DOUBLE, *d),
+                    Val::Str(s) => (a.kind, a.s) = (SVR_ARG_STRING, s.as_ref().map_or(ptr::null(), |s| s.as_ptr())),
+                    Val::Hash(n) => (a.kind, a.n) = (SVR_ARG_HASH, *n as c_int),
+                    Val::Array(n) => (a.kind, a.n) = (SVR_ARG_ARRAY, *n as c_int),
+                    Val::Undef => a.kind = SVR_ARG_UNDEF,
+                }
+                a
+            })
+            .collect()
+    }
+}
+
+/// What libvirt's opaque pointer of a registration points to.
+struct Reg {
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+}
+
+fn new_reg(cb: SvrObjectEventFn, ctx: *mut c_void, release: SvrReleaseFn) -> *mut Reg {
+    Box::into_raw(Box::new(Reg { cb, ctx, release }))
+}
+
+/// Close callbacks by connection (`virConnectPtr` -> `Reg`): drivers
+/// without close-callback support (the test driver) accept one and never
+/// call its free function, so the unregistration frees what libvirt did not.
+static CLOSE_REGS: std::sync::Mutex<Vec<(usize, usize)>> = std::sync::Mutex::new(Vec::new());
+
+fn close_regs() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
+    CLOSE_REGS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// libvirt is done with a registration.
+unsafe extern "C" fn reg_free(opaque: *mut c_void) {
+    guard("event registration free", (), || {
+        close_regs().retain(|&(_, r)| r != opaque as usize);
+        let reg = Box::from_raw(opaque as *mut Reg);
+        defer_release(reg.release, reg.ctx);
+        event::flush();
+        Ok(())
+    })
+}
+
+/// A new object for the glue to wrap: a handle of its own reference.
+enum Obj {
+    None,
+    Domain(*mut DomainHandle),
+    Pool(*mut PoolHandle),
+}
+
+fn wrap_domain(dom: sys::virDomainPtr) -> Obj {
+    // SAFETY: libvirt's domain, valid for the call; we take a reference of our own.
+    if dom.is_null() || unsafe { sys::virDomainRef(dom) } < 0 {
+        return Obj::None;
+    }
+    Obj::Domain(Box::into_raw(Box::new(DomainHandle { domain: unsafe { Domain::from_ptr(dom) } })))
+}
+
+fn wrap_pool(pool: sys::virStoragePoolPtr) -> Obj {
+    // SAFETY: as for wrap_domain.
+    if pool.is_null() || unsafe { sys::virStoragePoolRef(pool) } < 0 {
+        return Obj::None;
+    }
+    Obj::Pool(Box::into_raw(Box::new(PoolHandle { pool: unsafe { StoragePool::from_ptr(pool) } })))
+}
+
+impl Obj {
+    fn ptr(&self) -> *mut c_void {
+        match self {
+            Obj::None => ptr::null_mut(),
+            Obj::Domain(p) => *p as *mut c_void,
+            Obj::Pool(p) => *p as *mut c_void,
+        }
+    }
+    /// Frees an object the glue never got.
+    fn drop_unused(self) {
+        // SAFETY: Box pointers made by wrap_* and not handed out.
+        unsafe {
+            match self {
+                Obj::None => {}
+                Obj::Domain(p) => drop(Box::from_raw(p)),
+                Obj::Pool(p) => drop(Box::from_raw(p)),
+            }
+        }
+    }
+}
+
+/// Hands an event to the glue, now on the owner thread, or queued.
+fn deliver(opaque: *mut c_void, obj: Obj, args: Args) {
+    // SAFETY: libvirt gives back the Reg it was registered with; it lives
+    // until reg_free, whose release is queued after any queued delivery.
+    let reg = unsafe { &*(opaque as *const Reg) };
+    let (cb, ctx) = (reg.cb, reg.ctx);
+    let call = move || {
+        let c = args.to_c();
+        // SAFETY: the glue's callback with its context; it takes the object.
+        unsafe { cb(ctx, obj.ptr(), c.as_ptr(), c.len()) };
+    };
+    if event::on_owner_thread() {
+        call();
+    } else {
+        event::defer(Job::new(call));
+    }
+}
+
+// ------------------------------------------------- domain callbacks ----
+
+macro_rules! dom_cb {
+    ($name:ident ( $($arg:ident : $ty:ty),* ) => |$a:ident| $body:block) => {
+        unsafe extern "C" fn $name(
+            _conn: sys::virConnectPtr,
+            dom: sys::virDomainPtr,
+            $($arg: $ty,)*
+            opaque: *mut c_void,
+        ) {
+            guard(stringify!($name), (), || {
+                #[allow(unused_mut)]
+                let mut $a = Args::default();
+                $body
+                deliver(opaque, wrap_domain(dom), $a);
+                Ok(())
+            })
+        }
+    };
+}
+
+unsafe extern "C" fn ev_lifecycle(
+    _conn: sys::virConnectPtr,
+    dom: sys::virDomainPtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) -> c_int {
+    guard("ev_lifecycle", 0, || {
+        let mut a = Args::default();
+        a.int(event as i64);
+        a.int(detail as i64);
+        deliver(opaque, wrap_domain(dom), a);
+        Ok(0)
+    })
+}
+
+dom_cb!(ev_generic() => |a| {});
+dom_cb!(ev_rtc_change(utcoffset: c_longlong) => |a| { a.int(utcoffset) });
+dom_cb!(ev_int(v: c_int) => |a| { a.int(v as i64) });
+dom_cb!(ev_io_error(src: *const c_char, alias: *const c_char, action: c_int) => |a| {
+    a.str(src); a.str(alias); a.int(action as i64)
+});
+dom_cb!(ev_io_error_reason(src: *const c_char, alias: *const c_char, action: c_int, reason: *const c_char) => |a| {
+    a.str(src); a.str(alias); a.int(action as i64); a.str(reason)
+});
+dom_cb!(ev_graphics(
+    phase: c_int,
+    local: *const sys::virDomainEventGraphicsAddress,
+    remote: *const sys::virDomainEventGraphicsAddress,
+    scheme: *const c_char,
+    subject: *const sys::virDomainEventGraphicsSubject
+) => |a| {
+    a.int(phase as i64); a.gaddr(local); a.gaddr(remote); a.str(scheme); a.subject(subject)
+});
+dom_cb!(ev_block_job(disk: *const c_char, kind: c_int, status: c_int) => |a| {
+    a.str(disk); a.int(kind as i64); a.int(status as i64)
+});
+dom_cb!(ev_disk_change(old: *const c_char, new: *const c_char, alias: *const c_char, reason: c_int) => |a| {
+    a.str(old); a.str(new); a.str(alias); a.int(reason as i64)
+});
+dom_cb!(ev_str_int(s: *const c_char, v: c_int) => |a| { a.str(s); a.int(v as i64) });
+dom_cb!(ev_ull(v: c_ulonglong) => |a| { a.uint(v) });
+dom_cb!(ev_str(s: *const c_char) => |a| { a.str(s) });
+dom_cb!(ev_params(params: sys::virTypedParameterPtr, n: c_int) => |a| { a.params(params, n) });
+dom_cb!(ev_int_int(x: c_int, y: c_int) => |a| { a.int(x as i64); a.int(y as i64) });
+dom_cb!(ev_int_str(v: c_int, s: *const c_char) => |a| { a.int(v as i64); a.str(s) });
+dom_cb!(ev_block_threshold(dev: *const c_char, path: *const c_char, threshold: c_ulonglong, excess: c_ulonglong) => |a| {
+    a.str(dev); a.str(path); a.uint(threshold); a.uint(excess)
+});
+dom_cb!(ev_memory_failure(recipient: c_int, action: c_int, flags: c_uint) => |a| {
+    a.int(recipient as i64); a.int(action as i64); a.int(flags as i64)
+});
+dom_cb!(ev_str_ull(s: *const c_char, v: c_ulonglong) => |a| { a.str(s); a.uint(v) });
+
+type Generic = unsafe extern "C" fn(sys::virConnectPtr, sys::virDomainPtr, *mut c_void);
+
+/// libvirt's generic callback type for `id`; None for an ID this build
+/// does not know (its callback signature is unknown, so it is refused).
+fn domain_callback(id: c_int) -> Option<Generic> {
+    // SAFETY: as libvirt's VIR_DOMAIN_EVENT_CALLBACK macro does: libvirt
+    // calls each with the signature of its event ID.
+    unsafe {
+        use std::mem::transmute as t;
+        Some(match id as c_uint {
+            sys::VIR_DOMAIN_EVENT_ID_LIFECYCLE => t::<*const (), Generic>(ev_lifecycle as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_REBOOT | sys::VIR_DOMAIN_EVENT_ID_CONTROL_ERROR => ev_generic,
+            sys::VIR_DOMAIN_EVENT_ID_RTC_CHANGE => t::<*const (), Generic>(ev_rtc_change as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_WATCHDOG
+            | sys::VIR_DOMAIN_EVENT_ID_PMWAKEUP
+            | sys::VIR_DOMAIN_EVENT_ID_PMSUSPEND
+            | sys::VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK
+            | sys::VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION => t::<*const (), Generic>(ev_int as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_IO_ERROR => t::<*const (), Generic>(ev_io_error as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_GRAPHICS => t::<*const (), Generic>(ev_graphics as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON => t::<*const (), Generic>(ev_io_error_reason as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_BLOCK_JOB | sys::VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2 => {
+                t::<*const (), Generic>(ev_block_job as *const ())
+            }
+            sys::VIR_DOMAIN_EVENT_ID_DISK_CHANGE => t::<*const (), Generic>(ev_disk_change as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_TRAY_CHANGE => t::<*const (), Generic>(ev_str_int as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE => t::<*const (), Generic>(ev_ull as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED
+            | sys::VIR_DOMAIN_EVENT_ID_DEVICE_ADDED
+            | sys::VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED => t::<*const (), Generic>(ev_str as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_TUNABLE | sys::VIR_DOMAIN_EVENT_ID_JOB_COMPLETED => {
+                t::<*const (), Generic>(ev_params as *const ())
+            }
+            sys::VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE => t::<*const (), Generic>(ev_int_int as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_METADATA_CHANGE => t::<*const (), Generic>(ev_int_str as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD => t::<*const (), Generic>(ev_block_threshold as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE => t::<*const (), Generic>(ev_memory_failure as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE => t::<*const (), Generic>(ev_str_ull as *const ()),
+            _ => return None,
+        })
+    }
+}
+
+fn conn<'a>(c: *const ConnHandle) -> Result<&'a ConnHandle> {
+    handle(c, "the connection")
+}
+
+/// `$conn->domain_event_register($cb)` (the old API: lifecycle events only).
+#[no_mangle]
+pub extern "C" fn svr_conn_domain_event_register(
+    c: *const ConnHandle,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard("svr_conn_domain_event_register", -1, || {
+        let c = conn(c)?;
+        event::claim_owner();
+        let reg = new_reg(cb, ctx, release);
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        let rc = unsafe {
+            sys::virConnectDomainEventRegister(c.ptr(), Some(ev_lifecycle), reg as *mut c_void, Some(reg_free))
+        };
+        if rc < 0 {
+            drop(unsafe { Box::from_raw(reg) });
+            return Err(Failure::last_libvirt());
+        }
+        Ok(0)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_int {
+    guard("svr_conn_domain_event_deregister", -1, || {
+        let c = conn(c)?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)) };
+        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        event::flush();
+        f.map_or(Ok(0), Err)
+    })
+}
+
+/// `$conn->domain_event_register_any($dom_or_undef, $eventID, $cb)`:
+/// returns the callback id.
+#[no_mangle]
+pub extern "C" fn svr_conn_domain_event_register_any(
+    c: *const ConnHandle,
+    dom: *const DomainHandle,
+    event_id: c_int,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard("svr_conn_domain_event_register_any", -1, || {
+        let c = conn(c)?;
+        let generic = domain_callback(event_id).ok_or_else(|| {
+            Failure::message(format!("Sys::Virt::domain_event_register_any: unknown domain event ID {event_id}"))
+        })?;
+        // SAFETY: NULL or a live handle the glue passes.
+        let dptr = match unsafe { dom.as_ref() } {
+            Some(d) => unsafe { d.domain.as_ptr() },
+            None => ptr::null_mut(),
+        };
+        event::claim_owner();
+        let reg = new_reg(cb, ctx, release);
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        let id = unsafe {
+            sys::virConnectDomainEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+        };
+        if id < 0 {
+            drop(unsafe { Box::from_raw(reg) });
+            return Err(Failure::last_libvirt());
+        }
+        Ok(id)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_domain_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
+    guard("svr_conn_domain_event_deregister_any", -1, || {
+        let c = conn(c)?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectDomainEventDeregisterAny(c.ptr(), id) };
+        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        event::flush();
+        f.map_or(Ok(0), Err)
+    })
+}
+
+// --------------------------------------------------- storage pools ----
+
+unsafe extern "C" fn pool_lifecycle(
+    _conn: sys::virConnectPtr,
+    pool: sys::virStoragePoolPtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) {
+    guard("pool_lifecycle", (), || {
+        let mut a = Args::default();
+        a.int(event as i64);
+        a.int(detail as i64);
+        deliver(opaque, wrap_pool(pool), a);
+        Ok(())
+    })
+}
+
+unsafe extern "C" fn pool_generic(_conn: sys::virConnectPtr, pool: sys::virStoragePoolPtr, opaque: *mut c_void) {
+    guard("pool_generic", (), || {
+        deliver(opaque, wrap_pool(pool), Args::default());
+        Ok(())
+    })
+}
+
+type PoolGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virStoragePoolPtr, *mut c_void);
+
+fn pool_callback(id: c_int) -> Option<PoolGeneric> {
+    Some(match id as c_uint {
+        // SAFETY: as libvirt's VIR_STORAGE_POOL_EVENT_CALLBACK macro does.
+        sys::VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE => unsafe {
+            std::mem::transmute::<*const (), PoolGeneric>(pool_lifecycle as *const ())
+        },
+        sys::VIR_STORAGE_POOL_EVENT_ID_REFRESH => pool_generic,
+        _ => return None,
+    })
+}
+
+/// `$conn->storage_pool_event_register_any($pool_or_undef, $eventID, $cb)`.
+#[no_mangle]
+pub extern "C" fn svr_conn_storage_pool_event_register_any(
+    c: *const ConnHandle,
+    pool: *const PoolHandle,
+    event_id: c_int,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard("svr_conn_storage_pool_event_register_any", -1, || {
+        let c = conn(c)?;
+        let generic = pool_callback(event_id).ok_or_else(|| {
+            Failure::message(format!("Sys::Virt::storage_pool_event_register_any: unknown storage pool event ID {event_id}"))
+        })?;
+        // SAFETY: NULL or a live handle the glue passes.
+        let pptr = match unsafe { pool.as_ref() } {
+            Some(p) => unsafe { p.pool.as_ptr() },
+            None => ptr::null_mut(),
+        };
+        event::claim_owner();
+        let reg = new_reg(cb, ctx, release);
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        let id = unsafe {
+            sys::virConnectStoragePoolEventRegisterAny(c.ptr(), pptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+        };
+        if id < 0 {
+            drop(unsafe { Box::from_raw(reg) });
+            return Err(Failure::last_libvirt());
+        }
+        Ok(id)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
+    guard("svr_conn_storage_pool_event_deregister_any", -1, || {
+        let c = conn(c)?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id) };
+        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        event::flush();
+        f.map_or(Ok(0), Err)
+    })
+}
+
+// ------------------------------------------------- close callback ----
+
+unsafe extern "C" fn close_cb(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
+    guard("close callback", (), || {
+        let mut a = Args::default();
+        a.int(reason as i64);
+        deliver(opaque, Obj::None, a);
+        Ok(())
+    })
+}
+
+/// `$conn->register_close_callback($cb)`: `cb` gets no object, and the
+/// reason as its only argument.
+#[no_mangle]
+pub extern "C" fn svr_conn_register_close_callback(
+    c: *const ConnHandle,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard("svr_conn_register_close_callback", -1, || {
+        let c = conn(c)?;
+        event::claim_owner();
+        let key = c.ptr() as usize;
+        if close_regs().iter().any(|&(k, _)| k == key) {
+            return Err(Failure::message(
+                "Sys::Virt::register_close_callback: a close callback is already registered on this connection",
+            ));
+        }
+        let reg = new_reg(cb, ctx, release);
+        close_regs().push((key, reg as usize));
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        let rc = unsafe { sys::virConnectRegisterCloseCallback(c.ptr(), Some(close_cb), reg as *mut c_void, Some(reg_free)) };
+        if rc < 0 {
+            close_regs().retain(|&(_, r)| r != reg as usize);
+            drop(unsafe { Box::from_raw(reg) });
+            return Err(Failure::last_libvirt());
+        }
+        Ok(0)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_int {
+    guard("svr_conn_unregister_close_callback", -1, || {
+        let c = conn(c)?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.ptr(), Some(close_cb)) };
+        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        // What libvirt did not free (a driver that ignored it), we free.
+        let key = c.ptr() as usize;
+        let left: Vec<usize> = {
+            let mut regs = close_regs();
+            let left = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
+            regs.retain(|&(k, _)| k != key);
+            left
+        };
+        for r in left {
+            // SAFETY: a Reg libvirt never freed and no longer holds.
+            let reg = unsafe { Box::from_raw(r as *mut Reg) };
+            defer_release(reg.release, reg.ctx);
+        }
+        event::flush();
+        f.map_or(Ok(0), Err)
+    })
+}
+
+/// Frees a domain or pool handle the glue could not hand to Perl.
+///
+/// # Safety
+/// `obj` must be NULL or the object of an event, freed once; `is_pool`
+/// tells which kind.
+#[no_mangle]
+pub unsafe extern "C" fn svr_event_object_free(obj: *mut c_void, is_pool: c_int) {
+    guard("svr_event_object_free", (), || {
+        if !obj.is_null() {
+            if is_pool != 0 {
+                Obj::Pool(obj as *mut PoolHandle).drop_unused();
+            } else {
+                Obj::Domain(obj as *mut DomainHandle).drop_unused();
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value of an enum of the installed libvirt's API description.
+    fn api_enum(name: &str) -> c_int {
+        let xml = std::fs::read_to_string("/usr/share/libvirt/api/libvirt-api.xml").expect("libvirt-api.xml");
+        let at = xml.find(&format!("<enum name='{name}'")).expect(name);
+        let rest = &xml[at..];
+        let v = &rest[rest.find("value='").unwrap() + 7..];
+        v[..v.find('\'').unwrap()].parse().unwrap()
+    }
+
+    #[test]
+    fn every_domain_event_id_libvirt_defines_has_a_callback() {
+        let last = api_enum("VIR_DOMAIN_EVENT_ID_LAST");
+        assert!(last >= 27);
+        for id in 0..last {
+            assert!(domain_callback(id).is_some(), "event ID {id}");
+        }
+        assert!(domain_callback(last).is_none());
+        assert!(domain_callback(-1).is_none());
+        for id in 0..api_enum("VIR_STORAGE_POOL_EVENT_ID_LAST") {
+            assert!(pool_callback(id).is_some(), "pool event ID {id}");
+        }
+    }
+
+    #[test]
+    fn args_flatten_nested_values() {
+        let mut a = Args::default();
+        a.int(-5);
+        a.uint(u64::MAX);
+        let node = CString::new("127.0.0.1").unwrap();
+        let service = CString::new("5900").unwrap();
+        let addr = sys::virDomainEventGraphicsAddress { family: 0, node: node.as_ptr() as *mut _, service: service.as_ptr() as *mut _ };
+        a.gaddr(&addr);
+        a.gaddr(ptr::null());
+        let (t, n) = (CString::new("x509dname").unwrap(), CString::new("CN=me").unwrap());
+        let mut ids = [sys::virDomainEventGraphicsSubjectIdentity { type_: t.as_ptr() as *mut _, name: n.as_ptr() as *mut _ }];
+        let subj = sys::virDomainEventGraphicsSubject { nidentity: 1, identities: ids.as_mut_ptr() };
+        a.subject(&subj);
+        let c = a.to_c();
+        let kinds: Vec<c_int> = c.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![SVR_ARG_INT, SVR_ARG_UINT, SVR_ARG_HASH, SVR_ARG_INT, SVR_ARG_STRING, SVR_ARG_STRING, SVR_ARG_UNDEF,
+                 SVR_ARG_ARRAY, SVR_ARG_HASH, SVR_ARG_STRING, SVR_ARG_STRING]
+        );
+        assert_eq!(c[1].u, u64::MAX);
+        assert_eq!(c[2].n, 3);
+        assert_eq!(unsafe { CStr::from_ptr(c[3].key) }.to_str().unwrap(), "family");
+        assert_eq!(unsafe { CStr::from_ptr(c[5].s) }.to_str().unwrap(), "5900");
+        assert_eq!(c[7].n, 1);
+        assert_eq!(unsafe { CStr::from_ptr(c[10].s) }.to_str().unwrap(), "CN=me");
+    }
+}

@@ -1,0 +1,135 @@
+MODULE = Sys::Virt  PACKAGE = Sys::Virt
+
+PROTOTYPES: DISABLE
+
+void
+domain_event_register(con, cb)
+    SV *con
+    SV *cb
+  PREINIT:
+    ConnHandle *h;
+    svr_xs_event_ctx *ctx;
+    int rc;
+  CODE:
+    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register", "con");
+    svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Domain");
+    rc = svr_conn_domain_event_register(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
+    if (rc < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+domain_event_deregister(con)
+    ConnHandle *con
+  PREINIT:
+    int rc;
+  CODE:
+    rc = svr_conn_domain_event_deregister(con);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+int
+domain_event_register_any(con, dom, eventID, cb)
+    SV *con
+    SV *dom
+    SV *eventID
+    SV *cb
+  PREINIT:
+    ConnHandle *h;
+    DomainHandle *d = NULL;
+    svr_xs_event_ctx *ctx;
+  CODE:
+    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register_any", "con");
+    if (SvOK(dom))
+        d = svr_unwrap(aTHX_ dom, "Sys::Virt::Domain", "Sys::Virt::domain_event_register_any", "dom");
+    svr_check_number(aTHX_ eventID, "Sys::Virt::domain_event_register_any", "eventID");
+    svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register_any", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Domain");
+    RETVAL = svr_conn_domain_event_register_any(h, d, (int)SvIV(eventID), svr_xs_object_event, ctx,
+                                                svr_xs_release_event_ctx);
+    if (RETVAL < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+domain_event_deregister_any(con, callbackID)
+    ConnHandle *con
+    SV *callbackID
+  PREINIT:
+    int rc;
+  CODE:
+    svr_check_number(aTHX_ callbackID, "Sys::Virt::domain_event_deregister_any", "callbackID");
+    rc = svr_conn_domain_event_deregister_any(con, (int)SvIV(callbackID));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+int
+storage_pool_event_register_any(con, pool, eventID, cb)
+    SV *con
+    SV *pool
+    SV *eventID
+    SV *cb
+  PREINIT:
+    ConnHandle *h;
+    PoolHandle *p = NULL;
+    svr_xs_event_ctx *ctx;
+  CODE:
+    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::storage_pool_event_register_any", "con");
+    if (SvOK(pool))
+        p = svr_unwrap(aTHX_ pool, "Sys::Virt::StoragePool", "Sys::Virt::storage_pool_event_register_any", "pool");
+    svr_check_number(aTHX_ eventID, "Sys::Virt::storage_pool_event_register_any", "eventID");
+    svr_check_code(aTHX_ cb, "Sys::Virt::storage_pool_event_register_any", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::StoragePool");
+    RETVAL = svr_conn_storage_pool_event_register_any(h, p, (int)SvIV(eventID), svr_xs_object_event, ctx,
+                                                      svr_xs_release_event_ctx);
+    if (RETVAL < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+storage_pool_event_deregister_any(con, callbackID)
+    ConnHandle *con
+    SV *callbackID
+  PREINIT:
+    int rc;
+  CODE:
+    svr_check_number(aTHX_ callbackID, "Sys::Virt::storage_pool_event_deregister_any", "callbackID");
+    rc = svr_conn_storage_pool_event_deregister_any(con, (int)SvIV(callbackID));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+register_close_callback(con, cb)
+    SV *con
+    SV *cb
+  PREINIT:
+    ConnHandle *h;
+    svr_xs_event_ctx *ctx;
+    int rc;
+  CODE:
+    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::register_close_callback", "con");
+    svr_check_code(aTHX_ cb, "Sys::Virt::register_close_callback", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, NULL);
+    rc = svr_conn_register_close_callback(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
+    if (rc < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+void
+unregister_close_callback(con)
+    ConnHandle *con
+  PREINIT:
+    int rc;
+  CODE:
+    rc = svr_conn_unregister_close_callback(con);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);

@@ -1,0 +1,288 @@
+#include "events.h"
+
+/* Runs `cb` with `args` in a scope of its own; a die is kept for the XSUB
+ * that runs the loop (DESIGN.md rule 1). */
+static void
+svr_xs_fire(pTHX_ SV *cb, SV **args, int nargs)
+{
+    SV *exception = NULL;
+    (void)svr_call(aTHX_ cb, args, nargs, G_SCALAR, NULL, 0, &exception);
+    svr_defer_exception(aTHX_ exception);
+}
+
+void
+svr_xs_handle_cb(void *ctx, int watch, int fd, int events)
+{
+    dTHX;
+    SV *args[3];
+    ENTER;
+    SAVETMPS;
+    args[0] = sv_2mortal(newSViv(watch));
+    args[1] = sv_2mortal(newSViv(fd));
+    args[2] = sv_2mortal(newSViv(events));
+    svr_xs_fire(aTHX_ (SV *)ctx, args, 3);
+    FREETMPS;
+    LEAVE;
+}
+
+void
+svr_xs_timeout_cb(void *ctx, int timer)
+{
+    dTHX;
+    SV *arg;
+    ENTER;
+    SAVETMPS;
+    arg = sv_2mortal(newSViv(timer));
+    svr_xs_fire(aTHX_ (SV *)ctx, &arg, 1);
+    FREETMPS;
+    LEAVE;
+}
+
+void
+svr_xs_release_sv(void *ctx)
+{
+    dTHX;
+    SvREFCNT_dec((SV *)ctx);
+}
+
+/* ------------------------------------------------ Perl-written loop -- */
+
+static SV *svr_impl = NULL;
+
+SV *
+svr_xs_set_impl(pTHX_ SV *impl)
+{
+    SV *old = svr_impl;
+    svr_impl = impl ? newSVsv(impl) : NULL;
+    return old;
+}
+
+void
+svr_xs_restore_impl(pTHX_ SV *old)
+{
+    SvREFCNT_dec(svr_impl);
+    svr_impl = old;
+}
+
+/* Calls $impl->METHOD(args...) in scalar context. Returns 1 and sets
+ * *result (a new SV) if it returned, 0 if it died (exception kept). */
+static int
+svr_xs_impl_call(pTHX_ const char *method, SV **args, int nargs, SV **result)
+{
+    SV *all[6];
+    SV *exception = NULL;
+    SV *name;
+    int i, n;
+    *result = NULL;
+    if (!svr_impl) {
+        svr_defer_exception(aTHX_ newSVpvf("Sys::Virt::Event: no event implementation is registered\n"));
+        return 0;
+    }
+    all[0] = svr_impl;
+    for (i = 0; i < nargs && i < 5; i++)
+        all[i + 1] = args[i];
+    name = sv_2mortal(newSVpv(method, 0));
+    n = svr_call(aTHX_ name, all, nargs + 1, G_SCALAR | G_METHOD_NAMED, result, 1, &exception);
+    if (n < 0) {
+        svr_defer_exception(aTHX_ exception);
+        return 0;
+    }
+    if (n == 0)
+        *result = newSV(0);
+    return 1;
+}
+
+/* A watch or timer id the loop returned: an integer >= 0, else an error. */
+static long long
+svr_xs_impl_id(pTHX_ const char *method, SV *result)
+{
+    long long id = -1;
+    if (SvOK(result) && !SvROK(result) && looks_like_number(result) && SvNV(result) >= 0
+        && SvNV(result) == (NV)SvIV(result))
+        id = (long long)SvIV(result);
+    else
+        svr_defer_exception(aTHX_ newSVpvf(
+            "Sys::Virt::Event: the event implementation's %s returned '%" SVf "', not a %s number\n",
+            method, SVfARG(SvOK(result) ? result : sv_2mortal(newSVpvs("undef"))),
+            strstr(method, "handle") ? "watch" : "timer"));
+    SvREFCNT_dec(result);
+    return id;
+}
+
+static long long
+svr_xs_impl_add(const char *method, int fdms, int events, int with_events, long long token)
+{
+    dTHX;
+    SV *args[5], *result;
+    long long id = -1;
+    int n = 0;
+    ENTER;
+    SAVETMPS;
+    args[n++] = sv_2mortal(newSViv(fdms));
+    if (with_events)
+        args[n++] = sv_2mortal(newSViv(events));
+    args[n++] = sv_2mortal(newSViv((IV)token));   /* $cb */
+    args[n++] = sv_2mortal(newSViv((IV)token));   /* $opaque */
+    args[n++] = sv_2mortal(newSViv((IV)token));   /* $ff */
+    if (svr_xs_impl_call(aTHX_ method, args, n, &result))
+        id = svr_xs_impl_id(aTHX_ method, result);
+    FREETMPS;
+    LEAVE;
+    return id;
+}
+
+static long long
+svr_xs_hook_add_handle(int fd, int events, long long token)
+{
+    return svr_xs_impl_add("add_handle", fd, events, 1, token);
+}
+
+static long long
+svr_xs_hook_add_timeout(int ms, long long token)
+{
+    return svr_xs_impl_add("add_timeout", ms, 0, 0, token);
+}
+
+static int
+svr_xs_impl_simple(const char *method, long long id, int value, int with_value)
+{
+    dTHX;
+    SV *args[2], *result;
+    int rc = -1;
+    ENTER;
+    SAVETMPS;
+    args[0] = sv_2mortal(newSViv((IV)id));
+    args[1] = sv_2mortal(newSViv(value));
+    if (svr_xs_impl_call(aTHX_ method, args, with_value ? 2 : 1, &result)) {
+        /* remove_*: -1 (a number) means failure; anything else success. */
+        rc = (SvOK(result) && !SvROK(result) && looks_like_number(result) && SvIV(result) < 0) ? -1 : 0;
+        SvREFCNT_dec(result);
+    }
+    FREETMPS;
+    LEAVE;
+    return rc;
+}
+
+static void
+svr_xs_hook_update_handle(long long watch, int events)
+{
+    (void)svr_xs_impl_simple("update_handle", watch, events, 1);
+}
+
+static void
+svr_xs_hook_update_timeout(long long timer, int ms)
+{
+    (void)svr_xs_impl_simple("update_timeout", timer, ms, 1);
+}
+
+static int
+svr_xs_hook_remove_handle(long long watch)
+{
+    return svr_xs_impl_simple("remove_handle", watch, 0, 0);
+}
+
+static int
+svr_xs_hook_remove_timeout(long long timer)
+{
+    return svr_xs_impl_simple("remove_timeout", timer, 0, 0);
+}
+
+const SvrImplHooks svr_xs_impl_hooks = {
+    svr_xs_hook_add_handle,
+    svr_xs_hook_update_handle,
+    svr_xs_hook_remove_handle,
+    svr_xs_hook_add_timeout,
+    svr_xs_hook_update_timeout,
+    svr_xs_hook_remove_timeout,
+};
+
+long long
+svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    SvGETMAGIC(sv);
+    if (!SvOK(sv) || SvROK(sv) || !looks_like_number(sv))
+        croak("%s: '%s' is not a value the event loop was given", func, argname);
+    return (long long)SvIV(sv);
+}
+
+/* ------------------------------------------- events of a connection -- */
+
+svr_xs_event_ctx *
+svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass)
+{
+    svr_xs_event_ctx *c;
+    Newxz(c, 1, svr_xs_event_ctx);
+    c->conn = newSVsv(conn);
+    c->cb = newSVsv(cb);
+    c->klass = klass;
+    return c;
+}
+
+void
+svr_xs_release_event_ctx(void *ctx)
+{
+    dTHX;
+    svr_xs_event_ctx *c = ctx;
+    SvREFCNT_dec(c->cb);
+    SvREFCNT_dec(c->conn);
+    Safefree(c);
+}
+
+/* The value at args[*i] (a hash or array takes the entries that follow). */
+static SV *
+svr_xs_arg(pTHX_ const SvrEventArg *args, size_t nargs, size_t *i)
+{
+    const SvrEventArg *a = &args[(*i)++];
+    int k;
+    switch (a->kind) {
+    case SVR_ARG_INT:
+        return newSViv((IV)a->i);
+    case SVR_ARG_UINT:
+        return newSVuv((UV)a->u);
+    case SVR_ARG_DOUBLE:
+        return newSVnv((NV)a->d);
+    case SVR_ARG_STRING:
+        return a->s ? newSVpv(a->s, 0) : newSV(0);
+    case SVR_ARG_HASH: {
+        HV *hv = newHV();
+        for (k = 0; k < a->n && *i < nargs; k++) {
+            const char *key = args[*i].key ? args[*i].key : "";
+            SV *v = svr_xs_arg(aTHX_ args, nargs, i);
+            (void)hv_store(hv, key, (I32)strlen(key), v, 0);
+        }
+        return newRV_noinc((SV *)hv);
+    }
+    case SVR_ARG_ARRAY: {
+        AV *av = newAV();
+        for (k = 0; k < a->n && *i < nargs; k++)
+            av_push(av, svr_xs_arg(aTHX_ args, nargs, i));
+        return newRV_noinc((SV *)av);
+    }
+    default:
+        return newSV(0);
+    }
+}
+
+void
+svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nargs)
+{
+    dTHX;
+    svr_xs_event_ctx *c = ctx;
+    AV *list;
+    size_t i = 0;
+    SSize_t n;
+    SV **argv;
+    ENTER;
+    SAVETMPS;
+    list = (AV *)sv_2mortal((SV *)newAV());
+    av_push(list, SvREFCNT_inc(c->conn));
+    if (c->klass)
+        av_push(list, object ? SvREFCNT_inc(svr_wrap(aTHX_ object, c->klass)) : newSV(0));
+    while (i < nargs)
+        av_push(list, svr_xs_arg(aTHX_ args, nargs, &i));
+    n = av_len(list) + 1;
+    argv = AvARRAY(list);
+    svr_xs_fire(aTHX_ c->cb, argv, (int)n);
+    FREETMPS;
+    LEAVE;
+}

@@ -1,0 +1,37 @@
+/* Glue of the event loop and of event registrations: the C callbacks the
+ * Rust core calls to reach Perl code. Perl's C API only. */
+#ifndef SVR_EVENTS_H
+#define SVR_EVENTS_H
+
+#include "glue.h"
+
+/* Sys::Virt::Event::add_handle / add_timeout: the context is a copy of the
+ * CODE reference. */
+void svr_xs_handle_cb(void *ctx, int watch, int fd, int events);
+void svr_xs_timeout_cb(void *ctx, int timer);
+void svr_xs_release_sv(void *ctx);
+
+/* The hooks into a Perl-written loop (Sys::Virt::Event::register). */
+extern const SvrImplHooks svr_xs_impl_hooks;
+/* Keeps the loop object (a new reference is taken); returns the one kept
+ * before (for svr_xs_restore_impl, or to release). */
+SV *svr_xs_set_impl(pTHX_ SV *impl);
+void svr_xs_restore_impl(pTHX_ SV *old);
+
+/* Converts a callback token argument (an integer the loop was given). */
+long long svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname);
+
+#endif
+
+/* Context of an event registration on a connection: the connection object
+ * and callback passed back, and the class events' objects are blessed in
+ * (NULL: the close callback, which has no object). */
+typedef struct {
+    SV *conn;
+    SV *cb;
+    const char *klass;
+} svr_xs_event_ctx;
+
+svr_xs_event_ctx *svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass);
+void svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nargs);
+void svr_xs_release_event_ctx(void *ctx);
