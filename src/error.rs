@@ -134,10 +134,15 @@ pub unsafe extern "C" fn svr_failure_take(out: *mut SvrFailure) -> c_int {
     kind
 }
 
-/// Stops libvirt from printing every error on stderr: errors reach the
-/// script as exceptions instead.
+/// Called once when the module loads: initializes libvirt (its per-thread
+/// error slot is unusable before, and some calls, such as registering an
+/// event loop, may fail before any connection is opened), and stops it
+/// from printing every error on stderr: errors reach the script as
+/// exceptions instead.
 #[no_mangle]
-pub extern "C" fn svr_silence_libvirt_errors() {
+pub extern "C" fn svr_init_libvirt() {
+    // SAFETY: idempotent libvirt initialization.
+    unsafe { sys::virInitialize() };
     virt::error::clear_error_callback();
 }
 

@@ -78,7 +78,7 @@ PROTOTYPES: DISABLE
 BOOT:
     {
         size_t i;
-        svr_silence_libvirt_errors();
+        svr_init_libvirt();
         svr_quiet_panics();
         for (i = 0; i < SVR_CONSTANTS_COUNT; i++) {
             const svr_constant *c = &svr_constants[i];
