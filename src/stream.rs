@@ -10,7 +10,7 @@
 //! handlers; the XS glue drives them through [`SvrStreamHandlers`], a table
 //! of C callbacks that call the script's Perl code.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ffi::c_void;
 use std::os::raw::{c_char, c_int, c_longlong, c_uint};
 use std::ptr;
@@ -58,8 +58,9 @@ pub const SVR_HANDLER_REFERENCE: c_int = 4;
 pub const SVR_HANDLER_SHORT_LIST: c_int = 5;
 
 /// Where the event callback registered through us stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CallbackState {
+    #[default]
     None,
     Registered,
     /// `finish`/`abort` removed it (libvirt drivers cannot remove it, nor
@@ -68,19 +69,54 @@ pub enum CallbackState {
     RemovedByClose,
 }
 
+/// The state of a stream's event callback, shared by the handle and its
+/// [`StreamRef`]s, with our side of the registration.
+#[derive(Default)]
+pub struct CallbackSlot {
+    state: Cell<CallbackState>,
+    /// The registration while it may still call the glue: released (its
+    /// context freed) by whichever comes first, libvirt's free function or
+    /// our successful removal.
+    reg: RefCell<Option<Rc<EventCallback>>>,
+}
+
+impl CallbackSlot {
+    fn get(&self) -> CallbackState {
+        self.state.get()
+    }
+
+    fn set(&self, state: CallbackState) {
+        self.state.set(state)
+    }
+
+    /// After libvirt accepted the removal: it will not call the callback
+    /// again, so the glue's context is released now. Some drivers never
+    /// call the free function they were given (libvirt's remote driver:
+    /// `remoteStreamCallbackFree` calls it only `if (!cbdata->cb)`, never
+    /// true), which would leak the context and what the script's callback
+    /// holds; those that do call it (fd streams, possibly after the
+    /// dispatch in progress) then find it released and free nothing twice.
+    fn removed(&self) {
+        let reg = self.reg.borrow_mut().take();
+        if let Some(reg) = reg {
+            reg.release();
+        }
+    }
+}
+
 /// A libvirt stream with the state of its event callback; cloning takes
 /// another libvirt reference.
 #[derive(Clone)]
 pub struct StreamRef {
     stream: Stream,
-    callback: Rc<Cell<CallbackState>>,
+    callback: Rc<CallbackSlot>,
     /// Whether `finish` or `abort` ended the stream.
     closed: Rc<Cell<bool>>,
 }
 
 impl StreamRef {
     pub fn new(stream: Stream) -> StreamRef {
-        StreamRef { stream, callback: Rc::new(Cell::new(CallbackState::None)), closed: Rc::new(Cell::new(false)) }
+        StreamRef { stream, callback: Rc::default(), closed: Rc::new(Cell::new(false)) }
     }
 
     pub fn ptr(&self) -> sys::virStreamPtr {
@@ -100,6 +136,8 @@ impl StreamRef {
             unsafe {
                 if nopipe(|| sys::virStreamEventRemoveCallback(self.ptr())) < 0 {
                     sys::virResetLastError();
+                } else {
+                    self.callback.removed();
                 }
             }
             self.callback.set(CallbackState::RemovedByClose);
@@ -150,7 +188,7 @@ pub struct StreamHandle {
     pub(crate) stream: Stream,
     /// The flags the stream was made with (`VIR_STREAM_NONBLOCK`).
     pub(crate) flags: c_uint,
-    callback: Rc<Cell<CallbackState>>,
+    callback: Rc<CallbackSlot>,
     closed: Rc<Cell<bool>>,
     /// The connection, when known, to tell "would block" from "dead".
     conn: Option<virt::connect::Connect>,
@@ -162,7 +200,7 @@ impl StreamHandle {
         StreamHandle {
             stream,
             flags,
-            callback: Rc::new(Cell::new(CallbackState::None)),
+            callback: Rc::default(),
             closed: Rc::new(Cell::new(false)),
             conn: None,
             readahead: Default::default(),
@@ -790,21 +828,36 @@ pub type SvrStreamEventFn = unsafe extern "C" fn(ctx: *mut c_void, events: c_int
 /// Releases the glue's context once libvirt drops the registration.
 pub type SvrFreeFn = unsafe extern "C" fn(ctx: *mut c_void);
 
-struct EventCallback {
+/// One registration. libvirt holds one `Rc` (its opaque, dropped by
+/// `event_free`, if libvirt ever calls it), the stream's [`CallbackSlot`]
+/// another until the callback is removed.
+pub struct EventCallback {
     cb: SvrStreamEventFn,
     free: SvrFreeFn,
     ctx: *mut c_void,
     /// The interpreter's thread: Perl is entered from nowhere else
     /// (DESIGN.md rule 3).
     thread: ThreadId,
+    /// Whether `free(ctx)` ran.
+    released: Cell<bool>,
+}
+
+impl EventCallback {
+    /// Frees the glue's context, once.
+    fn release(&self) {
+        if !self.released.replace(true) {
+            // SAFETY: the glue's free function with its own context, once.
+            unsafe { (self.free)(self.ctx) };
+        }
+    }
 }
 
 unsafe extern "C" fn event_trampoline(_st: sys::virStreamPtr, events: c_int, opaque: *mut c_void) {
     guard("stream event callback", (), || {
-        // SAFETY: `opaque` is the EventCallback we registered, alive until
-        // libvirt calls `event_free`.
+        // SAFETY: `opaque` is libvirt's `Rc` of the EventCallback we
+        // registered, alive until libvirt calls `event_free`.
         let cb = &*(opaque as *const EventCallback);
-        if thread::current().id() == cb.thread {
+        if thread::current().id() == cb.thread && !cb.released.get() {
             // Nothing of `cb` is touched afterwards: the callback may drop
             // the last reference to the stream and so the registration.
             let (f, ctx) = (cb.cb, cb.ctx);
@@ -816,12 +869,14 @@ unsafe extern "C" fn event_trampoline(_st: sys::virStreamPtr, events: c_int, opa
 
 unsafe extern "C" fn event_free(opaque: *mut c_void) {
     guard("stream event callback free", (), || {
-        let cb = Box::from_raw(opaque as *mut EventCallback);
-        if thread::current().id() == cb.thread {
-            (cb.free)(cb.ctx);
+        let thread = (*(opaque as *const EventCallback)).thread;
+        if thread::current().id() == thread {
+            let cb = Rc::from_raw(opaque as *const EventCallback);
+            cb.release();
         }
         // Else: the context holds Perl values and cannot be released off
-        // the interpreter's thread; it is leaked rather than corrupted.
+        // the interpreter's thread, nor the `Rc` touched; both are leaked
+        // rather than corrupted.
         Ok(())
     })
 }
@@ -843,17 +898,20 @@ pub extern "C" fn svr_stream_add_callback(
             (Some(cb), Some(free)) => (cb, free),
             _ => return Err(missing("event")),
         };
-        let data = Box::into_raw(Box::new(EventCallback { cb, free, ctx, thread: thread::current().id() }));
-        // SAFETY: libvirt owns `data` until it calls `event_free`.
+        let reg = Rc::new(EventCallback { cb, free, ctx, thread: thread::current().id(), released: Cell::new(false) });
+        let data = Rc::into_raw(reg.clone());
+        // SAFETY: libvirt owns this reference until it calls `event_free`.
         let rc = unsafe {
             sys::virStreamEventAddCallback(s.ptr(), events, Some(event_trampoline), data as *mut c_void, Some(event_free))
         };
         if rc < 0 {
             let f = Failure::last_libvirt();
-            // SAFETY: libvirt did not keep it.
-            drop(unsafe { Box::from_raw(data) });
+            // SAFETY: libvirt did not keep it; nor is it released: the
+            // glue frees `ctx` itself.
+            drop(unsafe { Rc::from_raw(data) });
             return Err(f);
         }
+        *s.callback.reg.borrow_mut() = Some(reg);
         s.callback.set(CallbackState::Registered);
         Ok(0)
     })
@@ -883,6 +941,7 @@ pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
         if unsafe { sys::virStreamEventRemoveCallback(s.ptr()) } < 0 {
             return Err(Failure::last_libvirt());
         }
+        s.callback.removed();
         s.callback.set(CallbackState::None);
         Ok(0)
     })

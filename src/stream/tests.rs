@@ -515,3 +515,40 @@ fn small_recvs_to_the_end() {
     assert_eq!(svr_stream_finish(h), 0);
     unsafe { svr_stream_free(h) };
 }
+
+unsafe extern "C" fn count_free(ctx: *mut c_void) {
+    *(ctx as *mut u32) += 1;
+}
+
+unsafe extern "C" fn never(_ctx: *mut c_void, _events: c_int) {}
+
+#[test]
+fn removing_a_callback_releases_its_context_once() {
+    quiet();
+    // SAFETY: see nonblocking_screenshot_through_the_event_loop.
+    assert!(unsafe { sys::virEventRegisterDefaultImpl() } >= 0);
+    let c = conn();
+    let h = handle_for(screenshot_stream(&c, sys::VIR_STREAM_NONBLOCK), sys::VIR_STREAM_NONBLOCK);
+    let mut freed: u32 = 0;
+    let ctx = &mut freed as *mut u32 as *mut c_void;
+    let ev = sys::VIR_STREAM_EVENT_READABLE as c_int;
+    assert_eq!(svr_stream_add_callback(h, ev, Some(never), Some(count_free), ctx), 0, "{:?}", take());
+    assert_eq!(svr_stream_remove_callback(h), 0, "{:?}", take());
+    // Released by the removal itself, whatever the driver does with the
+    // free function (the remote driver never calls it).
+    assert_eq!(unsafe { *(ctx as *mut u32) }, 1);
+    extern "C" fn tick(_t: c_int, _o: *mut c_void) {}
+    let timer = unsafe { sys::virEventAddTimeout(0, Some(tick), ptr::null_mut(), None) };
+    for _ in 0..3 {
+        unsafe { sys::virEventRunDefaultImpl() };
+    }
+    assert_eq!(unsafe { *(ctx as *mut u32) }, 1, "freed twice");
+    // Again, then the stream dropped with it registered.
+    assert_eq!(svr_stream_add_callback(h, ev, Some(never), Some(count_free), ctx), 0, "{:?}", take());
+    unsafe { svr_stream_free(h) };
+    for _ in 0..3 {
+        unsafe { sys::virEventRunDefaultImpl() };
+    }
+    unsafe { sys::virEventRemoveTimeout(timer) };
+    assert_eq!(unsafe { *(ctx as *mut u32) }, 2);
+}

@@ -191,8 +191,10 @@ Register a callback to be invoked whenever the stream has one or more events
 from C<$events> mask set. The C<$coderef> must be a subroutine that expects 2
 parameters, the original C<$st> object and the new C<$events> mask. An event
 loop must be registered (L<Sys::Virt::Event>) and run. An exception the
-callback raises is re-raised by the event loop call (C<run_default>) once
-its iteration is over.
+callback raises is re-raised by the event loop call (C<run_default>, or
+the C<_run_handle_callback>/C<_run_timeout_callback> helper a
+L<Sys::Virt::EventImpl> loop dispatches with; remote streams are dispatched
+from a timer) once its iteration is over.
 
 The registration holds the code reference, but not the stream object:
 dropping the last reference to the stream removes the callback and frees
@@ -205,7 +207,10 @@ Change the event mask for a previously registered callback to C<$events>.
 
 =item $st->remove_callback()
 
-Remove a previously registered callback.
+Remove a previously registered callback. Its code reference (and what it
+closes over) is released at once (when the callback returns, if it is
+the caller), whichever the driver: libvirt's remote driver never releases
+it itself.
 
 =back
 
