@@ -48,7 +48,11 @@ pub fn claim_owner() {
 /// True on the interpreter's thread (or before any registration, when no
 /// other thread can be involved yet).
 pub fn on_owner_thread() -> bool {
-    OWNER.get().map_or(true, |o| *o == thread::current().id())
+    thread_local! {
+        // Asked on every callback: keep the id at hand.
+        static THIS_THREAD: ThreadId = thread::current().id();
+    }
+    OWNER.get().map_or(true, |o| THIS_THREAD.with(|t| t == o))
 }
 
 // ------------------------------------------------------------ depth ----

@@ -6,36 +6,33 @@ static void
 svr_xs_fire(pTHX_ SV *cb, SV **args, int nargs)
 {
     SV *exception = NULL;
-    (void)svr_call(aTHX_ cb, args, nargs, G_SCALAR, NULL, 0, &exception);
+    (void)svr_call(aTHX_ cb, args, nargs, G_VOID, NULL, 0, &exception);
     svr_defer_exception(aTHX_ exception);
 }
 
+/* The arguments are plain new scalars released right after the call
+ * (svr_call never unwinds), which is cheaper than a scope of mortals. */
 void
 svr_xs_handle_cb(void *ctx, int watch, int fd, int events)
 {
     dTHX;
     SV *args[3];
-    ENTER;
-    SAVETMPS;
-    args[0] = sv_2mortal(newSViv(watch));
-    args[1] = sv_2mortal(newSViv(fd));
-    args[2] = sv_2mortal(newSViv(events));
+    args[0] = newSViv(watch);
+    args[1] = newSViv(fd);
+    args[2] = newSViv(events);
     svr_xs_fire(aTHX_ (SV *)ctx, args, 3);
-    FREETMPS;
-    LEAVE;
+    SvREFCNT_dec(args[0]);
+    SvREFCNT_dec(args[1]);
+    SvREFCNT_dec(args[2]);
 }
 
 void
 svr_xs_timeout_cb(void *ctx, int timer)
 {
     dTHX;
-    SV *arg;
-    ENTER;
-    SAVETMPS;
-    arg = sv_2mortal(newSViv(timer));
+    SV *arg = newSViv(timer);
     svr_xs_fire(aTHX_ (SV *)ctx, &arg, 1);
-    FREETMPS;
-    LEAVE;
+    SvREFCNT_dec(arg);
 }
 
 void

@@ -102,7 +102,24 @@ svr_call(pTHX_ SV *cb, SV **args, int nargs, I32 context,
          SV **results, int max_results, SV **exception)
 {
     dSP;
-    int count, i, died;
+    int count, i;
+    if (max_results == 0) {
+        /* No result wanted: G_DISCARD makes call_sv free the callback's
+         * temporaries itself, so no scope of our own is needed. */
+        PUSHMARK(SP);
+        EXTEND(SP, nargs);
+        for (i = 0; i < nargs; i++)
+            PUSHs(args[i]);
+        PUTBACK;
+        (void)call_sv(cb, G_VOID | G_DISCARD | G_EVAL);
+        if (SvTRUE(ERRSV)) {
+            if (exception && !*exception)
+                *exception = newSVsv(ERRSV);
+            sv_setsv(ERRSV, &PL_sv_undef);
+            return -1;
+        }
+        return 0;
+    }
     ENTER;
     SAVETMPS;
     PUSHMARK(SP);
@@ -112,8 +129,7 @@ svr_call(pTHX_ SV *cb, SV **args, int nargs, I32 context,
     PUTBACK;
     count = call_sv(cb, context | G_EVAL);
     SPAGAIN;
-    died = SvTRUE(ERRSV);
-    if (died) {
+    if (SvTRUE(ERRSV)) {
         if (exception && !*exception)
             *exception = newSVsv(ERRSV);
         sv_setsv(ERRSV, &PL_sv_undef);
