@@ -80,8 +80,11 @@ timer libvirt has already removed is ignored.
 
 libvirt may add, change and remove handles and timers from threads of its
 own. Those calls never run Perl code on those threads: they are queued and
-applied on the thread that called C<register>, which the loop is woken for
-through a handle of its own (a pipe) added at registration time.
+applied on the thread that called C<register> at the loop's next dispatch.
+The first time that happens, the bridge also adds a handle of its own (the
+read end of a pipe) to the loop, through which later such calls wake the
+loop at once. libvirt's client calls them from the script's own thread, so
+most loops never see that handle and pay nothing for it.
 
 =head1 CONSTRUCTOR
 
