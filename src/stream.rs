@@ -99,6 +99,7 @@ impl CallbackSlot {
     fn removed(&self) {
         let reg = self.reg.borrow_mut().take();
         if let Some(reg) = reg {
+            REGISTRATIONS.with(|r| r.borrow_mut().remove(&reg.token));
             reg.release();
         }
     }
@@ -828,10 +829,25 @@ pub type SvrStreamEventFn = unsafe extern "C" fn(ctx: *mut c_void, events: c_int
 /// Releases the glue's context once libvirt drops the registration.
 pub type SvrFreeFn = unsafe extern "C" fn(ctx: *mut c_void);
 
-/// One registration. libvirt holds one `Rc` (its opaque, dropped by
-/// `event_free`, if libvirt ever calls it), the stream's [`CallbackSlot`]
-/// another until the callback is removed.
+thread_local! {
+    /// The live registrations of the interpreter's thread, by token.
+    /// libvirt's opaque is the token, not a pointer: a driver that never
+    /// calls the free function (the remote driver) then leaks nothing, and
+    /// a callback or free function arriving late, or on another thread,
+    /// finds no entry and does nothing.
+    static REGISTRATIONS: RefCell<std::collections::HashMap<usize, Rc<EventCallback>>> =
+        RefCell::new(std::collections::HashMap::new());
+    static NEXT_TOKEN: Cell<usize> = const { Cell::new(1) };
+}
+
+fn registration(opaque: *mut c_void) -> Option<Rc<EventCallback>> {
+    REGISTRATIONS.with(|r| r.borrow().get(&(opaque as usize)).cloned())
+}
+
+/// One registration, held by [`REGISTRATIONS`] and by the stream's
+/// [`CallbackSlot`] until the callback is removed.
 pub struct EventCallback {
+    token: usize,
     cb: SvrStreamEventFn,
     free: SvrFreeFn,
     ctx: *mut c_void,
@@ -854,14 +870,15 @@ impl EventCallback {
 
 unsafe extern "C" fn event_trampoline(_st: sys::virStreamPtr, events: c_int, opaque: *mut c_void) {
     guard("stream event callback", (), || {
-        // SAFETY: `opaque` is libvirt's `Rc` of the EventCallback we
-        // registered, alive until libvirt calls `event_free`.
-        let cb = &*(opaque as *const EventCallback);
-        if thread::current().id() == cb.thread && !cb.released.get() {
-            // Nothing of `cb` is touched afterwards: the callback may drop
-            // the last reference to the stream and so the registration.
-            let (f, ctx) = (cb.cb, cb.ctx);
-            f(ctx, events);
+        // Only the interpreter's thread finds its registrations.
+        if let Some(cb) = registration(opaque) {
+            if thread::current().id() == cb.thread && !cb.released.get() {
+                // Nothing of `cb` is touched afterwards: the callback may
+                // drop the stream and so release the registration.
+                let (f, ctx) = (cb.cb, cb.ctx);
+                drop(cb);
+                f(ctx, events);
+            }
         }
         Ok(())
     })
@@ -869,14 +886,11 @@ unsafe extern "C" fn event_trampoline(_st: sys::virStreamPtr, events: c_int, opa
 
 unsafe extern "C" fn event_free(opaque: *mut c_void) {
     guard("stream event callback free", (), || {
-        let thread = (*(opaque as *const EventCallback)).thread;
-        if thread::current().id() == thread {
-            let cb = Rc::from_raw(opaque as *const EventCallback);
+        // Off the interpreter's thread nothing is found: the context holds
+        // Perl values and is released by our own removal instead.
+        if let Some(cb) = REGISTRATIONS.with(|r| r.borrow_mut().remove(&(opaque as usize))) {
             cb.release();
         }
-        // Else: the context holds Perl values and cannot be released off
-        // the interpreter's thread, nor the `Rc` touched; both are leaked
-        // rather than corrupted.
         Ok(())
     })
 }
@@ -898,17 +912,17 @@ pub extern "C" fn svr_stream_add_callback(
             (Some(cb), Some(free)) => (cb, free),
             _ => return Err(missing("event")),
         };
-        let reg = Rc::new(EventCallback { cb, free, ctx, thread: thread::current().id(), released: Cell::new(false) });
-        let data = Rc::into_raw(reg.clone());
-        // SAFETY: libvirt owns this reference until it calls `event_free`.
+        let token = NEXT_TOKEN.with(|n| n.replace(n.get() + 1));
+        let reg = Rc::new(EventCallback { token, cb, free, ctx, thread: thread::current().id(), released: Cell::new(false) });
+        REGISTRATIONS.with(|r| r.borrow_mut().insert(token, reg.clone()));
+        // SAFETY: the opaque is a number, never dereferenced.
         let rc = unsafe {
-            sys::virStreamEventAddCallback(s.ptr(), events, Some(event_trampoline), data as *mut c_void, Some(event_free))
+            sys::virStreamEventAddCallback(s.ptr(), events, Some(event_trampoline), token as *mut c_void, Some(event_free))
         };
         if rc < 0 {
             let f = Failure::last_libvirt();
-            // SAFETY: libvirt did not keep it; nor is it released: the
-            // glue frees `ctx` itself.
-            drop(unsafe { Rc::from_raw(data) });
+            // Not released: the glue frees `ctx` itself.
+            REGISTRATIONS.with(|r| r.borrow_mut().remove(&token));
             return Err(f);
         }
         *s.callback.reg.borrow_mut() = Some(reg);
