@@ -895,6 +895,13 @@ unsafe extern "C" fn event_free(opaque: *mut c_void) {
     })
 }
 
+/// How many stream callbacks are registered on this thread (for the test
+/// suite: proves removals release everything).
+#[no_mangle]
+pub extern "C" fn svr_stream_live_callbacks() -> c_int {
+    REGISTRATIONS.with(|r| r.borrow().len() as c_int)
+}
+
 /// Registers `cb(ctx, events)` for `events`; `free(ctx)` runs when libvirt
 /// drops the registration. On failure nothing is kept and `free` is not
 /// called: the glue releases `ctx` itself.

@@ -124,6 +124,24 @@ subtest 'a stream dropped from inside its own callback' => sub {
     is($fired, 1, 'the dropped stream\'s callback never ran again');
 };
 
+subtest 'callback registrations are all released (the remote driver never frees them itself)' => sub {
+    for my $how (qw(remove finish abort drop)) {
+        for (1 .. 20) {
+            my $st = $conn->new_stream($NB);
+            $vol->download($st, 0, 0);
+            $st->add_callback($R, sub { });
+            if    ($how eq 'remove') { $st->remove_callback; $st->abort }
+            elsif ($how eq 'finish') { eval { $st->finish } }
+            elsif ($how eq 'abort')  { $st->abort }
+            undef $st;
+        }
+        my $tick = Sys::Virt::Event::add_timeout(0, sub { });    # never block
+        Sys::Virt::Event::run_default() for 1 .. 2;
+        Sys::Virt::Event::remove_timeout($tick);
+        is(Sys::Virt::Stream::_live_callbacks(), 0, "after 20 x add_callback + $how: none left");
+    }
+};
+
 subtest 'daemon killed during recv_all' => sub {
     my $st = $conn->new_stream;
     $vol->download($st, 0, 0);

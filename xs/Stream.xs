@@ -250,3 +250,10 @@ DESTROY(obj)
     SV *obj
   CODE:
     svr_stream_free(svr_take_handle(aTHX_ obj));
+
+int
+_live_callbacks()
+  CODE:
+    RETVAL = svr_stream_live_callbacks();
+  OUTPUT:
+    RETVAL
