@@ -17,7 +17,7 @@ my $conn = Sys::Virt->new(uri => $uri);
 my $v = $conn->get_storage_pool_by_name($pool)->get_volume_by_name($vol);
 open my $fh, '>', $out or die "$out: $!\n";
 
-my ($t0, $c0) = (now(), cpu());
+my ($t0, $c0, $u0) = (now(), cpu(), (times)[0]);
 my $st = $conn->new_stream(0);
 $v->download($st, 0, 0);
 my ($bytes, $calls, $pending, $data) = (0, 0, '', '');
@@ -35,9 +35,10 @@ while (1) {
 }
 defined syswrite $fh, $pending or die "$out: $!\n" if length $pending;
 $st->finish;
-my ($t1, $c1) = (now(), cpu());
+my ($t1, $c1, $u1) = (now(), cpu(), (times)[0]);
 close $fh or die "$out: $!\n";
 
 result(op_wall => $t1 - $t0, op_cpu => $c1 - $c0, bytes => $bytes,
        calls => $calls, hwm_kib => hwm_kib(),
-       cpu_per_call_us => 1e6 * ($c1 - $c0) / $calls);
+       cpu_per_call_us => 1e6 * ($c1 - $c0) / $calls,
+       user_per_call_us => 1e6 * ($u1 - $u0) / $calls);
