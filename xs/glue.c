@@ -1,4 +1,5 @@
 #include "glue.h"
+#include <limits.h>
 
 SV *
 svr_wrap(pTHX_ void *handle, const char *klass)
@@ -17,8 +18,13 @@ svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argna
     if (SvROK(arg)) {
         inner = SvRV(arg);
         const char *name = SvOBJECT(inner) ? HvNAME_get(SvSTASH(inner)) : NULL;
-        if (name && SvIOK(inner) && SvIVX(inner) != 0 && strEQ(name, klass))
+        if (name && SvIOK(inner) && SvIVX(inner) != 0 && strEQ(name, klass)) {
+            /* Keep the object alive until the calling statement ends,
+             * whatever reading the other arguments (tie, overloading)
+             * does to the last reference. */
+            sv_2mortal(SvREFCNT_inc_simple_NN(inner));
             return INT2PTR(void *, SvIVX(inner));
+        }
     }
     if (!SvOK(arg))
         croak("%s: '%s' is undef, not a %s object", func, argname, klass);
@@ -27,6 +33,7 @@ svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argna
     inner = SvRV(arg);
     if (!SvIOK(inner) || SvIVX(inner) == 0)
         croak("%s: '%s' is a %s object that is no longer valid", func, argname, klass);
+    sv_2mortal(SvREFCNT_inc_simple_NN(inner));
     return INT2PTR(void *, SvIVX(inner));
 }
 
@@ -183,48 +190,137 @@ svr_new_object(pTHX_ void *handle, const char *klass)
     return SvREFCNT_inc(svr_wrap(aTHX_ handle, klass));
 }
 
-unsigned long long
-svr_arg_u64(pTHX_ SV *sv, const char *func, const char *argname)
+/* The one routine that reads integer arguments (flags, offsets, lengths,
+ * ids): an integer, a float holding a whole number, or a string of decimal
+ * digits (with an optional '-'), exact over the whole 64-bit range. Sets
+ * *neg for negative values (the magnitude goes to *mag). Croaks, naming
+ * func and argname, on undef, non-numbers, NaN, fractions and values
+ * beyond 64 bits. Magic (tie, overloading) is read exactly once. */
+static void
+svr_arg_integer(pTHX_ SV *sv, const char *func, const char *argname,
+                int *neg, unsigned long long *mag)
 {
     SvGETMAGIC(sv);
+    if (SvROK(sv) && SvAMAGIC(sv)) {
+        /* An overloaded object: take its numeric value once. */
+        SV *num = sv_2mortal(newSVnv(SvNV_nomg(sv)));
+        if (SvIOK(sv) && !SvNOK(sv))
+            sv_setiv(num, SvIV_nomg(sv));
+        sv = num;
+    }
     if (!SvOK(sv))
         croak("%s: '%s' must be a number, not undef", func, argname);
     if (SvIOK(sv)) {
-        if (SvIsUV(sv))
-            return (unsigned long long)SvUVX(sv);
-        if (SvIVX(sv) < 0)
-            croak("%s: '%s' must not be negative", func, argname);
-        return (unsigned long long)SvIVX(sv);
+        if (SvIsUV(sv)) {
+            *neg = 0;
+            *mag = (unsigned long long)SvUVX(sv);
+        } else if (SvIVX(sv) < 0) {
+            *neg = 1;
+            *mag = (unsigned long long)(-(SvIVX(sv) + 1)) + 1;
+        } else {
+            *neg = 0;
+            *mag = (unsigned long long)SvIVX(sv);
+        }
+        return;
     }
     if (SvPOK(sv)) {
-        STRLEN len, i;
+        STRLEN len, i = 0;
         const char *s = SvPV_nomg(sv, len);
         unsigned long long v = 0;
-        if (len > 0 && len <= 20) {
-            for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+        int minus = 0;
+        if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+            minus = s[0] == '-';
+            i = 1;
+        }
+        if (len > i && len - i <= 20) {
+            STRLEN start = i;
+            for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
                 unsigned digit = (unsigned)(s[i] - '0');
                 if (v > (~0ULL - digit) / 10)
-                    croak("%s: '%s' is out of range (more than 2**64-1)", func, argname);
+                    croak("%s: '%s' is out of range (more than 64 bits)", func, argname);
                 v = v * 10 + digit;
             }
-            if (i == len)
-                return v;
+            if (i == len && i > start) {
+                *neg = minus && v != 0;
+                *mag = v;
+                return;
+            }
         }
         if (!looks_like_number(sv))
             croak("%s: '%s' must be a number, not '%" SVf "'", func, argname, SVfARG(sv));
+    } else if (!SvNOK(sv) && !looks_like_number(sv)) {
+        croak("%s: '%s' must be a number, not '%" SVf "'", func, argname, SVfARG(sv));
     }
     {
         NV nv = SvNV_nomg(sv);
         if (nv != nv)
             croak("%s: '%s' must be a number, not NaN", func, argname);
-        if (nv < 0)
-            croak("%s: '%s' must not be negative", func, argname);
-        if (nv >= 18446744073709551616.0)
-            croak("%s: '%s' is out of range (more than 2**64-1)", func, argname);
+        if (nv >= 18446744073709551616.0 || nv <= -18446744073709551616.0)
+            croak("%s: '%s' is out of range (more than 64 bits)", func, argname);
+        *neg = nv < 0;
+        if (*neg)
+            nv = -nv;
         if (nv != (NV)(unsigned long long)nv)
             croak("%s: '%s' must be a whole number", func, argname);
-        return (unsigned long long)nv;
+        *mag = (unsigned long long)nv;
     }
+}
+
+unsigned long long
+svr_arg_u64(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    int neg;
+    unsigned long long mag;
+    if (SvIOK(sv) && !SvGMAGICAL(sv) && (SvIsUV(sv) || SvIVX(sv) >= 0))
+        return (unsigned long long)SvUVX(sv);
+    svr_arg_integer(aTHX_ sv, func, argname, &neg, &mag);
+    if (neg)
+        croak("%s: '%s' must not be negative", func, argname);
+    return mag;
+}
+
+long long
+svr_arg_i64(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    int neg;
+    unsigned long long mag;
+    if (SvIOK(sv) && !SvGMAGICAL(sv) && !SvIsUV(sv))
+        return (long long)SvIVX(sv);
+    svr_arg_integer(aTHX_ sv, func, argname, &neg, &mag);
+    if (neg) {
+        if (mag > 9223372036854775808ULL)
+            croak("%s: '%s' is out of range (less than -2**63)", func, argname);
+        return mag == 9223372036854775808ULL ? LLONG_MIN : -(long long)mag;
+    }
+    if (mag > 9223372036854775807ULL)
+        croak("%s: '%s' is out of range (more than 2**63-1)", func, argname);
+    return (long long)mag;
+}
+
+unsigned int
+svr_arg_uint(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    unsigned long long v = svr_arg_u64(aTHX_ sv, func, argname);
+    if (v > UINT_MAX)
+        croak("%s: '%s' is out of range (more than 2**32-1)", func, argname);
+    return (unsigned int)v;
+}
+
+int
+svr_arg_int(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    long long v = svr_arg_i64(aTHX_ sv, func, argname);
+    if (v > INT_MAX || v < INT_MIN)
+        croak("%s: '%s' is out of range for a 32-bit integer", func, argname);
+    return (int)v;
+}
+
+unsigned int
+svr_arg_flags(pTHX_ SV *sv, const char *func)
+{
+    if (!SvOK(sv) && !SvGMAGICAL(sv))
+        return 0;
+    return svr_arg_uint(aTHX_ sv, func, "flags");
 }
 
 const char *

@@ -65,10 +65,21 @@ typedef unsigned int svr_uint;
  * failure if `handle` is NULL. For XSUBs returning SV *. */
 SV *svr_new_object(pTHX_ void *handle, const char *klass);
 
-/* An unsigned 64-bit argument, exact up to 2**64-1 (an integer, or a string
- * of decimal digits); croaks, naming `func` and `argname`, on undef,
- * negative, fractional, out of range or non-numeric values. */
+/* An unsigned 64-bit argument, exact up to 2**64-1 (an integer, a whole
+ * float, or a string of decimal digits); croaks, naming `func` and
+ * `argname`, on undef, negative, fractional, out of range or non-numeric
+ * values. */
 unsigned long long svr_arg_u64(pTHX_ SV *sv, const char *func, const char *argname);
+
+/* Signed 64-bit, unsigned 32-bit and signed 32-bit variants of the same
+ * routine: every integer argument of every method is read by one of them,
+ * so all accept and refuse the same values. */
+long long svr_arg_i64(pTHX_ SV *sv, const char *func, const char *argname);
+unsigned int svr_arg_uint(pTHX_ SV *sv, const char *func, const char *argname);
+int svr_arg_int(pTHX_ SV *sv, const char *func, const char *argname);
+
+/* Optional flags: undef (or absent, passed as undef) is 0. */
+unsigned int svr_arg_flags(pTHX_ SV *sv, const char *func);
 
 /* A required string argument (croaks on undef, naming func and argname). */
 const char *svr_arg_string(pTHX_ SV *sv, const char *func, const char *argname);
