@@ -106,6 +106,7 @@ svr_value_sv(pTHX_ SvrValue *v)
     case SVR_V_DOUBLE:
         return newSVnv(v->nv);
     case SVR_V_STR:
+    case SVR_V_CSTR:
         return newSVpvn((const char *)v->ptr, v->len);
     case SVR_V_OBJECT: {
         SV *rv = newSV(0);
