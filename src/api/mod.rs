@@ -49,6 +49,18 @@ pub struct ObjectOut {
     ptr: *mut c_void,
 }
 
+// SAFETY: the box owns one reference to a libvirt object, and libvirt's
+// objects are reference-counted and usable from any thread. This is what
+// lets a result be built on a worker thread and handed to the glue on the
+// interpreter's thread (the non-blocking variant the table is shaped for).
+unsafe impl Send for ObjectOut {}
+
+/// Results cross threads: checked at compile time.
+const _: fn() = || {
+    fn send<T: Send>() {}
+    send::<Value>();
+};
+
 impl ObjectOut {
     /// Wraps a new libvirt reference (NULL: the libvirt failure).
     pub fn adopt<T: Object>(p: T::Raw) -> Result<ObjectOut>
