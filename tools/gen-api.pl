@@ -79,7 +79,12 @@ sub parse_args {
 }
 
 if ($opt{list}) {
-    for my $r (@rows) { print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}), "\n" }
+    # package, method, call, arguments (type:name[?]), one row a line
+    for my $r (@rows) {
+        my $args = join(',', map { "$_->{type}:$_->{name}" . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
+                             @{ $r->{args} }) || '-';
+        print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}, $args), "\n";
+    }
     exit 0;
 }
 
