@@ -189,6 +189,16 @@ XML
     error_code_is(exception { $conn->list_network_names(-1) }, Sys::Virt::Error::ERR_INVALID_ARG(),
                   'list_network_names(-1): libvirt refuses it');
     like(exception { $conn->list_all_networks(-1) }, qr/'flags' must not be negative/, 'list_all_networks(-1)');
+    my %opt;
+    is_deeply([$conn->list_all_networks($opt{flags})], [], 'flags from a missing hash element: 0, as undef');
+    {
+        package CountFetch;
+        sub TIESCALAR { my ($c, $v) = @_; bless { v => $v, n => 0 }, $c }
+        sub FETCH { $_[0]{n}++; $_[0]{v} }
+    }
+    tie my $tflags, 'CountFetch', Sys::Virt::Network::LIST_ACTIVE();
+    is_deeply([$conn->list_all_networks($tflags)], [], 'tied flags');
+    is(tied($tflags)->{n}, 1, 'tied flags: read once');
     like(exception { Sys::Virt::Network::get_name($conn) }, qr/'net' is not a Sys::Virt::Network object/,
          'a method on the wrong class');
     like(exception { Sys::Virt::Network::get_name(undef) }, qr/'net' is undef/, 'a method on undef');
