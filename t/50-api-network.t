@@ -169,6 +169,12 @@ XML
     $t->destroy;
     $t->undefine;
     is_deeply([$conn->list_all_networks], [], 'nothing left');
+    my $v = $conn->create_network($BRIDGE_XML, Sys::Virt::Network::CREATE_VALIDATE());
+    ok($v->is_active, 'create_network(CREATE_VALIDATE)');
+    $v->destroy;
+    error_code_is(exception { $conn->create_network('<network><name>x</name><bogus/></network>',
+                                                    Sys::Virt::Network::CREATE_VALIDATE()) },
+                  Sys::Virt::Error::ERR_INVALID_SCHEMA(), 'create_network(CREATE_VALIDATE): against the schema');
 
     # ---- errors ------------------------------------------------------------------
     error_code_is(exception { $conn->define_network('<network>') }, Sys::Virt::Error::ERR_XML_DETAIL(),

@@ -387,13 +387,15 @@ C<virConnectListDefinedNetworks>.
 
 Creates and starts a transient network from its XML description.
 C<$flags> may be C<Sys::Virt::Network::CREATE_VALIDATE>. Calls
-C<virNetworkCreateXMLFlags>.
+C<virNetworkCreateXML>, or C<virNetworkCreateXMLFlags> when there are
+flags.
 
 =item my $net = $conn->define_network($xml, $flags=0)
 
 Defines (without starting) a persistent network from its XML description.
 C<$flags> may be C<Sys::Virt::Network::DEFINE_VALIDATE>. Calls
-C<virNetworkDefineXMLFlags>.
+C<virNetworkDefineXML>, or C<virNetworkDefineXMLFlags> when there are
+flags.
 
 =item my $id = $conn->network_event_register_any($net, $eventID, $coderef)
 
@@ -528,7 +530,8 @@ C<$maxnames> is omitted). Calls C<virConnectListNWFilters>.
 
 Defines a network filter from its XML description, or replaces the
 definition of an existing one. C<$flags> may be
-C<Sys::Virt::NWFilter::DEFINE_VALIDATE>. Calls C<virNWFilterDefineXMLFlags>.
+C<Sys::Virt::NWFilter::DEFINE_VALIDATE>. Calls C<virNWFilterDefineXML>,
+or C<virNWFilterDefineXMLFlags> when there are flags.
 
 =item my @bindings = $conn->list_all_nwfilter_bindings($flags=0)
 
