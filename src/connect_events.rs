@@ -1,5 +1,6 @@
 //! Event registrations on a connection: domain events (every event ID the
-//! installed libvirt defines), storage pool events and the close callback.
+//! installed libvirt defines), storage pool events, network events and the
+//! close callback.
 //!
 //! Every libvirt callback is turned into one generic call of the glue:
 //! `cb(ctx, object, args, nargs)`, where `object` is a new
@@ -29,6 +30,9 @@ use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use crate::event::{self, defer_release, Job, SvrReleaseFn};
 use crate::storage_pool::PoolHandle;
+
+use crate::api::handles::NetworkHandle;
+use crate::api::Object;
 
 /// A signed integer (`i`).
 pub const SVR_ARG_INT: c_int = 1;
@@ -234,6 +238,7 @@ enum Obj {
     None,
     Domain(*mut DomainHandle),
     Pool(*mut PoolHandle),
+    Network(*mut NetworkHandle),
 }
 
 fn wrap_domain(dom: sys::virDomainPtr) -> Obj {
@@ -258,6 +263,7 @@ impl Obj {
             Obj::None => ptr::null_mut(),
             Obj::Domain(p) => *p as *mut c_void,
             Obj::Pool(p) => *p as *mut c_void,
+            Obj::Network(p) => *p as *mut c_void,
         }
     }
     /// Frees an object the glue never got.
@@ -268,6 +274,7 @@ impl Obj {
                 Obj::None => {}
                 Obj::Domain(p) => drop(Box::from_raw(p)),
                 Obj::Pool(p) => drop(Box::from_raw(p)),
+                Obj::Network(p) => drop(Box::from_raw(p)),
             }
         }
     }
@@ -580,6 +587,95 @@ pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandl
     })
 }
 
+// -------------------------------------------------------- networks ----
+// Network events (VIR_NETWORK_EVENT_ID_*): the callback gets the connection,
+// the network (a Sys::Virt::Network), then libvirt's arguments.
+
+fn wrap_network(net: sys::virNetworkPtr) -> Obj {
+    // SAFETY: libvirt's network, valid for the call; we take a reference
+    // of our own, which the handle owns.
+    if net.is_null() || unsafe { sys::virNetworkRef(net) } < 0 {
+        return Obj::None;
+    }
+    Obj::Network(Box::into_raw(Box::new(unsafe { NetworkHandle::adopt(net) })))
+}
+
+unsafe extern "C" fn net_lifecycle(
+    _conn: sys::virConnectPtr,
+    net: sys::virNetworkPtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) {
+    guard("net_lifecycle", (), || {
+        let mut a = Args::default();
+        a.int(event as i64);
+        a.int(detail as i64);
+        deliver(opaque, wrap_network(net), a);
+        Ok(())
+    })
+}
+
+type NetGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virNetworkPtr, *mut c_void);
+
+/// libvirt's generic callback type for a network event ID (None: unknown).
+fn network_callback(id: c_int) -> Option<NetGeneric> {
+    Some(match id as c_uint {
+        // SAFETY: as libvirt's VIR_NETWORK_EVENT_CALLBACK macro does: libvirt
+        // calls it with the lifecycle signature.
+        sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => unsafe {
+            std::mem::transmute::<*const (), NetGeneric>(net_lifecycle as *const ())
+        },
+        _ => return None,
+    })
+}
+
+/// `$conn->network_event_register_any($net_or_undef, $eventID, $cb)`:
+/// returns the callback id.
+#[no_mangle]
+pub extern "C" fn svr_conn_network_event_register_any(
+    c: *const ConnHandle,
+    net: *const NetworkHandle,
+    event_id: c_int,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard("svr_conn_network_event_register_any", -1, || {
+        let c = conn(c)?;
+        let generic = network_callback(event_id).ok_or_else(|| {
+            Failure::message(format!("Sys::Virt::network_event_register_any: unknown network event ID {event_id}"))
+        })?;
+        // SAFETY: NULL or a live handle the glue passes.
+        let nptr = unsafe { net.as_ref() }.map_or(ptr::null_mut(), |n| n.raw());
+        event::claim_owner();
+        let reg = new_reg(cb, ctx, release);
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        let id = unsafe {
+            sys::virConnectNetworkEventRegisterAny(c.ptr(), nptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+        };
+        if id < 0 {
+            let f = Failure::last_libvirt();
+            // SAFETY: libvirt did not take `reg`.
+            drop(unsafe { Box::from_raw(reg) });
+            return Err(f);
+        }
+        Ok(id)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_network_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
+    guard("svr_conn_network_event_deregister_any", -1, || {
+        let c = conn(c)?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectNetworkEventDeregisterAny(c.ptr(), id) };
+        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        event::flush();
+        f.map_or(Ok(0), Err)
+    })
+}
+
 // ------------------------------------------------- close callback ----
 
 unsafe extern "C" fn close_cb(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
@@ -691,6 +787,10 @@ mod tests {
         for id in 0..api_enum("VIR_STORAGE_POOL_EVENT_ID_LAST") {
             assert!(pool_callback(id).is_some(), "pool event ID {id}");
         }
+        for id in 0..api_enum("VIR_NETWORK_EVENT_ID_LAST") {
+            assert!(network_callback(id).is_some(), "network event ID {id}");
+        }
+        assert!(network_callback(api_enum("VIR_NETWORK_EVENT_ID_LAST")).is_none());
     }
 
     #[test]

@@ -73,6 +73,7 @@ sub parse_args {
         my ($type, $name, $default) = $a =~ /^([\w?]+):(\w+)(?:=(.*))?$/
             or die "$opt{table}:$line: bad argument '$a' (want type:name[=default])\n";
         my $opt = $type =~ s/\?$//;
+        die "$opt{table}:$line: '$a': an optional argument has no default\n" if $opt && defined $default;
         push @args, { type => $type, name => $name, default => $default, optional => $opt };
     }
     return \@args;
@@ -165,6 +166,13 @@ if ($opt{handwritten}) {
 sub arg_sig {
     my ($a) = @_;
     my ($t, $n) = ($a->{type}, "a_$a->{name}");
+    if ($a->{optional} && is_number_type($t)) {
+        # An optional number (rust: rows only): a pointer, NULL for undef.
+        my ($rp, $cp) = arg_sig({ %$a, optional => 0 });
+        $rp->[0] =~ s/: /: *const /;
+        $cp->[0] =~ s/^(.*?) (\w+)$/const $1 *$2/;
+        return ($rp, $cp);
+    }
     return ([ "$n: std::os::raw::c_int" ], [ "int $n" ]) if $t eq 'int';
     return ([ "$n: std::os::raw::c_uint" ], [ "unsigned int $n" ]) if $t eq 'uint' || $t eq 'flags';
     return ([ "$n: std::os::raw::c_long" ], [ "long $n" ]) if $t eq 'long';
@@ -189,6 +197,7 @@ sub arg_owned {
     return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
     return "arg_pairs($n, ${n}_len)" if $t eq 'hash';
     if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
+    return "arg_opt_num($n)" if $a->{optional};
     return $n;
 }
 
@@ -315,6 +324,8 @@ sub regular_call {
                 $pre .= "        let $n = this($n)?.raw();\n";
                 push @call, $n;
             }
+        } elsif (is_number_type($t) && $a->{optional}) {
+            die "$opt{table}:$r->{line}: optional number '$a->{name}' needs a rust: body\n";
         } elsif (is_number_type($t)) {
             push @call, "$n as _";
         } else {
@@ -395,7 +406,12 @@ sub xs_body {
                    long => ['long', '(long)svr_arg_i64'], ulong => ['unsigned long', '(unsigned long)svr_arg_u64'],
                    ll => ['long long', 'svr_arg_i64'], ull => ['unsigned long long', 'svr_arg_u64'],
                    double => ['double', 'svr_arg_double']);
-        if (my $nt = $num{$t}) {
+        if ((my $nt = $num{$t}) && $a->{optional}) {
+            # undef -> NULL; a number -> a pointer to its value
+            $x .= "    $nt->[0] ${var}_v;\n    const $nt->[0] *$var;\n";
+            push @conv, "$var = SvOK($n) ? (${var}_v = $nt->[1](aTHX_ $n, \"$fq\", \"$n\"), &${var}_v) : NULL;";
+            push @callargs, $var;
+        } elsif (my $nt = $num{$t}) {
             $x .= "    $nt->[0] $var;\n";
             my $rd = "$nt->[1](aTHX_ $n, \"$fq\", \"$n\")";
             push @conv, defined $dflt ? "$var = SvOK($n) ? $rd : ($nt->[0])($dflt);" : "$var = $rd;";

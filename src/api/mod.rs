@@ -139,6 +139,13 @@ pub fn opt_ptr(s: &Option<CString>) -> *const c_char {
     s.as_ref().map_or(ptr::null(), |c| c.as_ptr())
 }
 
+/// An optional number argument (`int?` and the like): NULL is undef.
+pub fn arg_opt_num<T: Copy>(p: *const T) -> Option<T> {
+    // SAFETY: the glue passes NULL or a pointer to a value on its stack,
+    // valid for the call.
+    unsafe { p.as_ref() }.copied()
+}
+
 /// Bytes with a length (binary-safe strings).
 pub fn arg_bytes(p: *const u8, len: usize) -> Vec<u8> {
     if p.is_null() || len == 0 {
@@ -239,7 +246,9 @@ where
 }
 
 /// A list of names from the classic `virConnectNumOfX`/`virConnectListX`
-/// pair: the caller's `maxnames`, or the current count when absent.
+/// pair: the caller's `maxnames`, or the current count when absent. A
+/// negative `maxnames` goes to libvirt, which refuses it before touching
+/// the (empty) array.
 pub fn name_list(
     max: Option<c_int>,
     count: impl FnOnce() -> c_int,
@@ -250,7 +259,7 @@ pub fn name_list(
         None => check(count())?,
     };
     let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max.max(0) as usize];
-    let n = check(list(names.as_mut_ptr(), max.max(0)))? as usize;
+    let n = check(list(names.as_mut_ptr(), max))? as usize;
     Ok(Value::List(
         names[..n.min(names.len())]
             // SAFETY: libvirt filled `n` malloc'ed strings.
