@@ -420,6 +420,22 @@ Defines (without starting) a persistent virtual device from its XML
 description; C<create> of L<Sys::Virt::NodeDevice> starts it. C<$flags>
 may be C<Sys::Virt::NodeDevice::DEFINE_XML_VALIDATE>.
 
+=item my $id = $conn->node_device_event_register_any($dev, $eventID, $coderef)
+
+As C<domain_event_register_any>, for node device events of the device
+C<$dev>, or of every device if C<$dev> is C<undef>
+(C<Sys::Virt::NodeDevice::EVENT_ID_*>): lifecycle calls
+C<< $coderef->($conn, $dev, $event, $detail) >> (C<$event> is one of
+C<Sys::Virt::NodeDevice::EVENT_CREATED>, C<EVENT_DELETED>,
+C<EVENT_DEFINED>, C<EVENT_UNDEFINED>), update calls
+C<< $coderef->($conn, $dev) >>. Needs a registered event loop. Returns the
+callback id.
+
+=item $conn->node_device_event_deregister_any($id)
+
+Removes a callback of C<node_device_event_register_any>; libvirt then
+releases the connection object and the callback it held.
+
 =back
 
 =head2 Secrets
@@ -464,6 +480,21 @@ Defines a secret (without a value: see C<set_value> of
 L<Sys::Virt::Secret>) from its XML description, or replaces the definition
 of the one with the same UUID. C<$flags> may be
 C<Sys::Virt::Secret::DEFINE_VALIDATE>.
+
+=item my $id = $conn->secret_event_register_any($secret, $eventID, $coderef)
+
+As C<domain_event_register_any>, for events of the secret C<$secret>, or
+of every secret if C<$secret> is C<undef>
+(C<Sys::Virt::Secret::EVENT_ID_*>): lifecycle calls
+C<< $coderef->($conn, $secret, $event, $detail) >> (C<$event> is
+C<Sys::Virt::Secret::EVENT_DEFINED> or C<EVENT_UNDEFINED>), value changed
+calls C<< $coderef->($conn, $secret) >>. Needs a registered event loop.
+Returns the callback id.
+
+=item $conn->secret_event_deregister_any($id)
+
+Removes a callback of C<secret_event_register_any>; libvirt then releases
+the connection object and the callback it held.
 
 =back
 

@@ -96,6 +96,9 @@ reports, and defined mediated devices).
 
 =back
 
+Device events (C<EVENT_ID_LIFECYCLE>, C<EVENT_ID_UPDATE>) are received with
+C<node_device_event_register_any> of L<Sys::Virt>.
+
 =head1 CONSTANTS
 
 =for generated-constants begin

@@ -72,6 +72,9 @@ Deletes the secret (its definition and value).
 
 =back
 
+Secret events (C<EVENT_ID_LIFECYCLE>, C<EVENT_ID_VALUE_CHANGED>) are
+received with C<secret_event_register_any> of L<Sys::Virt>.
+
 =head1 CONSTANTS
 
 =for generated-constants begin
