@@ -380,8 +380,16 @@ sub xs_body {
     my ($r, $fn, $fq) = @_;
     my $c = $r->{class};
     my @args = @{ $r->{args} };
-    my @usage = ($c->{argname}, map { (defined $_->{default} || $_->{optional}) ? "$_->{name}=" . ($_->{default} // 'undef') : $_->{name} } @args);
-    my $required = 1 + grep { !(defined $_->{default} || $_->{optional}) } @args;
+    # Arguments up to the last one without a default must be passed (a
+    # `str?` among them may be undef, but is not left out): only trailing
+    # ones are optional, as in the classic binding's XSUBs.
+    my $nreq = 0;
+    for my $i (0 .. $#args) { $nreq = $i + 1 unless defined $args[$i]{default} || $args[$i]{optional} }
+    my @usage = ($c->{argname}, map {
+        my $a = $args[$_];
+        ($_ >= $nreq && (defined $a->{default} || $a->{optional})) ? "$a->{name}=" . ($a->{default} // 'undef') : $a->{name}
+    } 0 .. $#args);
+    my $required = 1 + $nreq;
     my $x = "void\n$r->{method}(this_, ...)\n    SV *this_\n";
     $x .= "  PREINIT:\n    SvrValue *result_;\n";
     $x .= "    SV *$_->{name};\n" for @args;

@@ -78,6 +78,11 @@ impl ObjectOut {
     pub fn into_raw(self) -> *mut c_void {
         self.ptr
     }
+
+    /// The boxed handle, still owned by `self`.
+    pub fn ptr(&self) -> *mut c_void {
+        self.ptr
+    }
 }
 
 /// Pointer types that can be NULL.
