@@ -171,6 +171,7 @@ sub arg_sig {
     return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes';
     return ([ "$n: *const *const std::os::raw::c_char", "${n}_len: usize" ], [ "const char **$n", "size_t ${n}_len" ]) if $t eq 'strlist';
     return ([ "$n: *const SvrPair", "${n}_len: usize" ], [ "const SvrPair *$n", "size_t ${n}_len" ]) if $t eq 'hash';
+    return ([ "$n: *const i64", "${n}_len: usize" ], [ "const long long *$n", "size_t ${n}_len" ]) if $t eq 'intlist';
     if (my $c = $class{$t}) { return ([ "$n: *const $c->{rust}" ], [ "const $c->{ctype} *$n" ]) }
     die "unknown argument type '$t'\n";
 }
@@ -182,10 +183,14 @@ sub arg_owned {
     return $a->{optional} ? "arg_opt_str($n)" : "arg_str($n, \"'$a->{name}'\")?" if $t eq 'str';
     return "arg_bytes($n, ${n}_len)" if $t eq 'bytes';
     return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
-    return "arg_pairs($n, ${n}_len)" if $t eq 'hash';
+    return $a->{optional} ? "arg_opt_pairs($n, ${n}_len)" : "arg_pairs($n, ${n}_len)" if $t eq 'hash';
+    return "arg_int_list($n, ${n}_len)" if $t eq 'intlist';
     if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
     return $n;
 }
+
+# A C field name as bindgen names it (Rust keywords get a trailing _).
+sub rust_field { my ($f) = @_; $f =~ /^(type|ref|match|box|in|fn|mod|use|loop|move)$/ ? "${f}_" : $f }
 
 sub is_number_type { $_[0] =~ /^(int|uint|flags|long|ulong|ll|ull|double)$/ }
 
@@ -274,7 +279,8 @@ sub regular_call {
             push @call, '&mut out_';
             next;
         }
-        if ($ret =~ /^struct:(\w+)$/ && ($ct eq "$1Ptr" || $ct eq "$1 *")) {
+        # (virDomainInterfaceStatsStruct's pointer type is virDomainInterfaceStatsPtr)
+        if ($ret =~ /^struct:((\w+?)(?:Struct)?)$/ && ($ct eq "$1Ptr" || $ct eq "$1 *" || $ct eq "$2Ptr")) {
             $struct_type = $1;
             $pre .= "        let mut out_: virt_sys::$1 = unsafe { std::mem::zeroed() };\n";
             push @call, '&mut out_';
@@ -336,7 +342,7 @@ sub regular_call {
     } elsif ($ret =~ /^struct:(\w+)$/) {
         my $fields = $struct{$1} or die "$opt{table}:$r->{line}: struct $1 is not in $opt{api}\n";
         $out .= "        check($callexpr)?;\n        Ok(Value::hash([\n";
-        $out .= "            (\"$_->[0]\", out_.$_->[0].into_value()),\n" for @$fields;
+        $out .= "            (\"$_->[0]\", out_.${\ rust_field($_->[0])}.into_value()),\n" for @$fields;
         $out .= "        ]))\n";
     } elsif ($ret eq 'uuid') {
         $out .= "        uuid_raw(|buf| $callexpr)\n";
@@ -410,7 +416,14 @@ sub xs_body {
             push @callargs, $var, "${var}_len";
         } elsif ($t eq 'hash') {
             $x .= "    SvrPair *$var;\n    size_t ${var}_len;\n";
-            push @conv, "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            # hash? : undef gives NULL (no hash at all), unlike an empty hash
+            push @conv, $a->{optional}
+                ? "$var = NULL; ${var}_len = 0; if (SvOK($n)) $var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);"
+                : "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            push @callargs, $var, "${var}_len";
+        } elsif ($t eq 'intlist') {
+            $x .= "    const long long *$var;\n    size_t ${var}_len;\n";
+            push @conv, "$var = svr_arg_int_list(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
             push @callargs, $var, "${var}_len";
         } elsif (my $oc = $class{$t}) {
             $x .= "    $oc->{ctype} *$var;\n";

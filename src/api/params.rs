@@ -162,11 +162,25 @@ pub fn from_pairs(
     pairs: &[(String, Option<Vec<u8>>)],
     type_of: impl Fn(&str) -> Option<ParamType>,
 ) -> Result<ParamsIn> {
+    from_pairs_multi(method, pairs, type_of, |_| false)
+}
+
+/// As [`from_pairs`]; the names for which `multi` is true may come more
+/// than once (an ARRAY reference in the script's hash), the others once.
+pub fn from_pairs_multi(
+    method: &str,
+    pairs: &[(String, Option<Vec<u8>>)],
+    type_of: impl Fn(&str) -> Option<ParamType>,
+    multi: impl Fn(&str) -> bool,
+) -> Result<ParamsIn> {
     let mut b = ParamsIn { params: OwnedParams::new(), maxparams: 0 };
-    for (key, value) in pairs {
+    for (i, (key, value)) in pairs.iter().enumerate() {
         let ty = type_of(key).ok_or_else(|| {
             Failure::message(format!("{method}: unknown parameter '{key}' (not one this call accepts)"))
         })?;
+        if !multi(key) && pairs[..i].iter().any(|(k, _)| k == key) {
+            return Err(Failure::message(format!("{method}: parameter '{key}' takes one value, not a list")));
+        }
         let value = value
             .as_ref()
             .ok_or_else(|| Failure::message(format!("{method}: parameter '{key}' is undef")))?;
@@ -209,6 +223,67 @@ pub fn from_pairs(
 /// Parameters typed by a fixed list of `(name, type)`.
 pub fn from_known(method: &str, pairs: &[(String, Option<Vec<u8>>)], known: &[(&str, ParamType)]) -> Result<ParamsIn> {
     from_pairs(method, pairs, |k| known.iter().find(|(n, _)| *n == k).map(|(_, t)| *t))
+}
+
+/// As [`from_known`], where the names in `multi` may repeat.
+pub fn from_known_multi(
+    method: &str,
+    pairs: &[(String, Option<Vec<u8>>)],
+    known: &[(&str, ParamType)],
+    multi: &[&str],
+) -> Result<ParamsIn> {
+    from_pairs_multi(
+        method,
+        pairs,
+        |k| known.iter().find(|(n, _)| *n == k).map(|(_, t)| *t),
+        |k| multi.contains(&k),
+    )
+}
+
+/// The parameters of a getter that fills the caller's array: `get` reports
+/// how many when `params` is NULL (`*n` is 0 then), and fills `n` of them
+/// otherwise. Returns them as a hash.
+pub fn fetch(get: impl Fn(*mut sys::virTypedParameter, *mut c_int) -> c_int) -> Result<Value> {
+    let mut n: c_int = 0;
+    check(get(ptr::null_mut(), &mut n))?;
+    if n <= 0 {
+        return Ok(Value::Hash(Vec::new()));
+    }
+    let mut list: Vec<sys::virTypedParameter> = Vec::with_capacity(n as usize);
+    // SAFETY: zeroed parameters are valid input for libvirt to fill.
+    list.resize_with(n as usize, || unsafe { std::mem::zeroed() });
+    let filled = check(get(list.as_mut_ptr(), &mut n));
+    // SAFETY: `n` parameters were filled (or none, all zeroed, on failure).
+    let value = unsafe { to_hash(list.as_ptr(), n.min(list.len() as c_int)) };
+    // String values belong to libvirt's allocator.
+    unsafe { sys::virTypedParamsClear(list.as_mut_ptr(), list.len() as c_int) };
+    filled?;
+    Ok(value)
+}
+
+/// The parameters of a getter that allocates them (`virTypedParamsFree`).
+pub fn fetch_owned(get: impl FnOnce(*mut *mut sys::virTypedParameter, *mut c_int) -> c_int) -> Result<OwnedParams> {
+    let mut p = OwnedParams::new();
+    let rc = get(&mut p.ptr, &mut p.n);
+    check(rc)?;
+    Ok(p)
+}
+
+/// As [`via_getter`], for a getter that allocates the parameters.
+pub fn via_owned_getter(
+    method: &str,
+    pairs: &[(String, Option<Vec<u8>>)],
+    get: impl FnOnce(*mut *mut sys::virTypedParameter, *mut c_int) -> c_int,
+) -> Result<ParamsIn> {
+    let current = fetch_owned(get)?;
+    // SAFETY: libvirt filled `n` parameters.
+    let types = unsafe { types_of(current.ptr, current.n) };
+    from_pairs(method, pairs, |k| types.iter().find(|(f, _)| f == k).map(|(_, t)| *t))
+}
+
+/// A parameter name constant of libvirt (`VIR_..._PARAM_...`) as `&str`.
+pub fn cname(c: &'static std::ffi::CStr) -> &'static str {
+    c.to_str().unwrap_or("")
 }
 
 /// The classic binding's "change some settings" pattern: ask libvirt which
