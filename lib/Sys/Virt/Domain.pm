@@ -721,7 +721,7 @@ reference of disk target names). Calls C<virDomainGetFSInfo>.
 
 Returns a list of hash references, one per guest interface, with the keys
 C<name>, C<hwaddr> and C<addrs>, an array reference of hashes with the
-keys C<addr>, C<prefix> and C<type> (C<IPADDR_TYPE_*>). C<$src> is one
+keys C<addr>, C<prefix> and C<type> (C<Sys::Virt::IP_ADDR_TYPE_*>). C<$src> is one
 of the C<INTERFACE_ADDRESSES_SRC_*> constants. Calls
 C<virDomainInterfaceAddresses>.
 
