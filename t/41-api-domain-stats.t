@@ -90,6 +90,19 @@ my @cfg = $dom->get_vcpu_info(Sys::Virt::Domain::AFFECT_CONFIG);
 is_deeply([map { [$_->{state}, $_->{cpu}, $_->{cpuTime}] } @cfg], [[0, 0, 0], [0, 0, 0]],
           "get_vcpu_info with flags: the pinning only");
 dies_libvirt { $dom->pin_vcpu(7, "\x01") } "pin_vcpu: no such vCPU";
+{
+    # An inactive domain: the pinning only (virDomainGetVcpus fails, as in
+    # the classic binding the call falls back to virDomainGetVcpuPinInfo).
+    my $off = $conn->define_domain("<domain type='test'><name>t41stats</name><memory>8192</memory>"
+                                   . "<vcpu>3</vcpu><os><type>hvm</type></os></domain>");
+    is_deeply([$off->get_state], [Sys::Virt::Domain::STATE_SHUTOFF, Sys::Virt::Domain::STATE_SHUTOFF_UNKNOWN],
+              "get_state of an inactive domain");
+    my @off = $off->get_vcpu_info;
+    is_deeply([map { [$_->{number}, $_->{state}, $_->{cpu}, $_->{cpuTime}, length $_->{affinity}] } @off],
+              [[0, 0, 0, 0, 2], [1, 0, 0, 0, 2], [2, 0, 0, 0, 2]], "get_vcpu_info of an inactive domain");
+    dies_libvirt { $off->get_cpu_stats(-1, 1) } "get_cpu_stats of an inactive domain";
+    $off->undefine;
+}
 dies_like { $dom->pin_vcpu(0, undef) } qr/pin_vcpu: 'mask' must be a string, not undef/, "pin_vcpu: mask required";
 
 is(length $dom->get_emulator_pin_info, 2, "get_emulator_pin_info: a bit string");
@@ -129,7 +142,7 @@ dies_libvirt { $dom->block_peek("vda", 0, 16) } "block_peek: unsupported here";
 
 # The same through the classic binding.
 SKIP: {
-    skip "the classic binding is not unpacked here", 18 unless classic_available();
+    skip "the classic binding is not unpacked here", 19 unless classic_available();
     for my $code ('$dom->get_state',
                   '$dom->get_disk_errors',
                   '$dom->get_scheduler_type',
@@ -142,7 +155,9 @@ SKIP: {
                   '$dom->pin_vcpu(0, "\x03"); $dom->get_vcpu_info(Sys::Virt::Domain::AFFECT_LIVE)',
                   '$dom->get_emulator_pin_info',
                   '$dom->get_iothread_info',
-                  '$dom->memory_peek(0, 16, 1)') {
+                  '$dom->memory_peek(0, 16, 1)',
+                  '$conn->define_domain("<domain type=\'test\'><name>t41</name><memory>8192</memory><vcpu>3</vcpu>'
+                  . '<os><type>hvm</type></os></domain>")->get_vcpu_info') {
         is_deeply(run_ours($code), run_classic($code), "as the classic binding: $code");
     }
     # Values that move between calls: the shapes.
