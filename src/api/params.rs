@@ -316,3 +316,41 @@ pub fn name(c: &'static [u8]) -> &'static str {
 
 #[allow(dead_code)]
 fn _assert_types(_: *const c_char) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, Option<Vec<u8>>)> {
+        // libvirt's error slots need it before any call (a connection does it otherwise).
+        // SAFETY: idempotent, thread-safe.
+        assert_eq!(unsafe { sys::virInitialize() }, 0);
+        list.iter().map(|(k, v)| (k.to_string(), Some(v.as_bytes().to_vec()))).collect()
+    }
+
+    const KNOWN: &[(&str, ParamType)] = &[("disks", ParamType::String), ("bandwidth", ParamType::ULLong)];
+
+    #[test]
+    fn repeated_names_only_where_allowed() {
+        let b = from_known_multi("m", &pairs(&[("disks", "vda"), ("disks", "vdb"), ("bandwidth", "5")]), KNOWN, &["disks"])
+            .unwrap();
+        assert_eq!(b.len(), 3);
+        // SAFETY: built by libvirt's helpers above.
+        let list = unsafe { std::slice::from_raw_parts(b.ptr(), b.len() as usize) };
+        assert_eq!(list[2].type_ as u32, sys::VIR_TYPED_PARAM_ULLONG);
+        // SAFETY: a ULLONG parameter.
+        assert_eq!(unsafe { list[2].value.ul }, 5);
+        let e = from_known_multi("m", &pairs(&[("bandwidth", "5"), ("bandwidth", "6")]), KNOWN, &["disks"])
+            .err()
+            .unwrap();
+        assert_eq!(e.text(), "m: parameter 'bandwidth' takes one value, not a list");
+    }
+
+    #[test]
+    fn unknown_and_mistyped_names_are_refused() {
+        let e = from_known("m", &pairs(&[("bandwith", "5")]), KNOWN).err().unwrap();
+        assert_eq!(e.text(), "m: unknown parameter 'bandwith' (not one this call accepts)");
+        let e = from_known("m", &pairs(&[("bandwidth", "-5")]), KNOWN).err().unwrap();
+        assert_eq!(e.text(), "m: parameter 'bandwidth' must be an integer in range, not '-5'");
+    }
+}
