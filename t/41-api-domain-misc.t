@@ -173,6 +173,8 @@ my $dir = tempdir(CLEANUP => 1);
 dies_like { $dom->save() } qr/save: 'filename' is required without 'params'/, "save: a file is due";
 dies_like { $dom->save("$dir/a", undef, { file => "$dir/b" }) } qr/save: 'file' is given both as an argument and in 'params'/,
     "save: the file given twice";
+dies_like { $dom->save("$dir/a", undef, "file") } qr/save: 'params' must be a HASH reference/, "save: params is a hash";
+dies_libvirt { $dom->save("$dir/a", undef, {}) } "save: an empty hash still means virDomainSaveParams";
 dies_like { $dom->save(undef, undef, { files => "x" }) } qr/save: unknown parameter 'files'/, "save: unknown parameter";
 # (The classic binding frees a scalar it does not own here: "Attempt to
 # free unreferenced scalar".)

@@ -418,7 +418,7 @@ sub xs_body {
             $x .= "    SvrPair *$var;\n    size_t ${var}_len;\n";
             # hash? : undef gives NULL (no hash at all), unlike an empty hash
             push @conv, $a->{optional}
-                ? "$var = NULL; ${var}_len = 0; if (SvOK($n)) $var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);"
+                ? "$var = svr_arg_opt_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);"
                 : "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
             push @callargs, $var, "${var}_len";
         } elsif ($t eq 'intlist') {

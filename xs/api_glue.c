@@ -79,14 +79,13 @@ svr_pair_set(pTHX_ SvrPair *pair, const char *key, SV *val)
 /* The pairs of a HASH reference. A value that is an ARRAY reference gives
  * one pair per element, all with the same key (typed parameters that may
  * repeat, e.g. the disks to migrate). */
-SvrPair *
-svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+static SvrPair *
+svr_arg_pairs_nomg(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
 {
     HV *hv;
     HE *he;
     SvrPair *pairs;
     size_t n = 0, cap = 0;
-    SvGETMAGIC(sv);
     if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVHV)
         croak("%s: '%s' must be a HASH reference", func, argname);
     hv = (HV *)SvRV(sv);
@@ -126,6 +125,22 @@ svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
     }
     *len = n;
     return pairs;
+}
+
+SvrPair *
+svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    SvGETMAGIC(sv);
+    return svr_arg_pairs_nomg(aTHX_ sv, func, argname, len);
+}
+
+/* hash? : NULL (and no pairs) for undef, unlike an empty hash. */
+SvrPair *
+svr_arg_opt_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    SvGETMAGIC(sv);
+    *len = 0;
+    return SvOK(sv) ? svr_arg_pairs_nomg(aTHX_ sv, func, argname, len) : NULL;
 }
 
 /* The integers of an ARRAY reference (file descriptors, key codes). */
