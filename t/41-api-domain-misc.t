@@ -68,6 +68,10 @@ dies_like { $dom->migrate($dest, { Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() 
 dies_like { $dom->migrate($dest, 0, undef, undef, "fast") }
     qr/migrate: parameter 'bandwidth' must be an integer/, "migrate (positional): typed bandwidth";
 dies_like { $dom->migrate("test:///default", {}) } qr/'destcon' is not a Sys::Virt object/, "migrate: a connection is due";
+dies_like { Sys::Virt::Domain::migrate(undef, $dest, {}) } qr/'dom' is undef, not a Sys::Virt::Domain object/,
+    "migrate: undef as the domain";
+dies_like { Sys::Virt::Domain::migrate_to_uri2($conn, "test:///default") } qr/'dom' is not a Sys::Virt::Domain object/,
+    "migrate_to_uri2: a connection as the domain";
 dies_like { $dom->migrate_to_uri(undef, {}) } qr/migrate_to_uri: 'desturi' must be a string, not undef/,
     "migrate_to_uri: a URI is due";
 

@@ -55,15 +55,15 @@ sub migrate {
     my ($dom, $destcon, @rest) = @_;
     if (ref $rest[0] && ref $rest[0] eq 'HASH') {
         my ($params, $flags) = @rest;
-        return $dom->_migrate($destcon, $params, $flags);
+        return _migrate($dom, $destcon, $params, $flags);
     }
     my ($flags, $dname, $uri, $bandwidth) = @rest;
-    return $dom->_migrate($destcon, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+    return _migrate($dom, $destcon, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
 }
 
 sub migrate2 {
     my ($dom, $destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
-    return $dom->_migrate($destcon,
+    return _migrate($dom, $destcon,
         _migrate_params(dxml => $dxml, dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
 }
 
@@ -71,11 +71,11 @@ sub migrate_to_uri {
     my ($dom, $desturi, @rest) = @_;
     if (ref $rest[0] && ref $rest[0] eq 'HASH') {
         my ($params, $flags) = @rest;
-        return $dom->_migrate_to_uri($desturi, $params, $flags);
+        return _migrate_to_uri($dom, $desturi, $params, $flags);
     }
     # As the classic code (its documentation omits $uri): flags, dname, uri, bandwidth.
     my ($flags, $dname, $uri, $bandwidth) = @rest;
-    return $dom->_migrate_to_uri($desturi, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+    return _migrate_to_uri($dom, $desturi, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
 }
 
 # The order of the documentation and of virDomainMigrateToURI2. The classic
@@ -83,7 +83,7 @@ sub migrate_to_uri {
 # calls a method that does not exist, so it always dies.
 sub migrate_to_uri2 {
     my ($dom, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
-    return $dom->_migrate_to_uri($dconnuri,
+    return _migrate_to_uri($dom, $dconnuri,
         _migrate_params(dxml => $dxml, dname => $dname, uri => $miguri, bandwidth => $bandwidth), $flags);
 }
 
