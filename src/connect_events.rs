@@ -31,6 +31,7 @@ use crate::error::{Failure, Result};
 use crate::event::{self, defer_release, Job, SvrReleaseFn};
 use crate::storage_pool::PoolHandle;
 use crate::api::handles::{NetworkHandle, NodeDeviceHandle, SecretHandle};
+use crate::api::Object;
 
 /// A signed integer (`i`).
 pub const SVR_ARG_INT: c_int = 1;

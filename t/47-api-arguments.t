@@ -42,7 +42,7 @@ for my $row (@rows) {
     for my $i (0 .. $#args) {
         my ($type, $name) = @{ $args[$i] };
         $name =~ s/\?$//;
-        my @call = map { sample($_->[0]) } @args;
+        my @call = map { sample($_->[0], $obj) } @args;
         if ($type =~ /^(int|uint|long|ulong|ll|ull|double|flags)$/) {
             $call[$i] = 'not-a-number';
             like(do { eval { $code->($obj, @call) }; $@ },
@@ -65,9 +65,11 @@ for my $row (@rows) {
 
 # A value of the right kind for each argument type.
 sub sample {
-    my ($type) = @_;
+    my ($type, $obj) = @_;
     return { } if $type eq 'hash';
-    return [ ] if $type eq 'strlist';
+    return [ ] if $type eq 'strlist' || $type eq 'intlist';
+    return $conn if $type eq 'Connect';
+    return $good{"Sys::Virt::$type"} if $good{"Sys::Virt::$type"};
     return 'x' if $type eq 'str' || $type eq 'bytes';
     return 0;
 }

@@ -196,6 +196,34 @@ pub fn arg_pairs(p: *const SvrPair, n: usize) -> Vec<(String, Option<Vec<u8>>)> 
         .collect()
 }
 
+/// An optional hash argument: `None` for undef (NULL), unlike an empty hash.
+pub fn arg_opt_pairs(p: *const SvrPair, n: usize) -> Option<Vec<(String, Option<Vec<u8>>)>> {
+    (!p.is_null()).then(|| arg_pairs(p, n))
+}
+
+/// A list of integers from an array reference.
+pub fn arg_int_list(p: *const i64, n: usize) -> Vec<i64> {
+    if p.is_null() || n == 0 {
+        return Vec::new();
+    }
+    // SAFETY: the glue passes `n` integers.
+    unsafe { std::slice::from_raw_parts(p, n) }.to_vec()
+}
+
+/// A list of strings libvirt allocated (`char **`, `n` entries), copied;
+/// the strings and the array are freed.
+///
+/// # Safety
+/// `p` must be NULL or a malloc'ed array of `n` malloc'ed strings.
+pub unsafe fn owned_string_list(p: *mut *mut c_char, n: c_int) -> Value {
+    if p.is_null() {
+        return Value::List(Vec::new());
+    }
+    let items = (0..n.max(0) as usize).map(|i| Value::from_owned_c_str(*p.add(i))).collect();
+    libc::free(p as *mut c_void);
+    Value::List(items)
+}
+
 /// A string libvirt returned for the caller to free (NULL: failure).
 ///
 /// # Safety
