@@ -28,9 +28,11 @@ use std::time::{Duration, Instant};
 use virt_sys as sys;
 
 use crate::boundary::{guard, guard_io, handle};
+use crate::connect::ConnHandle;
 use crate::error::{take, Failure, Result};
+use crate::storage_vol::VolHandle;
 use crate::stream::{
-    svr_stream_abort, svr_stream_add_callback, svr_stream_finish, svr_stream_recv, svr_stream_recv_hole,
+    svr_stream_abort, svr_stream_add_callback, svr_stream_finish, svr_stream_new, svr_stream_recv, svr_stream_recv_hole,
     svr_stream_remove_callback, svr_stream_send, svr_stream_send_hole, StreamHandle,
 };
 
@@ -884,6 +886,8 @@ unsafe extern "C" fn transfer_event_free(ctx: *mut c_void) {
 /// The Rust handle behind a `Sys::Virt::Stream::Transfer` object.
 pub struct TransferHandle {
     shared: Rc<Shared>,
+    /// The glue's context: valid while this handle holds `shared`.
+    ctx: *mut c_void,
 }
 
 /// Prepares a transfer between the stream `st` and `path` (if not NULL)
@@ -913,7 +917,7 @@ pub unsafe extern "C" fn svr_transfer_new(
         e.glue = g;
         e.stream()?;
         let shared = Rc::new(Shared { engine: RefCell::new(e), cancel: Cell::new(false), registered: Cell::new(false) });
-        Ok(Box::into_raw(Box::new(TransferHandle { shared })))
+        Ok(Box::into_raw(Box::new(TransferHandle { shared, ctx: g.ctx })))
     });
     if r.is_null() {
         if let Some(SvrTransferGlue { ctx, free: Some(free), .. }) = g {
@@ -1030,6 +1034,33 @@ pub extern "C" fn svr_transfer_cancel(t: *const TransferHandle) -> c_int {
             }
             _ => Ok(0),
         }
+    })
+}
+
+/// A new stream on the connection of the volume `v` (for
+/// `download_file` / `upload_file`); `flags` may hold `VIR_STREAM_NONBLOCK`.
+#[no_mangle]
+pub extern "C" fn svr_transfer_vol_stream(v: *const VolHandle, flags: c_uint) -> *mut StreamHandle {
+    guard("svr_transfer_vol_stream", std::ptr::null_mut(), || {
+        let v = handle(v, "the storage volume")?;
+        // SAFETY: valid volume; the connection is borrowed, so referenced
+        // once more for the handle made of it (which releases it).
+        let c = unsafe { sys::virStorageVolGetConnect(v.ptr()) };
+        if c.is_null() {
+            return Err(Failure::last_libvirt());
+        }
+        unsafe { sys::virConnectRef(c) };
+        let conn = ConnHandle { conn: unsafe { virt::connect::Connect::from_ptr(c) } };
+        // NULL with the failure recorded, or the stream.
+        Ok(svr_stream_new(&conn, flags))
+    })
+}
+
+/// The glue's context of the transfer (NULL for a NULL handle).
+#[no_mangle]
+pub extern "C" fn svr_transfer_context(t: *const TransferHandle) -> *mut c_void {
+    guard("svr_transfer_context", std::ptr::null_mut(), || {
+        Ok(handle(t, "the transfer")?.ctx)
     })
 }
 
