@@ -825,24 +825,25 @@ impl Shared {
 
     /// The end of a non-blocking transfer: clean up, unregister, tell the script.
     fn end(self: &Rc<Shared>, r: std::result::Result<(), Stop>) {
-        let (ok, done, holes, done_fn, ctx) = {
+        let (ok, failure, done, holes, done_fn, ctx) = {
             let mut e = self.engine.borrow_mut();
             if e.state == State::Failed || e.glue.done.is_none() && e.state == State::Finished {
                 return; // already ended and told
             }
-            let ok = match r {
-                Ok(()) => true,
-                Err(stop) => {
-                    match e.fail(stop) {
-                        Stop::Failed(f) => crate::error::record(f),
-                        Stop::Died | Stop::Cancelled(_) => {}
-                    }
-                    false
-                }
+            let (ok, failure) = match r {
+                Ok(()) => (true, None),
+                Err(stop) => match e.fail(stop) {
+                    Stop::Failed(f) => (false, Some(f)),
+                    Stop::Died | Stop::Cancelled(_) => (false, None),
+                },
             };
-            (ok, e.done, e.holes, e.glue.done.take(), e.glue.ctx)
+            (ok, failure, e.done, e.holes, e.glue.done.take(), e.glue.ctx)
         };
         self.unregister();
+        // Recorded last: the glue takes it for on_done.
+        if let Some(f) = failure {
+            crate::error::record(f);
+        }
         if let Some(f) = done_fn {
             // SAFETY: the glue's callback, once, with its context.
             unsafe { f(ctx, ok as c_int, done, holes) };
