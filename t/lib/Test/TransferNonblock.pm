@@ -166,6 +166,23 @@ sub run {
         };
     }
 
+    subtest 'recv_file on a stream of the script: everything is released at the end' => sub {
+        my $st = $conn->new_stream(Sys::Virt::Stream::NONBLOCK());
+        $vol->download($st, 0, 0);
+        my $err;
+        my $t = $st->recv_file("$dir/r1", on_done => sub { $err = [@_] }, progress => sub { 1 });
+        ok($spin->(sub { $err }, 60), 'on_done');
+        is($err->[0], undef, 'success');
+        ok(read_file("$dir/r1") eq $content, 'the bytes');
+        like(exception { $st->finish }, qr/./, 'the stream was finished by the transfer');
+        weaken(my $ws = $st);
+        weaken(my $wt = $t);
+        undef $st;
+        undef $t;
+        ok(!$ws, 'the stream object is freed');
+        ok(!$wt, 'the transfer object is freed');
+    };
+
     $arg{more}->($vol, $dir, $d) if $arg{more};
     ok($conn->is_alive, 'the connection is fine at the end');
     is(Sys::Virt::Stream::_live_callbacks(), 0, 'no stream callback left registered');
