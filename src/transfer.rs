@@ -23,6 +23,10 @@ use std::cell::{Cell, RefCell};
 use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int, c_uint};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use virt_sys as sys;
@@ -157,8 +161,8 @@ pub struct Engine {
     pos: u64,
     /// Recv: the size the destination had (punch holes below it).
     dest_size: u64,
-    /// Recv: whether the file must be extended to `pos` at the end.
-    extend: bool,
+    /// Recv: the writer thread, started by the first step.
+    writer: Option<Writer>,
     /// Send: where the source ends (regular files), `u64::MAX` otherwise.
     end: u64,
     /// Send: bytes left in the current data section.
@@ -196,10 +200,10 @@ impl Engine {
             regular: false,
             pos: 0,
             dest_size: 0,
-            extend: false,
+            writer: None,
             end: u64::MAX,
             data_left: 0,
-            buf: vec![0u8; SVR_TRANSFER_CHUNK],
+            buf: if send { vec![0u8; SVR_TRANSFER_CHUNK] } else { Vec::new() },
             pending: 0..0,
             done: 0,
             holes: 0,
@@ -341,8 +345,27 @@ impl Engine {
     fn recv_step(&mut self) -> Result<Step> {
         let st = self.stream()?;
         let flags = if self.sparse { sys::VIR_STREAM_RECV_STOP_AT_HOLE } else { 0 };
+        if self.writer.is_none() {
+            let sink = Sink {
+                fd: self.fd,
+                pos: self.pos,
+                dest_size: self.dest_size,
+                extend: false,
+                sparse: self.sparse,
+                regular: self.regular,
+                method: self.method.clone(),
+                what: self.what(),
+            };
+            self.writer = Some(Writer::start(sink, &self.method)?);
+        }
+        let w = self.writer.as_mut().expect("started above");
+        let Some(mut buf) = w.buffer() else { return Err(self.writer_failure()) };
         // SAFETY: `buf` is writable for its length.
-        let got = unsafe { svr_stream_recv(st, self.buf.as_mut_ptr() as *mut c_char, self.buf.len(), flags) };
+        let got = unsafe { svr_stream_recv(st, buf.as_mut_ptr() as *mut c_char, buf.len(), flags) };
+        let mut data = Some(buf);
+        if got <= 0 {
+            w.spare = data.take();
+        }
         match got {
             -3 => {
                 let mut len = 0i64;
@@ -350,9 +373,12 @@ impl Engine {
                 if unsafe { svr_stream_recv_hole(st, 0, &mut len) } < 0 {
                     return Err(self.stream_failure());
                 }
-                self.write_hole(len.max(0) as u64)?;
-                self.holes += len.max(0) as u64;
-                self.done += len.max(0) as u64;
+                let len = len.max(0) as u64;
+                if !self.push(Op::Hole(len)) {
+                    return Err(self.writer_failure());
+                }
+                self.holes += len;
+                self.done += len;
                 Ok(Step::Moved)
             }
             -2 => Ok(Step::WouldBlock),
@@ -367,104 +393,58 @@ impl Engine {
                 Err(f)
             }
             0 => {
-                self.finish_file()?;
+                self.end_writer(true)?;
                 Ok(Step::End)
             }
             n => {
                 let n = n as usize;
-                self.write_data(n)?;
+                let buf = data.expect("kept for data");
+                if !self.push(Op::Data(buf, n)) {
+                    return Err(self.writer_failure());
+                }
                 self.done += n as u64;
                 Ok(Step::Moved)
             }
         }
     }
 
-    fn write_all(&mut self, mut data: &[u8]) -> Result<()> {
-        while !data.is_empty() {
-            // SAFETY: `data` is readable for its length.
-            let w = unsafe { libc::write(self.fd, data.as_ptr() as *const c_void, data.len()) };
-            if w < 0 {
-                let e = errno();
-                if e.kind() == std::io::ErrorKind::Interrupted {
-                    continue;
-                }
-                return Err(self.io_failure("write to", e));
-            }
-            if w == 0 {
-                return Err(self.io_failure("write to", std::io::Error::from_raw_os_error(libc::ENOSPC)));
-            }
-            data = &data[w as usize..];
-            self.pos += w as u64;
+    /// Hands `op` to the writer; false if it stopped (on a failure).
+    fn push(&mut self, op: Op) -> bool {
+        match self.writer.as_ref().and_then(|w| w.tx.as_ref()) {
+            Some(tx) => tx.send(op).is_ok(),
+            None => false,
         }
-        Ok(())
     }
 
-    fn write_data(&mut self, n: usize) -> Result<()> {
-        let buf = std::mem::take(&mut self.buf);
-        let r = self.write_all(&buf[..n]);
-        self.buf = buf;
-        self.extend = false;
-        r
+    /// The writer stopped: its failure.
+    fn writer_failure(&mut self) -> Failure {
+        match self.end_writer(false) {
+            Err(f) => f,
+            Ok(()) => Failure::message(format!("{}: the writer of {} stopped", self.method, self.what())),
+        }
     }
 
-    fn write_zeros(&mut self, mut len: u64) -> Result<()> {
-        let zeros = vec![0u8; SVR_TRANSFER_CHUNK.min(len as usize)];
-        while len > 0 {
-            let n = len.min(zeros.len() as u64) as usize;
-            self.write_all(&zeros[..n])?;
-            len -= n as u64;
-        }
-        Ok(())
-    }
-
-    fn write_hole(&mut self, len: u64) -> Result<()> {
-        if len == 0 {
-            return Ok(());
-        }
-        if !(self.sparse && self.regular) {
-            self.extend = false;
-            return self.write_zeros(len);
-        }
-        // Where the file already has bytes, they must become zeros.
-        if self.pos < self.dest_size {
-            let upto = self.dest_size.min(self.pos + len);
-            // SAFETY: plain syscall on our descriptor.
-            let rc = unsafe {
-                libc::fallocate(
-                    self.fd,
-                    libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
-                    self.pos as libc::off_t,
-                    (upto - self.pos) as libc::off_t,
-                )
-            };
-            if rc < 0 {
-                let at = self.pos;
-                self.write_zeros(upto - at)?;
-                return self.write_hole(len - (upto - at));
+    /// Ends the writer thread: after its last operations (`finish`, then
+    /// the final size is set) or at once (a failure or a cancel). Returns
+    /// its failure, if any.
+    fn end_writer(&mut self, finish: bool) -> Result<()> {
+        let Some(mut w) = self.writer.take() else { return Ok(()) };
+        if finish {
+            if let Some(tx) = &w.tx {
+                let _ = tx.send(Op::Finish);
             }
+        } else {
+            w.stop.store(true, Ordering::Relaxed);
         }
-        self.pos += len;
-        // SAFETY: plain syscall.
-        if unsafe { libc::lseek(self.fd, self.pos as libc::off_t, libc::SEEK_SET) } < 0 {
-            return Err(self.io_failure("seek in", errno()));
-        }
-        self.extend = true;
-        Ok(())
-    }
-
-    /// A trailing hole leaves the file short: extend it to its size.
-    fn finish_file(&mut self) -> Result<()> {
-        if self.regular && self.extend {
-            // SAFETY: fstat into a local struct.
-            let mut sb: libc::stat = unsafe { std::mem::zeroed() };
-            if unsafe { libc::fstat(self.fd, &mut sb) } < 0 {
-                return Err(self.io_failure("inspect", errno()));
+        w.tx = None;
+        let joined = w.thread.take().map(|t| t.join());
+        match joined {
+            Some(Ok((sink, r))) => {
+                self.pos = sink.pos;
+                r
             }
-            if (sb.st_size as u64) < self.pos && unsafe { libc::ftruncate(self.fd, self.pos as libc::off_t) } < 0 {
-                return Err(self.io_failure("extend", errno()));
-            }
+            _ => Err(Failure::message(format!("{}: internal error: the writer of {} panicked", self.method, self.what()))),
         }
-        Ok(())
     }
 
     fn send_step(&mut self) -> Result<Step> {
@@ -622,6 +602,9 @@ impl Engine {
     /// failure to report, completed with what became of the file.
     fn fail(&mut self, stop: Stop) -> Stop {
         self.state = State::Failed;
+        // The writer first: nothing more is written, and the descriptor
+        // is ours alone again.
+        let _ = self.end_writer(false);
         if let Ok(st) = self.stream() {
             // Its own failure is of no interest.
             svr_stream_abort(st);
@@ -670,11 +653,10 @@ impl Engine {
             unsafe { libc::close(self.fd) };
             self.fd = -1;
             self.owns_fd = false;
-        } else if !self.owns_fd && self.fd >= 0 && self.regular && !self.send {
-            // The script's descriptor: leave it after what was written.
+        } else if self.fd >= 0 && self.regular {
+            // The script's descriptor (not closed): leave it after what was
+            // written or read (reads use pread).
             // SAFETY: plain syscall.
-            unsafe { libc::lseek(self.fd, self.pos as libc::off_t, libc::SEEK_SET) };
-        } else if !self.owns_fd && self.fd >= 0 && self.regular && self.send {
             unsafe { libc::lseek(self.fd, self.pos as libc::off_t, libc::SEEK_SET) };
         }
     }
@@ -700,6 +682,199 @@ impl Engine {
         self.close_ok()?;
         self.state = State::Finished;
         Ok(())
+    }
+}
+
+// ----------------------------------------------------- the file side --
+
+/// What the receiving side writes: data, holes, and the end.
+enum Op {
+    Data(Vec<u8>, usize),
+    Hole(u64),
+    Finish,
+}
+
+/// The destination of a receive: it runs in the writer thread, so that
+/// the file is written while the next chunk comes from the socket (as
+/// virsh's event thread reads the socket while it writes the file).
+struct Sink {
+    fd: c_int,
+    /// File offset of the next byte.
+    pos: u64,
+    /// The size the destination had (holes are punched below it).
+    dest_size: u64,
+    /// Whether the file must be extended to `pos` at the end.
+    extend: bool,
+    sparse: bool,
+    regular: bool,
+    method: String,
+    what: String,
+}
+
+impl Sink {
+    fn io_failure(&self, doing: &str, err: std::io::Error) -> Failure {
+        Failure::message(format!("{}: cannot {doing} {}: {err}", self.method, self.what))
+    }
+
+    fn apply(&mut self, op: Op, free: &std::sync::mpsc::Sender<Vec<u8>>) -> Result<()> {
+        match op {
+            Op::Data(buf, n) => {
+                let r = self.write_all(&buf[..n]);
+                self.extend = false;
+                let _ = free.send(buf);
+                r
+            }
+            Op::Hole(len) => self.write_hole(len),
+            Op::Finish => self.finish(),
+        }
+    }
+
+    fn write_all(&mut self, mut data: &[u8]) -> Result<()> {
+        while !data.is_empty() {
+            // SAFETY: `data` is readable for its length.
+            let w = unsafe { libc::write(self.fd, data.as_ptr() as *const c_void, data.len()) };
+            if w < 0 {
+                let e = errno();
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(self.io_failure("write to", e));
+            }
+            if w == 0 {
+                return Err(self.io_failure("write to", std::io::Error::from_raw_os_error(libc::ENOSPC)));
+            }
+            data = &data[w as usize..];
+            self.pos += w as u64;
+        }
+        Ok(())
+    }
+
+    fn write_zeros(&mut self, mut len: u64) -> Result<()> {
+        let zeros = vec![0u8; (SVR_TRANSFER_CHUNK as u64).min(len) as usize];
+        while len > 0 {
+            let n = len.min(zeros.len() as u64) as usize;
+            self.write_all(&zeros[..n])?;
+            len -= n as u64;
+        }
+        self.extend = false;
+        Ok(())
+    }
+
+    fn write_hole(&mut self, len: u64) -> Result<()> {
+        if len == 0 {
+            return Ok(());
+        }
+        if !(self.sparse && self.regular) {
+            return self.write_zeros(len);
+        }
+        // Where the file already has bytes, they must become zeros.
+        if self.pos < self.dest_size {
+            let upto = self.dest_size.min(self.pos + len);
+            // SAFETY: plain syscall on the descriptor.
+            let rc = unsafe {
+                libc::fallocate(
+                    self.fd,
+                    libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
+                    self.pos as libc::off_t,
+                    (upto - self.pos) as libc::off_t,
+                )
+            };
+            if rc < 0 {
+                let at = self.pos;
+                self.write_zeros(upto - at)?;
+                return self.write_hole(len - (upto - at));
+            }
+        }
+        self.pos += len;
+        // SAFETY: plain syscall.
+        if unsafe { libc::lseek(self.fd, self.pos as libc::off_t, libc::SEEK_SET) } < 0 {
+            return Err(self.io_failure("seek in", errno()));
+        }
+        self.extend = true;
+        Ok(())
+    }
+
+    /// A trailing hole leaves the file short: extend it to its size.
+    fn finish(&mut self) -> Result<()> {
+        if self.regular && self.extend {
+            // SAFETY: fstat into a local struct; plain syscalls.
+            let mut sb: libc::stat = unsafe { std::mem::zeroed() };
+            if unsafe { libc::fstat(self.fd, &mut sb) } < 0 {
+                return Err(self.io_failure("inspect", errno()));
+            }
+            if (sb.st_size as u64) < self.pos && unsafe { libc::ftruncate(self.fd, self.pos as libc::off_t) } < 0 {
+                return Err(self.io_failure("extend", errno()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Chunks in flight between the stream and the writer: memory stays
+/// bounded (6 x 256 KiB) whatever the size of the transfer.
+const WRITER_BUFFERS: usize = 6;
+
+/// The writer thread of a receive. It never touches Perl or libvirt.
+struct Writer {
+    tx: Option<SyncSender<Op>>,
+    /// Buffers the writer is done with.
+    free: Receiver<Vec<u8>>,
+    thread: Option<JoinHandle<(Sink, Result<()>)>>,
+    /// Set to drop the pending operations (failure, cancel).
+    stop: Arc<AtomicBool>,
+    buffers: usize,
+    /// A buffer taken and not used (no data came).
+    spare: Option<Vec<u8>>,
+}
+
+impl Writer {
+    fn start(mut sink: Sink, method: &str) -> Result<Writer> {
+        let (tx, rx) = sync_channel::<Op>(WRITER_BUFFERS - 2);
+        let (free_tx, free) = std::sync::mpsc::channel::<Vec<u8>>();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = stop.clone();
+        let body = move || {
+            while let Ok(op) = rx.recv() {
+                if stop2.load(Ordering::Relaxed) {
+                    continue;
+                }
+                if let Err(f) = sink.apply(op, &free_tx) {
+                    return (sink, Err(f));
+                }
+            }
+            (sink, Ok(()))
+        };
+        // The thread starts with every signal blocked: Perl's signal
+        // handlers must only ever run on the interpreter's thread.
+        // SAFETY: plain signal-mask calls on local sets.
+        let thread = unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut old);
+            let t = std::thread::Builder::new().name("svr-writer".into()).spawn(body);
+            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+            t
+        }
+        .map_err(|e| Failure::message(format!("{method}: cannot start the writer thread: {e}")))?;
+        Ok(Writer { tx: Some(tx), free, thread: Some(thread), stop, buffers: 0, spare: None })
+    }
+
+    /// A buffer for the next chunk: a spare one, a new one while fewer
+    /// than `WRITER_BUFFERS` exist, or the next the writer is done with.
+    /// None if the writer stopped.
+    fn buffer(&mut self) -> Option<Vec<u8>> {
+        if let Some(b) = self.spare.take() {
+            return Some(b);
+        }
+        if let Ok(b) = self.free.try_recv() {
+            return Some(b);
+        }
+        if self.buffers < WRITER_BUFFERS {
+            self.buffers += 1;
+            return Some(vec![0u8; SVR_TRANSFER_CHUNK]);
+        }
+        self.free.recv().ok()
     }
 }
 
