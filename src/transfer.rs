@@ -929,6 +929,57 @@ struct Shared {
     cancel: Cell<bool>,
     /// Whether the callback is registered on the stream.
     registered: Cell<bool>,
+    /// The watchdog timer (-1: none): libvirt sends a stream no event
+    /// when its connection dies, so the transfer also looks every
+    /// [`WATCHDOG_MS`] and then fails instead of waiting for ever.
+    watchdog: Cell<c_int>,
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        // Dropped without an end (its stream was destroyed under it): the
+        // timer goes too.
+        let timer = self.watchdog.replace(-1);
+        if timer >= 0 {
+            // SAFETY: plain libvirt call.
+            unsafe { sys::virEventRemoveTimeout(timer) };
+            take();
+        }
+    }
+}
+
+/// Period of the watchdog timer of a non-blocking transfer.
+const WATCHDOG_MS: c_int = 250;
+
+/// What the watchdog timer holds: the transfer (weakly: the timer must not
+/// keep it alive) and the thread allowed to touch it.
+struct Watchdog {
+    shared: std::rc::Weak<Shared>,
+    thread: std::thread::ThreadId,
+}
+
+unsafe extern "C" fn watchdog_tick(_timer: c_int, opaque: *mut c_void) {
+    guard("transfer watchdog", (), || {
+        let w = &*(opaque as *const Watchdog);
+        if std::thread::current().id() != w.thread {
+            return Ok(());
+        }
+        if let Some(shared) = w.shared.upgrade() {
+            shared.on_event();
+        }
+        Ok(())
+    });
+}
+
+unsafe extern "C" fn watchdog_free(opaque: *mut c_void) {
+    guard("transfer watchdog free", (), || {
+        let w = opaque as *mut Watchdog;
+        // Rc counts are not atomic: from another thread, leak it instead.
+        if std::thread::current().id() == (*w).thread {
+            drop(Box::from_raw(w));
+        }
+        Ok(())
+    });
 }
 
 impl Shared {
@@ -1027,6 +1078,12 @@ impl Shared {
     }
 
     fn unregister(&self) {
+        let timer = self.watchdog.replace(-1);
+        if timer >= 0 {
+            // SAFETY: plain libvirt call; it frees the opaque later.
+            unsafe { sys::virEventRemoveTimeout(timer) };
+            take();
+        }
         if self.registered.replace(false) {
             let st = self.engine.borrow().stream();
             if let Ok(st) = st {
@@ -1092,7 +1149,12 @@ pub unsafe extern "C" fn svr_transfer_new(
         let mut e = Engine::new(direction == SVR_TRANSFER_SEND, path, fd, opts, &method)?;
         e.glue = g;
         e.stream()?;
-        let shared = Rc::new(Shared { engine: RefCell::new(e), cancel: Cell::new(false), registered: Cell::new(false) });
+        let shared = Rc::new(Shared {
+            engine: RefCell::new(e),
+            cancel: Cell::new(false),
+            registered: Cell::new(false),
+            watchdog: Cell::new(-1),
+        });
         Ok(Box::into_raw(Box::new(TransferHandle { shared, ctx: g.ctx })))
     });
     if r.is_null() {
@@ -1184,6 +1246,16 @@ pub extern "C" fn svr_transfer_start(t: *const TransferHandle) -> c_int {
             return Ok(-1);
         }
         t.shared.registered.set(true);
+        let w = Box::into_raw(Box::new(Watchdog { shared: Rc::downgrade(&t.shared), thread: std::thread::current().id() }));
+        // SAFETY: the opaque is ours until libvirt calls the free function.
+        let timer = unsafe { sys::virEventAddTimeout(WATCHDOG_MS, Some(watchdog_tick), w as *mut c_void, Some(watchdog_free)) };
+        if timer < 0 {
+            // No watchdog (the event loop refused a timer): the stream's
+            // own events still drive the transfer.
+            drop(unsafe { Box::from_raw(w) });
+            take();
+        }
+        t.shared.watchdog.set(timer);
         Ok(0)
     })
 }

@@ -329,7 +329,11 @@ once a L<Sys::Virt::Stream::Transfer> object (C<cancel>, C<done>, C<error>,
 C<progress>); C<on_done> is called once at the end, with C<undef> on
 success or the error. Many transfers can run at once on one loop. An
 C<on_done> that dies does not disturb the loop: the event loop's run call
-dies with it afterwards, as for other callbacks.
+dies with it afterwards, as for other callbacks. Besides the stream's
+events, the transfer registers a timer (every 0.25 s) while it runs:
+libvirt sends a stream no event when its connection dies, and the
+transfer then fails instead of waiting for ever. File writes of a
+receive run in a helper thread (it never runs Perl code), blocking or not.
 
 =back
 

@@ -186,6 +186,17 @@ sub run {
     $arg{more}->($vol, $dir, $d) if $arg{more};
     ok($conn->is_alive, 'the connection is fine at the end');
     is(Sys::Virt::Stream::_live_callbacks(), 0, 'no stream callback left registered');
+
+    subtest 'the daemon dies mid-transfer: on_done gets the error' => sub {
+        my ($err, $calls);
+        $vol->download_file("$dir/dead", progress_interval => 0,
+            progress => sub { $d->kill_daemon if !$calls++; 1 }, on_done => sub { $err = [@_] });
+        ok($spin->(sub { $err }, 60), 'on_done was called');
+        ok(defined $err->[0], 'with an error');
+        like("$err->[0]", qr/partial file '.*dead' was removed/, 'saying what became of the file')
+            or diag "$err->[0]";
+        ok(!-e "$dir/dead", 'removed');
+    };
 }
 
 1;
