@@ -17,7 +17,10 @@
 //!
 //! The stream is driven through the exported calls of [`crate::stream`]
 //! (`svr_stream_recv`, `svr_stream_send`, ...), so the stream's own state
-//! (read-ahead, callback registration, end of stream) stays its own.
+//! (read-ahead, callback registration, end of stream) stays its own; those
+//! that write to the daemon keep SIGPIPE away themselves, so the exports
+//! here use plain [`guard`]: Perl code (progress, on_done) runs inside them
+//! and must see the process's usual signals.
 
 use std::cell::{Cell, RefCell};
 use std::ffi::{c_void, CStr, CString};
@@ -31,7 +34,7 @@ use std::time::{Duration, Instant};
 
 use virt_sys as sys;
 
-use crate::boundary::{guard, guard_io, handle};
+use crate::boundary::{guard, handle};
 use crate::connect::ConnHandle;
 use crate::error::{take, Failure, Result};
 use crate::storage_vol::VolHandle;
@@ -1183,7 +1186,7 @@ fn finish_run(t: &TransferHandle, r: std::result::Result<(), Stop>) -> c_int {
 /// glue).
 #[no_mangle]
 pub extern "C" fn svr_transfer_run(t: *const TransferHandle) -> c_int {
-    guard_io("svr_transfer_run", -1, || {
+    guard("svr_transfer_run", -1, || {
         let t = handle(t, "the transfer")?;
         {
             let e = t.shared.engine.borrow();
@@ -1211,7 +1214,7 @@ pub extern "C" fn svr_transfer_run(t: *const TransferHandle) -> c_int {
 /// at the end. Returns 0, or -1 with the failure recorded (nothing started).
 #[no_mangle]
 pub extern "C" fn svr_transfer_start(t: *const TransferHandle) -> c_int {
-    guard_io("svr_transfer_start", -1, || {
+    guard("svr_transfer_start", -1, || {
         let t = handle(t, "the transfer")?;
         let (st, send, method) = {
             let e = t.shared.engine.borrow();
@@ -1265,7 +1268,7 @@ pub extern "C" fn svr_transfer_start(t: *const TransferHandle) -> c_int {
 /// failure. Returns 1 if it was running, 0 if it was already over.
 #[no_mangle]
 pub extern "C" fn svr_transfer_cancel(t: *const TransferHandle) -> c_int {
-    guard_io("svr_transfer_cancel", -1, || {
+    guard("svr_transfer_cancel", -1, || {
         let t = handle(t, "the transfer")?;
         let state = t.shared.engine.borrow().state;
         match state {
@@ -1344,7 +1347,7 @@ pub unsafe extern "C" fn svr_transfer_state(t: *const TransferHandle, out: *mut 
 /// `t` must be NULL or a handle from this library, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn svr_transfer_free(t: *mut TransferHandle) {
-    guard_io("svr_transfer_free", (), || {
+    guard("svr_transfer_free", (), || {
         if !t.is_null() {
             drop(Box::from_raw(t));
         }

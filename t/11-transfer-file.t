@@ -226,4 +226,17 @@ subtest 'the daemon dies mid-transfer' => sub {
     ok(!-e "$dir/dead", 'removed');
 };
 
+subtest 'the daemon dies mid-upload: an error, not SIGPIPE' => sub {
+    my $d2 = Test::LibvirtDaemon->start or plan skip_all => $Test::LibvirtDaemon::SKIP_REASON;
+    my $c2 = Sys::Virt->new(uri => $d2->uri);
+    $d2->create_volume('up', 16 * $MiB);
+    write_file("$dir/up.src", pattern(16 * $MiB, 9));
+    my $v = $c2->get_storage_pool_by_name($d2->pool_name)->get_volume_by_name('up');
+    my $e = exception {
+        $v->upload_file("$dir/up.src", progress_interval => 0, progress => sub { $d2->kill_daemon if $_[0] > 0; 1 });
+    };
+    isa_ok($e, 'Sys::Virt::Error', 'a libvirt error');
+    ok(-s "$dir/up.src", 'the source is untouched');
+};
+
 done_testing;
