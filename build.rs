@@ -135,6 +135,7 @@ fn main() {
         .file(root.join("xs/stream_glue.c"))
         .file(root.join("xs/events.c"))
         .file(root.join("xs/api_glue.c"))
+        .file(root.join("xs/transfer_glue.c"))
         .include(&out)
         .include(root.join("xs"))
         // Rust exports boot_Sys__Virt and calls this one: a cdylib keeps

@@ -243,6 +243,8 @@ _test_panic()
 
 INCLUDE: Stream.xs
 
+INCLUDE: Transfer.xs
+
 INCLUDE: Event.xs
 
 INCLUDE: Domain.xs
