@@ -823,3 +823,17 @@ pub fn list_snapshots(this: &DomainHandle) -> Result<Value> {
     let names = list_snapshot_names(this, n, 0)?;
     snapshots_by_name(d, names)
 }
+
+/// `abort_job($flags=0)`: virDomainAbortJob, or its flags variant (libvirt
+/// 8.5) when flags are given, so that older daemons keep working.
+pub fn abort_job(this: &DomainHandle, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid domain.
+    check(unsafe {
+        if flags == 0 {
+            sys::virDomainAbortJob(this.raw())
+        } else {
+            sys::virDomainAbortJobFlags(this.raw(), flags)
+        }
+    })?;
+    Ok(Value::Nothing)
+}
