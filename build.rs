@@ -44,17 +44,30 @@ fn main() {
     let header = cheader::generate(&root.join("src"));
     fs::write(out.join("sys_virt.h"), header).unwrap();
 
+    // The Rust side of the table-driven methods (src/api/mod.rs includes it).
+    println!("cargo:rerun-if-changed=tools/gen-api.pl");
+    println!("cargo:rerun-if-changed=data/api.tsv");
+    println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
+    let api = env::var("LIBVIRT_API_XML")
+        .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
+    perl_output(&[
+        root.join("tools/gen-api.pl").to_str().unwrap(),
+        "--table",
+        root.join("data/api.tsv").to_str().unwrap(),
+        "--api",
+        &api,
+        "--rust",
+        out.join("api_gen.rs").to_str().unwrap(),
+    ]);
+
     if env::var_os("CARGO_FEATURE_XS").is_none() {
         return;
     }
     rerun_if_changed_dir(&root.join("xs"));
     println!("cargo:rerun-if-changed=tools/gen-constants.pl");
     println!("cargo:rerun-if-changed=data/constants.tsv");
-    println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
 
     // Constants of the libvirt we build against, from its API description.
-    let api = env::var("LIBVIRT_API_XML")
-        .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
     let constants_h = out.join("constants.h");
     perl_output(&[
         root.join("tools/gen-constants.pl").to_str().unwrap(),
@@ -62,6 +75,28 @@ fn main() {
         &api,
         "--c",
         constants_h.to_str().unwrap(),
+    ]);
+
+    // The table-driven methods: their XSUBs and C prototypes.
+    // xsubpp runs on a copy of xs/ beside the generated Api.xs, which
+    // xs/Virt.xs INCLUDEs.
+    let xs_dir = out.join("xs");
+    fs::create_dir_all(&xs_dir).unwrap();
+    for entry in fs::read_dir(root.join("xs")).unwrap().flatten() {
+        fs::copy(entry.path(), xs_dir.join(entry.file_name())).unwrap();
+    }
+    perl_output(&[
+        root.join("tools/gen-api.pl").to_str().unwrap(),
+        "--table",
+        root.join("data/api.tsv").to_str().unwrap(),
+        "--api",
+        &api,
+        "--handwritten",
+        root.join("xs").to_str().unwrap(),
+        "--xs",
+        xs_dir.join("Api.xs").to_str().unwrap(),
+        "--h",
+        out.join("api_gen.h").to_str().unwrap(),
     ]);
 
     // xsubpp: xs/Virt.xs (which INCLUDEs the other .xs files) -> Virt.c
@@ -73,10 +108,18 @@ fn main() {
         .args(["-typemap", root.join("xs/typemap").to_str().unwrap()])
         .args(["-prototypes", "-output", xs_c.to_str().unwrap()])
         .arg("Virt.xs")
-        .current_dir(root.join("xs"))
+        .current_dir(&xs_dir)
         .status()
         .expect("cannot run xsubpp");
     assert!(status.success(), "xsubpp failed");
+
+    // The XS version check compares against the Perl module's $VERSION.
+    println!("cargo:rerun-if-changed=lib/Sys/Virt.pm");
+    let perl_version = fs::read_to_string(root.join("lib/Sys/Virt.pm"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("our $VERSION = '").and_then(|r| r.split('\'').next()).map(String::from))
+        .expect("lib/Sys/Virt.pm has no our $VERSION = '...'");
 
     let mut build = cc::Build::new();
     for flag in perl_output(&["-MExtUtils::Embed", "-e", "ccopts"]).split_whitespace() {
@@ -87,13 +130,14 @@ fn main() {
         .file(root.join("xs/glue.c"))
         .file(root.join("xs/stream_glue.c"))
         .file(root.join("xs/events.c"))
+        .file(root.join("xs/api_glue.c"))
         .include(&out)
         .include(root.join("xs"))
         // Rust exports boot_Sys__Virt and calls this one: a cdylib keeps
         // only the symbols Rust exports (see DESIGN.md).
         .define("boot_Sys__Virt", "svr_xs_boot")
-        .define("VERSION", format!("\"{}\"", env::var("CARGO_PKG_VERSION").unwrap()).as_str())
-        .define("XS_VERSION", format!("\"{}\"", env::var("CARGO_PKG_VERSION").unwrap()).as_str())
+        .define("VERSION", format!("\"{perl_version}\"").as_str())
+        .define("XS_VERSION", format!("\"{perl_version}\"").as_str())
         .flag_if_supported("-Wno-unused-variable")
         .compile("sys_virt_xs");
 }

@@ -6,6 +6,7 @@
 //! runs inside [`boundary::guard`], so no Rust panic crosses `extern "C"`
 //! and every failure is recorded by [`error`] for the glue to raise.
 
+pub mod api;
 pub mod boundary;
 pub mod connect;
 pub mod connect_events;

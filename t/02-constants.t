@@ -17,8 +17,13 @@ plan skip_all => "$api not installed" unless -r $api;
 ok(-r $gen, 'generator exists');
 ok(-r $tsv, 'constants.tsv exists');
 
+# All 16 packages of the classic binding.
 my @packages = qw(Sys::Virt Sys::Virt::Error Sys::Virt::Stream Sys::Virt::Event
-                  Sys::Virt::Domain Sys::Virt::StoragePool Sys::Virt::StorageVol);
+                  Sys::Virt::Domain Sys::Virt::StoragePool Sys::Virt::StorageVol
+                  Sys::Virt::Network Sys::Virt::NetworkPort Sys::Virt::Interface
+                  Sys::Virt::NodeDevice Sys::Virt::Secret Sys::Virt::NWFilter
+                  Sys::Virt::NWFilterBinding Sys::Virt::DomainSnapshot
+                  Sys::Virt::DomainCheckpoint);
 
 sub run_gen (@args) {
     open my $fh, '-|', $^X, $gen, @args or die "cannot run $gen: $!";

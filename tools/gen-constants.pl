@@ -17,7 +17,11 @@ my %opt = (
     tsv      => File::Spec->catfile($root, 'data', 'constants.tsv'),
     api      => '/usr/share/libvirt/api/libvirt-api.xml',
     packages => join(',', qw(Sys::Virt Sys::Virt::Error Sys::Virt::Stream Sys::Virt::Event
-                             Sys::Virt::Domain Sys::Virt::StoragePool Sys::Virt::StorageVol)),
+                             Sys::Virt::Domain Sys::Virt::StoragePool Sys::Virt::StorageVol
+                             Sys::Virt::Network Sys::Virt::NetworkPort Sys::Virt::Interface
+                             Sys::Virt::NodeDevice Sys::Virt::Secret Sys::Virt::NWFilter
+                             Sys::Virt::NWFilterBinding Sys::Virt::DomainSnapshot
+                             Sys::Virt::DomainCheckpoint)),
 );
 my @pod;
 GetOptions(

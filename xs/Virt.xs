@@ -3,6 +3,7 @@
 #include "glue.h"
 #include "constants.h"
 #include "events.h"
+#include "api_gen.h"
 
 /* Context of one auth callback call, owned by _open_auth's C frame. */
 typedef struct {
@@ -249,3 +250,5 @@ INCLUDE: Domain.xs
 INCLUDE: StoragePool.xs
 
 INCLUDE: ConnectEvents.xs
+
+INCLUDE: Api.xs

@@ -84,6 +84,18 @@ unsigned int svr_arg_flags(pTHX_ SV *sv, const char *func);
 /* A required string argument (croaks on undef, naming func and argname). */
 const char *svr_arg_string(pTHX_ SV *sv, const char *func, const char *argname);
 
+/* Arguments of the table-driven methods (xs/api_glue.c). */
+double svr_arg_double(pTHX_ SV *sv, const char *func, const char *argname);
+const char *svr_arg_opt_string(pTHX_ SV *sv);
+const char *svr_arg_bytes(pTHX_ SV *sv, const char *func, const char *argname, STRLEN *len);
+const char **svr_arg_str_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
+SvrPair *svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
+
+/* Pushes a result tree of the Rust core on the Perl stack (a list as its
+ * elements, NOTHING as nothing, anything else as one value) and frees it;
+ * NULL raises the recorded failure. Call between PUTBACK and SPAGAIN. */
+void svr_value_push(pTHX_ SvrValue *v);
+
 /* A new SV holding an unsigned 64-bit value exactly. */
 SV *svr_newSVu64(pTHX_ unsigned long long v);
 #endif

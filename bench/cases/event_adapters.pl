@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Case 7: libvirt's events on Perl's event loops through this project's
+# Case 8: libvirt's events on Perl's event loops through this project's
 # adapters (Sys::Virt::EventImpl::AnyEvent, ::IOAsync, ::Mojo), beside the
 # loop's own timers and beside libvirt's default loop (run_default).
 #   usage: event_adapters.pl dispatch LOOP WHAT SECONDS

@@ -3,7 +3,7 @@ package Sys::Virt;
 use strict;
 use warnings;
 
-our $VERSION = '0.1.0';
+our $VERSION = '9.0.0.1';
 
 require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
@@ -13,6 +13,15 @@ use Sys::Virt::Domain;
 use Sys::Virt::StoragePool;
 use Sys::Virt::StorageVol;
 use Sys::Virt::Stream;
+use Sys::Virt::Network;
+use Sys::Virt::NetworkPort;
+use Sys::Virt::Interface;
+use Sys::Virt::NodeDevice;
+use Sys::Virt::Secret;
+use Sys::Virt::NWFilter;
+use Sys::Virt::NWFilterBinding;
+use Sys::Virt::DomainSnapshot;
+use Sys::Virt::DomainCheckpoint;
 
 sub CLONE_SKIP { 1 }
 

@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '0.1.0';
+our $VERSION = '9.0.0.1';
 
 sub CLONE_SKIP { 1 }
 
@@ -73,6 +73,278 @@ plain message naming the method and the argument.
 =head1 METHODS
 
 =over 4
+
+=item my $result = $dom->get_os_type()
+
+Get the type of domain operation system. Returns a string. Calls C<virDomainGetOSType>.
+
+=item my $result = $dom->get_hostname($flags=0)
+
+Get the hostname for that domain. Returns a string. Calls C<virDomainGetHostname>.
+
+=item my $result = $dom->get_metadata($type, $uri=undef, $flags=0)
+
+Retrieves the appropriate domain element given by C<$type>. Returns a string. Calls C<virDomainGetMetadata>.
+
+=item $dom->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)
+
+Sets the appropriate domain element given by C<$type> to the value of C<$metadata>. Calls C<virDomainSetMetadata>.
+
+=item my $result = $dom->is_updated()
+
+Determine if the domain has been updated. Returns true or false. Calls C<virDomainIsUpdated>.
+
+=item my $result = $dom->get_autostart()
+
+Provides a boolean value indicating whether the domain configured to be automatically started when the host machine boots. Returns a number. Calls C<virDomainGetAutostart>.
+
+=item $dom->set_autostart($autostart)
+
+Configure the domain to be automatically started when the host machine boots. Calls C<virDomainSetAutostart>.
+
+=item my $result = $dom->get_max_memory()
+
+Retrieve the maximum amount of physical memory allocated to a domain. Returns a number. Calls C<virDomainGetMaxMemory>.
+
+=item $dom->set_max_memory($mem)
+
+Dynamically change the maximum amount of physical memory allocated to a domain. Calls C<virDomainSetMaxMemory>.
+
+=item $dom->set_memory($mem, $flags=0)
+
+Dynamically change the target amount of physical memory allocated to a domain. Calls C<virDomainSetMemoryFlags>.
+
+=item $dom->set_memory_stats_period($period, $flags=0)
+
+Dynamically change the domain memory balloon driver statistics collection period. Calls C<virDomainSetMemoryStatsPeriod>.
+
+=item my $result = $dom->get_max_vcpus()
+
+Provides the maximum number of virtual CPUs supported for the guest VM. Returns an integer. Calls C<virDomainGetMaxVcpus>.
+
+=item $dom->set_vcpus($nvcpus, $flags=0)
+
+Dynamically change the number of virtual CPUs used by the domain. Calls C<virDomainSetVcpusFlags>.
+
+=item my $result = $dom->get_vcpus($flags=0)
+
+Query the number of virtual CPUs used by the domain. Returns an integer. Calls C<virDomainGetVcpusFlags>.
+
+=item $dom->shutdown($flags=0)
+
+Shutdown a domain, the domain object is still usable thereafter but the domain OS is being stopped. Calls C<virDomainShutdownFlags>.
+
+=item $dom->reboot($flags=0)
+
+Reboot a domain, the domain object is still usable thereafter, but the domain OS is being stopped for a restart. Calls C<virDomainReboot>.
+
+=item $dom->reset($flags=0)
+
+Reset a domain immediately without any guest OS shutdown. Calls C<virDomainReset>.
+
+=item $dom->pm_wakeup($flags=0)
+
+Inject a wakeup into the guest that previously used virDomainPMSuspendForDuration, rather than waiting for the previously requested duration (if any) to elapse. Calls C<virDomainPMWakeup>.
+
+=item $dom->pm_suspend_for_duration($target, $duration, $flags=0)
+
+Attempt to have the guest enter the given C<$target> power management suspension level. Calls C<virDomainPMSuspendForDuration>.
+
+=item $dom->managed_save($flags=0)
+
+This method will suspend a domain and save its memory contents to a file on disk. Calls C<virDomainManagedSave>.
+
+=item my $result = $dom->has_managed_save_image($flags=0)
+
+Check if a domain has a managed save image as created by virDomainManagedSave(). Returns true or false. Calls C<virDomainHasManagedSaveImage>.
+
+=item $dom->managed_save_remove($flags=0)
+
+Remove any managed save image for this domain. Calls C<virDomainManagedSaveRemove>.
+
+=item $dom->managed_save_define_xml($xml, $flags=0)
+
+This updates the definition of a domain stored in a saved state file. Calls C<virDomainManagedSaveDefineXML>.
+
+=item my $result = $dom->managed_save_get_xml_description($flags=0)
+
+This method will extract the XML description of the managed save state file of a domain. Returns a string. Calls C<virDomainManagedSaveGetXMLDesc>.
+
+=item $dom->core_dump($to, $flags=0)
+
+This method will dump the core of a domain on a given file for analysis. Calls C<virDomainCoreDump>.
+
+=item $dom->core_dump_format($to, $format, $flags=0)
+
+This method will dump the core of a domain on a given file for analysis. Calls C<virDomainCoreDumpWithFormat>.
+
+=item $dom->attach_device($xml, $flags=0)
+
+Attach a virtual device to a domain, using the flags parameter to control how the device is attached. Calls C<virDomainAttachDeviceFlags>.
+
+=item $dom->detach_device($xml, $flags=0)
+
+Detach a virtual device from a domain, using the flags parameter to control how the device is detached. Calls C<virDomainDetachDeviceFlags>.
+
+=item $dom->detach_device_alias($alias, $flags=0)
+
+Detach a virtual device from a domain, using the alias to specify the device. Calls C<virDomainDetachDeviceAlias>.
+
+=item $dom->update_device($xml, $flags=0)
+
+Change a virtual device on a domain, using the flags parameter to control how the device is changed. Calls C<virDomainUpdateDeviceFlags>.
+
+=item my $result = $dom->get_block_info($dev, $flags=0)
+
+Extract information about a domain's block device. Returns a hash reference with the keys C<capacity>, C<allocation>, C<physical>. Calls C<virDomainGetBlockInfo>.
+
+=item my $result = $dom->get_control_info($flags=0)
+
+Extract details about current state of control interface to a domain. Returns a hash reference with the keys C<state>, C<details>, C<stateTime>. Calls C<virDomainGetControlInfo>.
+
+=item $dom->block_resize($disk, $size, $flags=0)
+
+Resize a block device of domain while the domain is running. Calls C<virDomainBlockResize>.
+
+=item $dom->inject_nmi($flags=0)
+
+Send NMI to the guest. Calls C<virDomainInjectNMI>.
+
+=item $dom->rename($newname, $flags=0)
+
+Rename a domain. Calls C<virDomainRename>.
+
+=item $dom->set_user_password($username, $password, $flags=0)
+
+Sets the C<$user> password to the value specified by C<$password>. Calls C<virDomainSetUserPassword>.
+
+=item $dom->abort_job()
+
+Requests that the current background job be aborted at the soonest opportunity. Calls C<virDomainAbortJob>.
+
+=item $dom->migrate_set_max_downtime($downtime, $flags=0)
+
+Sets maximum tolerable time for which the domain is allowed to be paused at the end of live migration. Calls C<virDomainMigrateSetMaxDowntime>.
+
+=item my $result = $dom->migrate_get_max_downtime($flags=0)
+
+Gets current maximum tolerable time for which the domain may be paused at the end of live migration. Returns a number. Calls C<virDomainMigrateGetMaxDowntime>.
+
+=item $dom->migrate_set_max_speed($bandwidth, $flags=0)
+
+The maximum bandwidth (in MiB/s) that will be used to do migration can be specified with the bandwidth parameter. Calls C<virDomainMigrateSetMaxSpeed>.
+
+=item my $result = $dom->migrate_get_max_speed($flags=0)
+
+Get the current maximum bandwidth (in MiB/s) that will be used if the domain is migrated. Returns a number. Calls C<virDomainMigrateGetMaxSpeed>.
+
+=item $dom->migrate_set_compression_cache($cacheSize, $flags=0)
+
+Sets size of the cache (in bytes) used for compressing repeatedly transferred memory pages during live migration. Calls C<virDomainMigrateSetCompressionCache>.
+
+=item my $result = $dom->migrate_get_compression_cache($flags=0)
+
+Gets current size of the cache (in bytes) used for compressing repeatedly transferred memory pages during live migration. Returns a number. Calls C<virDomainMigrateGetCompressionCache>.
+
+=item $dom->migrate_start_post_copy($flags=0)
+
+Starts post-copy migration. Calls C<virDomainMigrateStartPostCopy>.
+
+=item $dom->set_block_job_speed($path, $bandwidth, $flags=0)
+
+Set the maximum allowable bandwidth that a block job may consume. Calls C<virDomainBlockJobSetSpeed>.
+
+=item $dom->abort_block_job($path, $flags=0)
+
+Cancel the active block job on the given disk. Calls C<virDomainBlockJobAbort>.
+
+=item $dom->block_pull($path, $bandwidth, $flags=0)
+
+Populate a disk image with data from its backing image. Calls C<virDomainBlockPull>.
+
+=item $dom->block_rebase($path, $base=undef, $bandwidth, $flags=0)
+
+Populate a disk image with data from its backing image chain, and setting the backing image to C<$base>, or alternatively copy an entire backing chain to a new file C<$base>. Calls C<virDomainBlockRebase>.
+
+=item $dom->block_commit($path, $base=undef, $top=undef, $bandwidth, $flags=0)
+
+Commit changes that were made to temporary top-level files within a disk image backing file chain into a lower-level base file. Calls C<virDomainBlockCommit>.
+
+=item my $result = $dom->num_of_snapshots($flags=0)
+
+Provides the number of domain snapshots for this domain. Returns an integer. Calls C<virDomainSnapshotNum>.
+
+=item my @list = $dom->list_all_snapshots($flags=0)
+
+Collect the list of domain snapshots for the given domain and allocate an array to store those objects. Returns a list of L<Sys::Virt::DomainSnapshot> objects. Calls C<virDomainListAllSnapshots>.
+
+=item my $result = $dom->get_snapshot_by_name($name, $flags=0)
+
+Try to lookup a domain snapshot based on its name. Returns a L<Sys::Virt::DomainSnapshot> object. Calls C<virDomainSnapshotLookupByName>.
+
+=item my $result = $dom->has_current_snapshot($flags=0)
+
+Determine if the domain has a current snapshot. Returns true or false. Calls C<virDomainHasCurrentSnapshot>.
+
+=item my $result = $dom->current_snapshot($flags=0)
+
+Get the current snapshot for a domain, if any. Returns a L<Sys::Virt::DomainSnapshot> object. Calls C<virDomainSnapshotCurrent>.
+
+=item my $result = $dom->create_snapshot($xml, $flags=0)
+
+Creates a new snapshot of a domain based on the snapshot xml contained in xmlDesc, with a top-level element <domainsnapshot>. Returns a L<Sys::Virt::DomainSnapshot> object. Calls C<virDomainSnapshotCreateXML>.
+
+=item my @list = $dom->list_all_checkpoints($flags=0)
+
+Collect the list of domain checkpoints for the given domain and allocate an array to store those objects. Returns a list of L<Sys::Virt::DomainCheckpoint> objects. Calls C<virDomainListAllCheckpoints>.
+
+=item my $result = $dom->get_checkpoint_by_name($name, $flags=0)
+
+Try to lookup a domain checkpoint based on its name. Returns a L<Sys::Virt::DomainCheckpoint> object. Calls C<virDomainCheckpointLookupByName>.
+
+=item my $result = $dom->create_checkpoint($xml, $flags=0)
+
+Create a new checkpoint using C<$xmlDesc>, with a top-level <domaincheckpoint> element, on a running C<$domain>. Returns a L<Sys::Virt::DomainCheckpoint> object. Calls C<virDomainCheckpointCreateXML>.
+
+=item $dom->backup_begin($backupxml, $checkpointxml=undef, $flags=0)
+
+Start a point-in-time backup job for the specified disks of a running domain. Calls C<virDomainBackupBegin>.
+
+=item my $result = $dom->backup_get_xml_description($flags=0)
+
+Queries the configuration of the active backup job. Returns a string. Calls C<virDomainBackupGetXMLDesc>.
+
+=item $dom->fs_trim($mountPoint=undef, $minimum, $flags=0)
+
+Calls FITRIM within the guest (hence guest agent may be required depending on hypervisor used). Calls C<virDomainFSTrim>.
+
+=item $dom->send_process_signal($pid, $signum, $flags=0)
+
+Send a signal to the designated process in the guest The signal numbers must be taken from the virDomainProcessSignal enum. Calls C<virDomainSendProcessSignal>.
+
+=item $dom->set_block_threshold($dev, $threshold, $flags=0)
+
+Set the threshold level for delivering the VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD if the device or backing chain element described by C<$dev> is written beyond the set threshold level. Calls C<virDomainSetBlockThreshold>.
+
+=item $dom->set_lifecycle_action($type, $action, $flags=0)
+
+Changes the actions of lifecycle events for domain represented as <on_$type>$action</on_$type> in the domain XML. Calls C<virDomainSetLifecycleAction>.
+
+=item $dom->set_agent_response_timeout($timeout, $flags=0)
+
+Set how long to wait for a response from guest agent commands. Calls C<virDomainAgentSetResponseTimeout>.
+
+=item $dom->start_dirty_rate_calc($secs, $flags=0)
+
+Calculate the current domain's memory dirty rate in next C<$seconds>. Calls C<virDomainStartDirtyRateCalc>.
+
+=item $dom->add_iothread($iothread, $flags=0)
+
+Dynamically add an IOThread to the domain. Calls C<virDomainAddIOThread>.
+
+=item $dom->del_iothread($iothread, $flags=0)
+
+Dynamically delete an IOThread from the domain. Calls C<virDomainDelIOThread>.
 
 =item my $name = $dom->get_name()
 

@@ -5,7 +5,7 @@ use warnings;
 
 use Scalar::Util ();
 
-our $VERSION = '0.1.0';
+our $VERSION = '9.0.0.1';
 
 # Loads the XS part, which defines this package's functions and constants.
 require Sys::Virt;

@@ -3,7 +3,7 @@ package Sys::Virt::EventImpl;
 use strict;
 use warnings;
 
-our $VERSION = '0.1.0';
+our $VERSION = '9.0.0.1';
 
 require Sys::Virt::Event;
 

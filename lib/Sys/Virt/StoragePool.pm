@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '0.1.0';
+our $VERSION = '9.0.0.1';
 
 sub CLONE_SKIP { 1 }
 

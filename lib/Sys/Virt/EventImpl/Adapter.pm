@@ -168,13 +168,19 @@ sub _io_ready {
         return;
     }
     return unless $ev;
+    my @watches = keys %{ $rec->{watches} };
+    if (@watches == 1) {
+        my $h = $self->{handles}{ $watches[0] } or return;
+        my $mine = $ev & ($h->{events} | ALWAYS) or return;
+        return Sys::Virt::Event::_run_handle_callback_helper($watches[0], $rec->{fd}, $mine, $h->{cb}, $h->{opaque});
+    }
     my $died;
-    for my $watch (sort { $a <=> $b } keys %{ $rec->{watches} }) {
+    for my $watch (sort { $a <=> $b } @watches) {
         my $h = $self->{handles}{$watch} or next;
         my $mine = $ev & ($h->{events} | ALWAYS);
         next unless $mine;
         # One watch's callback dying must not cost the others their event.
-        eval { $self->_run_handle_callback($watch, $rec->{fd}, $mine, $h->{cb}, $h->{opaque}); 1 }
+        eval { Sys::Virt::Event::_run_handle_callback_helper($watch, $rec->{fd}, $mine, $h->{cb}, $h->{opaque}); 1 }
             or $died //= [$@];
     }
     die $died->[0] if $died;
@@ -231,7 +237,7 @@ sub _arm_timer {
         $t->{w} = $self->_periodic_start($ms / 1000, sub {
             return unless $weak;
             my $t = $weak->{timers}{$timer} or return;
-            $weak->_run_timeout_callback($timer, $t->{cb}, $t->{opaque});
+            Sys::Virt::Event::_run_timeout_callback_helper($timer, $t->{cb}, $t->{opaque});
         });
     }
 }
@@ -239,11 +245,18 @@ sub _arm_timer {
 # Once per loop iteration while some timer is at 0 ms.
 sub _on_tick {
     my ($self) = @_;
+    my @zero = keys %{ $self->{zero} };
+    if (@zero == 1) {
+        # The common case (a stream's timer), on every iteration: no sort,
+        # no eval, a die goes straight to the loop.
+        my $t = $self->{timers}{ $zero[0] } or return;
+        return Sys::Virt::Event::_run_timeout_callback_helper($zero[0], $t->{cb}, $t->{opaque});
+    }
     my $died;
-    for my $timer (sort { $a <=> $b } keys %{ $self->{zero} }) {
+    for my $timer (sort { $a <=> $b } @zero) {
         my $t = $self->{timers}{$timer} or next;
         next unless $self->{zero}{$timer};
-        eval { $self->_run_timeout_callback($timer, $t->{cb}, $t->{opaque}); 1 }
+        eval { Sys::Virt::Event::_run_timeout_callback_helper($timer, $t->{cb}, $t->{opaque}); 1 }
             or $died //= [$@];
     }
     die $died->[0] if $died;

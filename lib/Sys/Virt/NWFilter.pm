@@ -1,0 +1,51 @@
+package Sys::Virt::NWFilter;
+
+use strict;
+use warnings;
+
+require Sys::Virt;
+
+our $VERSION = '9.0.0.1';
+
+sub CLONE_SKIP { 1 }
+
+1;
+__END__
+
+=head1 NAME
+
+Sys::Virt::NWFilter - a network filter
+
+=head1 DESCRIPTION
+
+A C<Sys::Virt::NWFilter> object is a network filter, as libvirt manages it. Objects come
+from the methods of other objects (for example get_nwfilter_by_name); each keeps its
+connection open. Every method that fails in libvirt dies with a
+L<Sys::Virt::Error>; a wrong argument dies with a plain message naming the
+method and the argument.
+
+=head1 METHODS
+
+=over 4
+
+=back
+
+=head1 CONSTANTS
+
+=for generated-constants begin
+
+=over 4
+
+=item Sys::Virt::NWFilter::DEFINE_VALIDATE
+
+Validate the XML document against schema
+
+=back
+
+=for generated-constants end
+
+=head1 SEE ALSO
+
+L<Sys::Virt>
+
+=cut

@@ -1,0 +1,150 @@
+//! The handle types of every Perl class: the existing ones (connection,
+//! domain, pool, volume, stream) and those made here for the classes whose
+//! methods are all table-driven. Each owns one libvirt reference.
+
+use std::os::raw::c_int;
+
+use virt_sys as sys;
+
+use super::Object;
+use crate::connect::ConnHandle;
+use crate::domain::DomainHandle;
+use crate::storage_pool::PoolHandle;
+use crate::storage_vol::VolHandle;
+use crate::stream::StreamHandle;
+
+pub const SVR_CLASS_CONNECT: c_int = 0;
+pub const SVR_CLASS_DOMAIN: c_int = 1;
+pub const SVR_CLASS_STORAGE_POOL: c_int = 2;
+pub const SVR_CLASS_STORAGE_VOL: c_int = 3;
+pub const SVR_CLASS_STREAM: c_int = 4;
+pub const SVR_CLASS_NETWORK: c_int = 5;
+pub const SVR_CLASS_NETWORK_PORT: c_int = 6;
+pub const SVR_CLASS_INTERFACE: c_int = 7;
+pub const SVR_CLASS_NODE_DEVICE: c_int = 8;
+pub const SVR_CLASS_SECRET: c_int = 9;
+pub const SVR_CLASS_NWFILTER: c_int = 10;
+pub const SVR_CLASS_NWFILTER_BINDING: c_int = 11;
+pub const SVR_CLASS_DOMAIN_SNAPSHOT: c_int = 12;
+pub const SVR_CLASS_DOMAIN_CHECKPOINT: c_int = 13;
+
+impl Object for ConnHandle {
+    type Raw = sys::virConnectPtr;
+    const CLASS_ID: c_int = SVR_CLASS_CONNECT;
+    const WHAT: &'static str = "the connection";
+    fn raw(&self) -> Self::Raw {
+        self.ptr()
+    }
+    unsafe fn adopt(p: Self::Raw) -> Self {
+        ConnHandle { conn: virt::connect::Connect::from_ptr(p) }
+    }
+}
+
+impl Object for DomainHandle {
+    type Raw = sys::virDomainPtr;
+    const CLASS_ID: c_int = SVR_CLASS_DOMAIN;
+    const WHAT: &'static str = "the domain";
+    fn raw(&self) -> Self::Raw {
+        self.ptr()
+    }
+    unsafe fn adopt(p: Self::Raw) -> Self {
+        DomainHandle { domain: virt::domain::Domain::from_ptr(p) }
+    }
+}
+
+impl Object for PoolHandle {
+    type Raw = sys::virStoragePoolPtr;
+    const CLASS_ID: c_int = SVR_CLASS_STORAGE_POOL;
+    const WHAT: &'static str = "the storage pool";
+    fn raw(&self) -> Self::Raw {
+        self.ptr()
+    }
+    unsafe fn adopt(p: Self::Raw) -> Self {
+        PoolHandle { pool: virt::storage_pool::StoragePool::from_ptr(p) }
+    }
+}
+
+impl Object for VolHandle {
+    type Raw = sys::virStorageVolPtr;
+    const CLASS_ID: c_int = SVR_CLASS_STORAGE_VOL;
+    const WHAT: &'static str = "the storage volume";
+    fn raw(&self) -> Self::Raw {
+        self.ptr()
+    }
+    unsafe fn adopt(p: Self::Raw) -> Self {
+        VolHandle { vol: virt::storage_vol::StorageVol::from_ptr(p) }
+    }
+}
+
+impl Object for StreamHandle {
+    type Raw = sys::virStreamPtr;
+    const CLASS_ID: c_int = SVR_CLASS_STREAM;
+    const WHAT: &'static str = "the stream";
+    fn raw(&self) -> Self::Raw {
+        self.ptr()
+    }
+    unsafe fn adopt(p: Self::Raw) -> Self {
+        StreamHandle::new(virt::stream::Stream::from_ptr(p), 0)
+    }
+}
+
+/// A handle that owns one reference to a libvirt object of a class the
+/// `virt` crate does not need to wrap here.
+macro_rules! raw_handle {
+    ($(#[$doc:meta])* $name:ident, $raw:ty, $free:path, $id:expr, $what:expr) => {
+        $(#[$doc])*
+        pub struct $name {
+            ptr: $raw,
+        }
+
+        impl Drop for $name {
+            fn drop(&mut self) {
+                // SAFETY: the handle owns one reference.
+                unsafe { $free(self.ptr) };
+            }
+        }
+
+        impl Object for $name {
+            type Raw = $raw;
+            const CLASS_ID: c_int = $id;
+            const WHAT: &'static str = $what;
+            fn raw(&self) -> Self::Raw {
+                self.ptr
+            }
+            unsafe fn adopt(p: Self::Raw) -> Self {
+                $name { ptr: p }
+            }
+        }
+    };
+}
+
+raw_handle!(
+    /// `Sys::Virt::Network`
+    NetworkHandle, sys::virNetworkPtr, sys::virNetworkFree, SVR_CLASS_NETWORK, "the network");
+raw_handle!(
+    /// `Sys::Virt::NetworkPort`
+    NetworkPortHandle, sys::virNetworkPortPtr, sys::virNetworkPortFree, SVR_CLASS_NETWORK_PORT, "the network port");
+raw_handle!(
+    /// `Sys::Virt::Interface`
+    InterfaceHandle, sys::virInterfacePtr, sys::virInterfaceFree, SVR_CLASS_INTERFACE, "the interface");
+raw_handle!(
+    /// `Sys::Virt::NodeDevice`
+    NodeDeviceHandle, sys::virNodeDevicePtr, sys::virNodeDeviceFree, SVR_CLASS_NODE_DEVICE, "the node device");
+raw_handle!(
+    /// `Sys::Virt::Secret`
+    SecretHandle, sys::virSecretPtr, sys::virSecretFree, SVR_CLASS_SECRET, "the secret");
+raw_handle!(
+    /// `Sys::Virt::NWFilter`
+    NWFilterHandle, sys::virNWFilterPtr, sys::virNWFilterFree, SVR_CLASS_NWFILTER, "the network filter");
+raw_handle!(
+    /// `Sys::Virt::NWFilterBinding`
+    NWFilterBindingHandle, sys::virNWFilterBindingPtr, sys::virNWFilterBindingFree, SVR_CLASS_NWFILTER_BINDING,
+    "the network filter binding");
+raw_handle!(
+    /// `Sys::Virt::DomainSnapshot`
+    DomainSnapshotHandle, sys::virDomainSnapshotPtr, sys::virDomainSnapshotFree, SVR_CLASS_DOMAIN_SNAPSHOT,
+    "the domain snapshot");
+raw_handle!(
+    /// `Sys::Virt::DomainCheckpoint`
+    DomainCheckpointHandle, sys::virDomainCheckpointPtr, sys::virDomainCheckpointFree, SVR_CLASS_DOMAIN_CHECKPOINT,
+    "the domain checkpoint");

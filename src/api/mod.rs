@@ -1,0 +1,273 @@
+//! The table-driven methods (`data/api.tsv`).
+//!
+//! `tools/gen-api.pl` reads the table and libvirt's API description and
+//! generates, at build time, one `extern "C"` function per method (included
+//! below), its XSUB and its C prototype. Each generated function converts
+//! its C arguments into owned Rust values, makes the libvirt call, and
+//! builds a [`Value`] from the result: no Perl value is involved, so the
+//! same body can later run on a worker thread. Methods whose shape is
+//! irregular name a hand-written Rust body (`rust:NAME` in the table) in the
+//! `overrides` modules; the generated glue around them is the same.
+
+pub mod handles;
+pub mod overrides;
+pub mod params;
+pub mod value;
+
+use std::ffi::{c_void, CStr, CString};
+use std::os::raw::{c_char, c_int};
+use std::ptr;
+
+use virt_sys as sys;
+
+use crate::boundary::{guard_io, handle};
+use crate::error::{Failure, Result};
+
+pub use value::{IntoValue, SvrValue, Value};
+
+/// A libvirt object class a Perl class wraps.
+pub trait Object: Sized {
+    /// The libvirt pointer type.
+    type Raw: Copy;
+    /// `SVR_CLASS_*` of the Perl class.
+    const CLASS_ID: c_int;
+    /// How messages name an object of this class.
+    const WHAT: &'static str;
+    fn raw(&self) -> Self::Raw;
+    /// Takes ownership of a new libvirt reference.
+    ///
+    /// # Safety
+    /// `p` must be a valid new reference.
+    unsafe fn adopt(p: Self::Raw) -> Self;
+}
+
+/// A new object handle on its way to the glue, which wraps it in a Perl
+/// object of its class.
+#[derive(Debug)]
+pub struct ObjectOut {
+    pub class_id: c_int,
+    ptr: *mut c_void,
+}
+
+impl ObjectOut {
+    /// Wraps a new libvirt reference (NULL: the libvirt failure).
+    pub fn adopt<T: Object>(p: T::Raw) -> Result<ObjectOut>
+    where
+        T::Raw: IsNull,
+    {
+        if p.is_null_ptr() {
+            return Err(Failure::last_libvirt());
+        }
+        // SAFETY: non-NULL new reference from libvirt.
+        let h = unsafe { T::adopt(p) };
+        Ok(ObjectOut { class_id: T::CLASS_ID, ptr: Box::into_raw(Box::new(h)) as *mut c_void })
+    }
+
+    pub fn into_raw(self) -> *mut c_void {
+        self.ptr
+    }
+}
+
+/// Pointer types that can be NULL.
+pub trait IsNull {
+    fn is_null_ptr(&self) -> bool;
+}
+
+impl<T> IsNull for *mut T {
+    fn is_null_ptr(&self) -> bool {
+        self.is_null()
+    }
+}
+
+/// The handle behind an object argument (NULL: the Perl object is gone).
+pub fn this<'a, T: Object>(p: *const T) -> Result<&'a T> {
+    handle(p, T::WHAT)
+}
+
+/// An optional object argument: NULL pointer for undef.
+pub fn this_opt<T: Object>(p: *const T) -> Result<Option<T::Raw>> {
+    if p.is_null() {
+        Ok(None)
+    } else {
+        Ok(Some(this(p)?.raw()))
+    }
+}
+
+/// Runs a generated method body: failures are recorded, the result is
+/// handed to the glue (NULL on failure).
+pub fn run(name: &str, body: impl FnOnce() -> Result<Value>) -> *mut SvrValue {
+    guard_io(name, ptr::null_mut(), || Ok(value::boxed(body()?)))
+}
+
+/// A libvirt status: negative means failure, captured at once.
+pub fn check(rc: c_int) -> Result<c_int> {
+    if rc < 0 {
+        Err(Failure::last_libvirt())
+    } else {
+        Ok(rc)
+    }
+}
+
+/// A required string argument, copied.
+pub fn arg_str(s: *const c_char, what: &str) -> Result<CString> {
+    if s.is_null() {
+        return Err(Failure::message(format!("{what} is required")));
+    }
+    // SAFETY: the glue passes NUL-terminated strings.
+    Ok(unsafe { CStr::from_ptr(s) }.to_owned())
+}
+
+/// An optional string argument, copied (NULL stays NULL).
+pub fn arg_opt_str(s: *const c_char) -> Option<CString> {
+    // SAFETY: as above.
+    (!s.is_null()).then(|| unsafe { CStr::from_ptr(s) }.to_owned())
+}
+
+pub fn opt_ptr(s: &Option<CString>) -> *const c_char {
+    s.as_ref().map_or(ptr::null(), |c| c.as_ptr())
+}
+
+/// Bytes with a length (binary-safe strings).
+pub fn arg_bytes(p: *const u8, len: usize) -> Vec<u8> {
+    if p.is_null() || len == 0 {
+        return Vec::new();
+    }
+    // SAFETY: the glue passes a buffer of `len` bytes.
+    unsafe { std::slice::from_raw_parts(p, len) }.to_vec()
+}
+
+/// A list of strings from an array reference.
+pub fn arg_str_list(p: *const *const c_char, n: usize) -> Vec<CString> {
+    if p.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: the glue passes `n` NUL-terminated strings.
+    unsafe { std::slice::from_raw_parts(p, n) }
+        .iter()
+        .map(|&s| if s.is_null() { CString::default() } else { unsafe { CStr::from_ptr(s) }.to_owned() })
+        .collect()
+}
+
+/// One `key => value` pair of a hash argument; `value` is NULL for undef.
+#[repr(C)]
+pub struct SvrPair {
+    pub key: *const c_char,
+    pub value: *const c_char,
+    pub value_len: usize,
+}
+
+/// The pairs of a hash argument, copied.
+pub fn arg_pairs(p: *const SvrPair, n: usize) -> Vec<(String, Option<Vec<u8>>)> {
+    if p.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: the glue passes `n` pairs of valid strings.
+    unsafe { std::slice::from_raw_parts(p, n) }
+        .iter()
+        .map(|kv| {
+            let key = unsafe { CStr::from_ptr(kv.key) }.to_string_lossy().into_owned();
+            let value = (!kv.value.is_null()).then(|| arg_bytes(kv.value as *const u8, kv.value_len));
+            (key, value)
+        })
+        .collect()
+}
+
+/// A string libvirt returned for the caller to free (NULL: failure).
+///
+/// # Safety
+/// `p` must be NULL or a malloc'ed C string.
+pub unsafe fn owned_string(p: *mut c_char) -> Result<Value> {
+    if p.is_null() {
+        return Err(Failure::last_libvirt());
+    }
+    Ok(Value::from_owned_c_str(p))
+}
+
+/// A string the object owns (NULL: failure).
+///
+/// # Safety
+/// `p` must be NULL or a valid C string.
+pub unsafe fn borrowed_string(p: *const c_char) -> Result<Value> {
+    if p.is_null() {
+        return Err(Failure::last_libvirt());
+    }
+    Ok(Value::from_c_str(p))
+}
+
+/// A UUID string from a `VIR_UUID_STRING_BUFLEN` buffer.
+pub fn uuid_string(f: impl FnOnce(*mut c_char) -> c_int) -> Result<Value> {
+    let mut buf = [0 as c_char; sys::VIR_UUID_STRING_BUFLEN as usize];
+    check(f(buf.as_mut_ptr()))?;
+    Ok(buf.into_value())
+}
+
+/// The 16 raw bytes of a UUID.
+pub fn uuid_raw(f: impl FnOnce(*mut u8) -> c_int) -> Result<Value> {
+    let mut buf = [0u8; sys::VIR_UUID_BUFLEN as usize];
+    check(f(buf.as_mut_ptr()))?;
+    Ok(Value::Str(buf.to_vec()))
+}
+
+/// A list of new objects from a `virXxxListAll*` call: `f` fills the array
+/// and returns how many (negative: failure).
+pub fn object_list<T: Object>(f: impl FnOnce(*mut *mut T::Raw) -> c_int) -> Result<Value>
+where
+    T::Raw: IsNull,
+{
+    let mut arr: *mut T::Raw = ptr::null_mut();
+    let n = check(f(&mut arr))? as usize;
+    let mut items = Vec::with_capacity(n);
+    for i in 0..n {
+        // SAFETY: libvirt returned `n` new references; each goes to a handle.
+        items.push(Value::Object(ObjectOut::adopt::<T>(unsafe { *arr.add(i) })?));
+    }
+    // SAFETY: the array itself is ours to free.
+    unsafe { libc::free(arr as *mut c_void) };
+    Ok(Value::List(items))
+}
+
+/// A list of names from the classic `virConnectNumOfX`/`virConnectListX`
+/// pair: the caller's `maxnames`, or the current count when absent.
+pub fn name_list(
+    max: Option<c_int>,
+    count: impl FnOnce() -> c_int,
+    list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
+) -> Result<Value> {
+    let max = match max {
+        Some(m) => m,
+        None => check(count())?,
+    };
+    let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max.max(0) as usize];
+    let n = check(list(names.as_mut_ptr(), max.max(0)))? as usize;
+    Ok(Value::List(
+        names[..n.min(names.len())]
+            // SAFETY: libvirt filled `n` malloc'ed strings.
+            .iter()
+            .map(|&s| unsafe { Value::from_owned_c_str(s) })
+            .collect(),
+    ))
+}
+
+/// A list of ids (`virConnectListDomains`).
+pub fn id_list(max: Option<c_int>, count: impl FnOnce() -> c_int, list: impl FnOnce(*mut c_int, c_int) -> c_int) -> Result<Value> {
+    let max = match max {
+        Some(m) => m,
+        None => check(count())?,
+    };
+    let mut ids: Vec<c_int> = vec![0; max.max(0) as usize];
+    let n = check(list(ids.as_mut_ptr(), max.max(0)))? as usize;
+    Ok(Value::List(ids[..n.min(ids.len())].iter().map(|&i| Value::Int(i as i64)).collect()))
+}
+
+/// Fails with libvirt's own "not supported" error, for methods of the
+/// classic binding whose libvirt function this libvirt lacks.
+pub fn unsupported(function: &str) -> Result<Value> {
+    Err(Failure::Libvirt {
+        code: sys::VIR_ERR_NO_SUPPORT as i32,
+        domain: sys::VIR_FROM_NONE as i32,
+        level: sys::VIR_ERR_ERROR as i32,
+        message: format!("this function is not supported by the connection driver: {function}"),
+    })
+}
+
+include!(concat!(env!("OUT_DIR"), "/api_gen.rs"));

@@ -1,0 +1,487 @@
+#!/usr/bin/perl
+# Generates the table-driven methods of Sys::Virt from data/api.tsv and the
+# installed libvirt's API description (libvirt-api.xml), as libvirt-python
+# generates its binding: one row a method; regular calls are generated from
+# the libvirt function's signature, irregular ones name a hand-written Rust
+# body (rust:NAME in src/api/overrides/).
+#
+#   gen-api.pl --table data/api.tsv --api libvirt-api.xml \
+#              --rust OUT/api_gen.rs --xs OUT/Api.xs --h OUT/api_gen.h
+#   gen-api.pl --table data/api.tsv --pod-skeleton Sys::Virt::Domain
+#   gen-api.pl --table data/api.tsv --list         (package<TAB>method<TAB>call)
+#
+# Only core modules; the XML is parsed with regexes. How to add a method:
+# see data/api.tsv's header.
+use v5.16;
+use strict;
+use warnings;
+use Getopt::Long;
+
+my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
+GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s')
+    or die "usage: $0 --table FILE [--api FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
+
+# ------------------------------------------------------------ classes ----
+# Perl class => [short name in the table, Rust handle, libvirt pointer,
+# argument name in messages, class id (src/api/handles.rs)]
+my @CLASSES = (
+    ['Sys::Virt',                   'Connect',          'crate::connect::ConnHandle',              'virConnectPtr',          'conn', 0],
+    ['Sys::Virt::Domain',           'Domain',           'crate::domain::DomainHandle',             'virDomainPtr',           'dom', 1],
+    ['Sys::Virt::StoragePool',      'StoragePool',      'crate::storage_pool::PoolHandle',         'virStoragePoolPtr',      'pool', 2],
+    ['Sys::Virt::StorageVol',       'StorageVol',       'crate::storage_vol::VolHandle',           'virStorageVolPtr',       'vol', 3],
+    ['Sys::Virt::Stream',           'Stream',           'crate::stream::StreamHandle',             'virStreamPtr',           'st', 4],
+    ['Sys::Virt::Network',          'Network',          'handles::NetworkHandle',                  'virNetworkPtr',          'net', 5],
+    ['Sys::Virt::NetworkPort',      'NetworkPort',      'handles::NetworkPortHandle',              'virNetworkPortPtr',      'port', 6],
+    ['Sys::Virt::Interface',        'Interface',        'handles::InterfaceHandle',                'virInterfacePtr',        'iface', 7],
+    ['Sys::Virt::NodeDevice',       'NodeDevice',       'handles::NodeDeviceHandle',               'virNodeDevicePtr',       'dev', 8],
+    ['Sys::Virt::Secret',           'Secret',           'handles::SecretHandle',                   'virSecretPtr',           'secret', 9],
+    ['Sys::Virt::NWFilter',         'NWFilter',         'handles::NWFilterHandle',                 'virNWFilterPtr',         'filter', 10],
+    ['Sys::Virt::NWFilterBinding',  'NWFilterBinding',  'handles::NWFilterBindingHandle',          'virNWFilterBindingPtr',  'binding', 11],
+    ['Sys::Virt::DomainSnapshot',   'DomainSnapshot',   'handles::DomainSnapshotHandle',           'virDomainSnapshotPtr',   'snapshot', 12],
+    ['Sys::Virt::DomainCheckpoint', 'DomainCheckpoint', 'handles::DomainCheckpointHandle',         'virDomainCheckpointPtr', 'checkpoint', 13],
+);
+my (%class, %class_by_ptr);
+for my $c (@CLASSES) {
+    my %h; @h{qw(perl short rust cptr argname id)} = @$c;
+    $h{ctype} = ($h{rust} =~ /(\w+)$/)[0];
+    $class{$h{short}} = \%h;
+    $class_by_ptr{$h{cptr}} = \%h;
+}
+
+# ------------------------------------------------------------ table ------
+my @rows;
+{
+    open my $fh, '<', $opt{table} or die "$opt{table}: $!\n";
+    while (my $line = <$fh>) {
+        chomp $line;
+        next if $line =~ /^\s*(#|$)/;
+        my @f = split /\s+/, $line;
+        die "$opt{table}:$.: want 5 columns (class method call args returns), got " . @f . "\n" unless @f == 5;
+        my ($cls, $method, $call, $args, $ret) = @f;
+        my $c = $class{$cls} or die "$opt{table}:$.: unknown class '$cls'\n";
+        push @rows, { class => $c, method => $method, call => $call, args => parse_args($args, $.),
+                      ret => $ret, line => $. };
+    }
+}
+
+sub parse_args {
+    my ($spec, $line) = @_;
+    return [] if $spec eq '-';
+    my @args;
+    for my $a (split /,/, $spec) {
+        if ($a eq 'flags') { push @args, { type => 'flags', name => 'flags', default => '0' }; next }
+        my ($type, $name, $default) = $a =~ /^([\w?]+):(\w+)(?:=(.*))?$/
+            or die "$opt{table}:$line: bad argument '$a' (want type:name[=default])\n";
+        my $opt = $type =~ s/\?$//;
+        push @args, { type => $type, name => $name, default => $default, optional => $opt };
+    }
+    return \@args;
+}
+
+if ($opt{list}) {
+    for my $r (@rows) { print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}), "\n" }
+    exit 0;
+}
+
+# ------------------------------------------------------------ XML --------
+my (%func, %struct);
+{
+    open my $fh, '<', $opt{api} or die "$opt{api}: $!\n";
+    local $/;
+    my $xml = <$fh>;
+    while ($xml =~ m{<function name='(\w+)'[^>]*?(?<!/)>(.*?)</function>}sg) {
+        my ($name, $body) = ($1, $2);
+        my ($ret) = $body =~ m{<return type='([^']*)'};
+        my ($info) = $body =~ m{<info><!\[CDATA\[(.*?)\]\]></info>}s;
+        my @args;
+        while ($body =~ m{<arg name='(\w+)' type='([^']*)'}g) { push @args, [$1, $2] }
+        $func{$name} = { ret => $ret // 'void', args => \@args, info => $info // '' };
+    }
+    while ($xml =~ m{<struct name='(\w+)'[^>]*?(?<!/)>(.*?)</struct>}sg) {
+        my ($name, $body) = ($1, $2);
+        my @fields;
+        while ($body =~ m{<field name='(\w+)' type='([^']*)'}g) { push @fields, [$1, $2] }
+        $struct{$name} = \@fields;
+    }
+}
+
+if (my $pkg = $opt{'pod-skeleton'}) {
+    for my $r (grep { $_->{class}{perl} eq $pkg } @rows) {
+        my @a = map { (defined $_->{default} || $_->{optional}) ? "\$$_->{name}=" . ($_->{default} // 'undef') : "\$$_->{name}" } @{ $r->{args} };
+        my $var = '$' . $r->{class}{argname};
+        my $ret = $r->{ret};
+        my $lhs = $ret eq 'none' ? '' : $ret =~ /^list:/ ? 'my @list = ' : 'my $result = ';
+        print "=item ${lhs}${var}->$r->{method}(" . join(', ', @a) . ")\n\n";
+        my ($fn) = $r->{call} =~ /(vir\w+)/;
+        my $info = $fn && $func{$fn} ? $func{$fn}{info} : '';
+        $info =~ s/\s+/ /g;
+        $info =~ s/^\s+//;
+        ($info) = $info =~ /^(.*?(?:\.(?=\s|$)|$))/ if $info;
+        $info .= '.' if $info && $info !~ /\.$/;
+        $info ||= 'TODO: describe.';
+        $info =~ s/\@(\w+)/C<\$$1>/g;
+        print "$info";
+        my %shape = (none => '', int => ' Returns an integer.', bool => ' Returns true or false.',
+                     string => ' Returns a string.', uuid => ' Returns the 16 raw bytes.',
+                     uuidstr => ' Returns the printable UUID.', nonzero => ' Returns a number.');
+        if (exists $shape{$ret}) { print $shape{$ret} }
+        elsif ($ret =~ /^out:/) { print ' Returns a number.' }
+        elsif ($ret =~ /^list:(\w+)/) { print " Returns a list of L<$class{$1}{perl}> objects." }
+        elsif ($ret =~ /^struct:(\w+)/) {
+            print " Returns a hash reference with the keys " . join(', ', map { "C<$_->[0]>" } @{ $struct{$1} || [] }) . ".";
+        }
+        elsif ($class{$ret}) { print " Returns a L<$class{$ret}{perl}> object." }
+        print " Calls C<$fn>." if $fn;
+        print "\n\n";
+    }
+    exit 0;
+}
+
+# Methods written by hand in xs/*.xs: a row must not define them again.
+my %handwritten;
+if ($opt{handwritten}) {
+    for my $file (glob "$opt{handwritten}/*.xs") {
+        open my $fh, '<', $file or die "$file: $!\n";
+        my ($pkg, $prev) = ('', '');
+        while (my $l = <$fh>) {
+            $pkg = $1 if $l =~ /^MODULE\s*=\s*\S+\s+PACKAGE\s*=\s*(\S+)/;
+            if ($l =~ /^(\w+)\s*\(/) {
+                my $name = $1;
+                $handwritten{"$pkg\::$name"} = 1 if $prev =~ /^\w[\w\s\*]*$/;
+            }
+            $prev = $l;
+        }
+    }
+}
+
+# ------------------------------------------------------------ types ------
+# Perl argument types: Rust parameter(s) of the export, C parameter(s) of
+# the prototype, and how the XSUB reads the Perl value.
+sub arg_sig {
+    my ($a) = @_;
+    my ($t, $n) = ($a->{type}, "a_$a->{name}");
+    return ([ "$n: std::os::raw::c_int" ], [ "int $n" ]) if $t eq 'int';
+    return ([ "$n: std::os::raw::c_uint" ], [ "unsigned int $n" ]) if $t eq 'uint' || $t eq 'flags';
+    return ([ "$n: std::os::raw::c_long" ], [ "long $n" ]) if $t eq 'long';
+    return ([ "$n: std::os::raw::c_ulong" ], [ "unsigned long $n" ]) if $t eq 'ulong';
+    return ([ "$n: i64" ], [ "long long $n" ]) if $t eq 'll';
+    return ([ "$n: u64" ], [ "unsigned long long $n" ]) if $t eq 'ull';
+    return ([ "$n: f64" ], [ "double $n" ]) if $t eq 'double';
+    return ([ "$n: *const std::os::raw::c_char" ], [ "const char *$n" ]) if $t eq 'str';
+    return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes';
+    return ([ "$n: *const *const std::os::raw::c_char", "${n}_len: usize" ], [ "const char **$n", "size_t ${n}_len" ]) if $t eq 'strlist';
+    return ([ "$n: *const SvrPair", "${n}_len: usize" ], [ "const SvrPair *$n", "size_t ${n}_len" ]) if $t eq 'hash';
+    if (my $c = $class{$t}) { return ([ "$n: *const $c->{rust}" ], [ "const $c->{ctype} *$n" ]) }
+    die "unknown argument type '$t'\n";
+}
+
+# Rust expression: the owned value of a converted argument (rust: bodies)
+sub arg_owned {
+    my ($a, $fq) = @_;
+    my ($t, $n) = ($a->{type}, "a_$a->{name}");
+    return $a->{optional} ? "arg_opt_str($n)" : "arg_str($n, \"'$a->{name}'\")?" if $t eq 'str';
+    return "arg_bytes($n, ${n}_len)" if $t eq 'bytes';
+    return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
+    return "arg_pairs($n, ${n}_len)" if $t eq 'hash';
+    if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
+    return $n;
+}
+
+sub is_number_type { $_[0] =~ /^(int|uint|flags|long|ulong|ll|ull|double)$/ }
+
+# ------------------------------------------------------------ generate ---
+my (@rust, @xs, @h);
+my %xs_by_pkg;
+my %seen;
+for my $r (@rows) {
+    my $c = $r->{class};
+    my $pkg = $c->{perl};
+    my $fq = "${pkg}::$r->{method}";
+    die "$opt{table}:$r->{line}: $fq appears twice\n" if $seen{$fq}++;
+    next if $r->{call} =~ /^=/;      # bound by hand-written code; listed for coverage
+    die "$opt{table}:$r->{line}: $fq is also written by hand in xs/ (make the row '=...')\n"
+        if $handwritten{$fq};
+    my $fn = lc("svr_api_$c->{short}_$r->{method}");
+    $fn =~ s/__+/_/g;
+    my (@rparams, @cparams);
+    push @rparams, "this_: *const $c->{rust}";
+    push @cparams, "const $c->{ctype} *this_";
+    for my $a (@{ $r->{args} }) {
+        my ($rp, $cp) = arg_sig($a);
+        push @rparams, @$rp;
+        push @cparams, @$cp;
+    }
+    push @h, "SvrValue *$fn(" . join(', ', @cparams) . ");";
+    push @rust, rust_body($r, $fn, $fq, \@rparams);
+    push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq);
+}
+
+sub rust_body {
+    my ($r, $fn, $fq, $rparams) = @_;
+    my $c = $r->{class};
+    my $out = "#[no_mangle]\n#[allow(unused_unsafe, non_snake_case, clippy::unnecessary_cast)]\n"
+            . "pub extern \"C\" fn $fn(" . join(', ', @$rparams) . ") -> *mut SvrValue {\n"
+            . "    run(\"$fq\", || {\n"
+            . "        let this_ = this(this_)?;\n";
+    my $call = $r->{call};
+    if ($call =~ /^rust:(\w+(?:::\w+)*)$/) {
+        my @a = map { arg_owned($_, $fq) } @{ $r->{args} };
+        $out .= "        overrides::$1(" . join(', ', 'this_', @a) . ")\n";
+    } elsif ($call =~ /^unsupported:(\w+)$/) {
+        $out .= "        let _ = this_;\n";
+        $out .= "        let _ = a_$_->{name};\n" for grep { is_number_type($_->{type}) } @{ $r->{args} };
+        $out .= "        unsupported(\"$1\")\n";
+    } elsif ($call =~ /^vir\w+$/) {
+        $out .= regular_call($r, $fq);
+    } else {
+        die "$opt{table}:$r->{line}: bad call '$call'\n";
+    }
+    $out .= "    })\n}\n";
+    return $out;
+}
+
+sub rust_num_type {
+    my ($ctype) = @_;
+    my %m = ('int' => 'std::os::raw::c_int', 'unsigned int' => 'std::os::raw::c_uint',
+             'long' => 'std::os::raw::c_long', 'unsigned long' => 'std::os::raw::c_ulong',
+             'long long' => 'std::os::raw::c_longlong', 'unsigned long long' => 'std::os::raw::c_ulonglong',
+             'double' => 'f64', 'size_t' => 'usize');
+    return $m{$ctype};
+}
+
+sub regular_call {
+    my ($r, $fq) = @_;
+    my $f = $func{ $r->{call} } or die "$opt{table}:$r->{line}: $r->{call} is not in $opt{api}\n";
+    my @cargs = @{ $f->{args} };
+    my $first = shift @cargs;
+    $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
+        or die "$opt{table}:$r->{line}: $r->{call} takes $first->[1] first, not a $r->{class}{cptr}\n";
+    my @perl = @{ $r->{args} };
+    my ($pre, @call, $post) = ('');
+    my $ret = $r->{ret};
+    my $struct_type;
+    my $skip = 0;
+    for my $ca (@cargs) {
+        my ($cn, $ct) = @$ca;
+        if ($skip) { $skip = 0; next }
+        if ($ret =~ /^list:(\w+)$/ && $ct =~ /^(\w+)Ptr \*\*$/) {
+            push @call, 'arr';
+            next;
+        }
+        if ($ret =~ /^out:/ && $ct =~ /^([\w ]+?) \*$/ && rust_num_type($1)) {
+            my $rt = rust_num_type($1);
+            $pre .= "        let mut out_: $rt = 0 as $rt;\n";
+            push @call, '&mut out_';
+            next;
+        }
+        if ($ret =~ /^struct:(\w+)$/ && ($ct eq "$1Ptr" || $ct eq "$1 *")) {
+            $struct_type = $1;
+            $pre .= "        let mut out_: virt_sys::$1 = unsafe { std::mem::zeroed() };\n";
+            push @call, '&mut out_';
+            next;
+        }
+        if ($ct eq 'size_t' && $struct_type && $cn =~ /size/) {
+            push @call, "std::mem::size_of::<virt_sys::$struct_type>()";
+            next;
+        }
+        if ($ret eq 'uuid' && $ct eq 'unsigned char *') { push @call, 'buf'; next }
+        if ($ret eq 'uuidstr' && $ct eq 'char *') { push @call, 'buf'; next }
+        my $a = shift @perl
+            or die "$opt{table}:$r->{line}: $r->{call} has more arguments than the row ('$cn' $ct)\n";
+        my ($t, $n) = ($a->{type}, "a_$a->{name}");
+        if ($t eq 'str') {
+            if ($a->{optional}) {
+                $pre .= "        let $n = arg_opt_str($n);\n";
+                push @call, "opt_ptr(&$n)";
+            } else {
+                $pre .= "        let $n = arg_str($n, \"'$a->{name}'\")?;\n";
+                push @call, "$n.as_ptr()";
+            }
+        } elsif ($t eq 'bytes') {
+            $pre .= "        let $n = arg_bytes($n, ${n}_len);\n";
+            # the C length argument follows the buffer
+            push @call, "$n.as_ptr() as _", "$n.len() as _";
+            $skip = 1;
+        } elsif (my $oc = $class{$t}) {
+            if ($a->{optional}) {
+                $pre .= "        let $n = this_opt($n)?.unwrap_or(std::ptr::null_mut());\n";
+                push @call, $n;
+            } else {
+                $pre .= "        let $n = this($n)?.raw();\n";
+                push @call, $n;
+            }
+        } elsif (is_number_type($t)) {
+            push @call, "$n as _";
+        } else {
+            die "$opt{table}:$r->{line}: argument type '$t' needs a rust: body\n";
+        }
+    }
+    die "$opt{table}:$r->{line}: the row has more arguments than $r->{call}\n" if @perl;
+    my $callexpr = "unsafe { virt_sys::$r->{call}(this_.raw(), " . join(', ', @call) . ") }";
+    my $out = $pre;
+    if ($ret eq 'none') {
+        $out .= "        check($callexpr)?;\n        Ok(Value::Nothing)\n";
+    } elsif ($ret eq 'int' || $ret eq 'bool') {
+        $out .= "        Ok(Value::Int(check($callexpr)? as i64))\n";
+    } elsif ($ret eq 'string') {
+        if ($f->{ret} eq 'char *') {
+            $out .= "        unsafe { owned_string($callexpr) }\n";
+        } elsif ($f->{ret} eq 'const char *') {
+            $out .= "        unsafe { borrowed_string($callexpr) }\n";
+        } else {
+            die "$opt{table}:$r->{line}: $r->{call} returns $f->{ret}, not a string\n";
+        }
+    } elsif ($ret =~ /^out:(\w+)$/) {
+        $out .= "        check($callexpr)?;\n        Ok(out_.into_value())\n";
+    } elsif ($ret =~ /^struct:(\w+)$/) {
+        my $fields = $struct{$1} or die "$opt{table}:$r->{line}: struct $1 is not in $opt{api}\n";
+        $out .= "        check($callexpr)?;\n        Ok(Value::hash([\n";
+        $out .= "            (\"$_->[0]\", out_.$_->[0].into_value()),\n" for @$fields;
+        $out .= "        ]))\n";
+    } elsif ($ret eq 'uuid') {
+        $out .= "        uuid_raw(|buf| $callexpr)\n";
+    } elsif ($ret eq 'uuidstr') {
+        $out .= "        uuid_string(|buf| $callexpr)\n";
+    } elsif ($ret =~ /^list:(\w+)$/) {
+        my $oc = $class{$1} or die "$opt{table}:$r->{line}: unknown class $1\n";
+        $out .= "        object_list::<$oc->{rust}>(|arr| $callexpr)\n";
+    } elsif ($ret =~ /^nonzero$/) {
+        # unsigned results where 0 means failure (virDomainGetMaxMemory)
+        $out .= "        let v = $callexpr;\n"
+              . "        if v == 0 { return Err(crate::error::Failure::last_libvirt()); }\n"
+              . "        Ok(v.into_value())\n";
+    } elsif ($ret eq 'value') {
+        $out .= "        Ok($callexpr.into_value())\n";
+    } elsif (my $oc = $class{$ret}) {
+        $out .= "        Ok(Value::Object(ObjectOut::adopt::<$oc->{rust}>($callexpr)?))\n";
+    } else {
+        die "$opt{table}:$r->{line}: unknown return kind '$ret'\n";
+    }
+    return $out;
+}
+
+sub xs_body {
+    my ($r, $fn, $fq) = @_;
+    my $c = $r->{class};
+    my @args = @{ $r->{args} };
+    my @usage = ($c->{argname}, map { (defined $_->{default} || $_->{optional}) ? "$_->{name}=" . ($_->{default} // 'undef') : $_->{name} } @args);
+    my $required = 1 + grep { !(defined $_->{default} || $_->{optional}) } @args;
+    my $x = "void\n$r->{method}(this_, ...)\n    SV *this_\n";
+    $x .= "  PREINIT:\n    SvrValue *result_;\n";
+    $x .= "    SV *$_->{name};\n" for @args;
+    my @fetch = ("if (items < $required || items > " . (1 + @args) . ")",
+                 "    croak_xs_usage(cv, \"" . join(', ', @usage) . "\");");
+    for my $i (1 .. @args) {
+        push @fetch, "$args[$i-1]{name} = items > $i ? ST($i) : &PL_sv_undef;";
+    }
+    my (@conv, @objconv, @callargs);
+    for my $a (@args) {
+        my ($t, $n) = ($a->{type}, $a->{name});
+        my $var = "a_$n";
+        my $dflt = $a->{default};
+        my $read;
+        if ($t eq 'flags') {
+            $x .= "    unsigned int $var;\n";
+            push @conv, "$var = svr_arg_flags(aTHX_ $n, \"$fq\");";
+            push @callargs, $var;
+            next;
+        }
+        my %num = (int => ['int', 'svr_arg_int'], uint => ['unsigned int', 'svr_arg_uint'],
+                   long => ['long', '(long)svr_arg_i64'], ulong => ['unsigned long', '(unsigned long)svr_arg_u64'],
+                   ll => ['long long', 'svr_arg_i64'], ull => ['unsigned long long', 'svr_arg_u64'],
+                   double => ['double', 'svr_arg_double']);
+        if (my $nt = $num{$t}) {
+            $x .= "    $nt->[0] $var;\n";
+            my $rd = "$nt->[1](aTHX_ $n, \"$fq\", \"$n\")";
+            push @conv, defined $dflt ? "$var = SvOK($n) ? $rd : ($nt->[0])($dflt);" : "$var = $rd;";
+            push @callargs, $var;
+        } elsif ($t eq 'str') {
+            $x .= "    const char *$var;\n";
+            push @conv, $a->{optional} ? "$var = svr_arg_opt_string(aTHX_ $n);"
+                                       : "$var = svr_arg_string(aTHX_ $n, \"$fq\", \"$n\");";
+            push @callargs, $var;
+        } elsif ($t eq 'bytes') {
+            $x .= "    const unsigned char *$var;\n    STRLEN ${var}_len;\n";
+            push @conv, "$var = (const unsigned char *)svr_arg_bytes(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            push @callargs, $var, "${var}_len";
+        } elsif ($t eq 'strlist') {
+            $x .= "    const char **$var;\n    size_t ${var}_len;\n";
+            push @conv, "$var = svr_arg_str_list(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            push @callargs, $var, "${var}_len";
+        } elsif ($t eq 'hash') {
+            $x .= "    SvrPair *$var;\n    size_t ${var}_len;\n";
+            push @conv, "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            push @callargs, $var, "${var}_len";
+        } elsif (my $oc = $class{$t}) {
+            $x .= "    $oc->{ctype} *$var;\n";
+            push @objconv, $a->{optional}
+                ? "$var = SvOK($n) ? ($oc->{ctype} *)svr_unwrap(aTHX_ $n, \"$oc->{perl}\", \"$fq\", \"$n\") : NULL;"
+                : "$var = ($oc->{ctype} *)svr_unwrap(aTHX_ $n, \"$oc->{perl}\", \"$fq\", \"$n\");";
+            push @callargs, $var;
+        } else {
+            die "unknown type $t\n";
+        }
+    }
+    $x .= "    $c->{ctype} *h_;\n";
+    $x .= "  PPCODE:\n";
+    $x .= "    $_\n" for @fetch;
+    # Objects first: svr_unwrap holds a reference to each until the
+    # statement ends, so whatever reading a tied or overloaded argument
+    # does afterwards, no handle is used after its object went.
+    $x .= "    h_ = ($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
+    $x .= "    $_\n" for @objconv;
+    $x .= "    $_\n" for @conv;
+    $x .= "    result_ = $fn(" . join(', ', 'h_', @callargs) . ");\n";
+    $x .= "    PUTBACK;\n    svr_value_push(aTHX_ result_);\n    SPAGAIN;\n\n";
+    return $x;
+}
+
+# ------------------------------------------------------------ output -----
+sub write_file {
+    my ($path, $text) = @_;
+    open my $fh, '>', "$path.tmp" or die "$path.tmp: $!\n";
+    print $fh $text;
+    close $fh or die "$path: $!\n";
+    rename "$path.tmp", $path or die "$path: $!\n";
+}
+
+if ($opt{rust}) {
+    my $text = "// Generated by tools/gen-api.pl from data/api.tsv: do not edit.\n\n";
+    $text .= "/// Releases an object handle the glue did not wrap (or a Perl object's, in DESTROY).\n";
+    $text .= "///\n/// # Safety\n/// `ptr` must be NULL or a handle of class `class_id`, released once.\n";
+    $text .= "pub unsafe fn release_object(class_id: c_int, ptr: *mut c_void) {\n    if ptr.is_null() { return; }\n    match class_id {\n";
+    $text .= "        $_->{id} => drop(Box::from_raw(ptr as *mut $_->{rust})),\n" for map { $class{ $_->[1] } } @CLASSES;
+    $text .= "        _ => {}\n    }\n}\n\n";
+    $text .= "/// The Perl class of a class id.\n#[no_mangle]\npub extern \"C\" fn svr_class_name(class_id: c_int) -> *const c_char {\n    match class_id {\n";
+    $text .= "        $_->{id} => c\"$_->{perl}\".as_ptr(),\n" for map { $class{ $_->[1] } } @CLASSES;
+    $text .= "        _ => c\"Sys::Virt::Unknown\".as_ptr(),\n    }\n}\n\n";
+    $text .= "/// DESTROY of the classes made here.\n///\n/// # Safety\n/// As for `release_object`.\n#[no_mangle]\n"
+           . "pub unsafe extern \"C\" fn svr_api_release(class_id: c_int, ptr: *mut c_void) {\n"
+           . "    crate::boundary::guard(\"svr_api_release\", (), || { release_object(class_id, ptr); Ok(()) })\n}\n\n";
+    $text .= join("\n", @rust);
+    write_file($opt{rust}, $text);
+}
+
+if ($opt{h}) {
+    my $text = "/* Generated by tools/gen-api.pl from data/api.tsv: do not edit. */\n"
+             . "#ifndef SVR_API_GEN_H\n#define SVR_API_GEN_H\n#include \"sys_virt.h\"\n\n"
+             . join("", map { "typedef struct $_->{ctype} $_->{ctype};\n" } grep { $_->{rust} =~ /^handles::/ } map { $class{ $_->[1] } } @CLASSES) . "\n"
+             . "const char *svr_class_name(int class_id);\n"
+             . "void svr_api_release(int class_id, void *ptr);\n"
+             . join("\n", @h) . "\n\n#endif\n";
+    write_file($opt{h}, $text);
+}
+
+if ($opt{xs}) {
+    my $text = "# Generated by tools/gen-api.pl from data/api.tsv: do not edit.\n\n";
+    # DESTROY for the classes whose handles are made here.
+    my %own = map { $_->{perl} => $_ } grep { $_->{rust} =~ /^handles::/ } values %class;
+    for my $pkg (sort(keys %{ { %xs_by_pkg, %own } })) {
+        $text .= "MODULE = Sys::Virt  PACKAGE = $pkg\n\nPROTOTYPES: DISABLE\n\n";
+        if (my $oc = $own{$pkg}) {
+            $text .= "void\nDESTROY(obj)\n    SV *obj\n  CODE:\n    svr_api_release($oc->{id}, svr_take_handle(aTHX_ obj));\n\n";
+        }
+        $text .= join('', @{ $xs_by_pkg{$pkg} || [] });
+    }
+    write_file($opt{xs}, $text);
+}

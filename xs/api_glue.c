@@ -1,0 +1,157 @@
+/* Glue of the table-driven methods (tools/gen-api.pl): reading composite
+ * arguments into C, and turning a result tree of the Rust core into Perl
+ * values. Perl's C API only: no libvirt here. */
+#include "glue.h"
+#include "api_gen.h"
+
+double
+svr_arg_double(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    SvGETMAGIC(sv);
+    if (!SvOK(sv))
+        croak("%s: '%s' must be a number, not undef", func, argname);
+    if (!SvNIOK(sv) && !looks_like_number(sv))
+        croak("%s: '%s' must be a number, not '%" SVf "'", func, argname, SVfARG(sv));
+    return SvNV_nomg(sv);
+}
+
+const char *
+svr_arg_opt_string(pTHX_ SV *sv)
+{
+    SvGETMAGIC(sv);
+    return SvOK(sv) ? SvPV_nomg_nolen(sv) : NULL;
+}
+
+const char *
+svr_arg_bytes(pTHX_ SV *sv, const char *func, const char *argname, STRLEN *len)
+{
+    SvGETMAGIC(sv);
+    if (!SvOK(sv))
+        croak("%s: '%s' must be a string, not undef", func, argname);
+    if (SvUTF8(sv)) {
+        /* Bytes are bytes: characters above 255 cannot be sent. */
+        SV *copy = sv_2mortal(newSVsv_nomg(sv));
+        if (!sv_utf8_downgrade(copy, TRUE))
+            croak("%s: '%s' has wide characters (bytes are required)", func, argname);
+        return SvPV_nomg(copy, *len);
+    }
+    return SvPV_nomg(sv, *len);
+}
+
+const char **
+svr_arg_str_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    AV *av;
+    SSize_t n, i;
+    const char **list;
+    SvGETMAGIC(sv);
+    if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVAV)
+        croak("%s: '%s' must be an ARRAY reference", func, argname);
+    av = (AV *)SvRV(sv);
+    n = av_len(av) + 1;
+    Newxz(list, n ? n : 1, const char *);
+    SAVEFREEPV(list);
+    for (i = 0; i < n; i++) {
+        SV **item = av_fetch(av, i, 0);
+        if (!item || !SvOK(*item))
+            croak("%s: '%s' element %d is undef", func, argname, (int)i);
+        list[i] = SvPV_nolen(*item);
+    }
+    *len = (size_t)n;
+    return list;
+}
+
+SvrPair *
+svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    HV *hv;
+    HE *he;
+    SvrPair *pairs;
+    size_t n = 0, cap;
+    SvGETMAGIC(sv);
+    if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVHV)
+        croak("%s: '%s' must be a HASH reference", func, argname);
+    hv = (HV *)SvRV(sv);
+    cap = HvUSEDKEYS(hv);
+    Newxz(pairs, cap ? cap : 1, SvrPair);
+    SAVEFREEPV(pairs);
+    hv_iterinit(hv);
+    while ((he = hv_iternext(hv)) && n < cap) {
+        SV *val = HeVAL(he);
+        I32 klen;
+        pairs[n].key = hv_iterkey(he, &klen);
+        if (SvOK(val)) {
+            STRLEN vlen;
+            pairs[n].value = SvPV(val, vlen);
+            pairs[n].value_len = vlen;
+        } else {
+            pairs[n].value = NULL;
+        }
+        n++;
+    }
+    *len = n;
+    return pairs;
+}
+
+/* A new SV for one node (objects are taken: their ptr is cleared). */
+static SV *
+svr_value_sv(pTHX_ SvrValue *v)
+{
+    size_t i;
+    switch (v->kind) {
+    case SVR_V_INT:
+        return newSViv((IV)v->iv);
+    case SVR_V_UINT:
+        return svr_newSVu64(aTHX_ v->uv);
+    case SVR_V_DOUBLE:
+        return newSVnv(v->nv);
+    case SVR_V_STR:
+    case SVR_V_CSTR:
+        return newSVpvn((const char *)v->ptr, v->len);
+    case SVR_V_OBJECT: {
+        SV *rv = newSV(0);
+        sv_setref_pv(rv, svr_class_name(v->class_id), v->ptr);
+        v->ptr = NULL;
+        return rv;
+    }
+    case SVR_V_LIST:
+    case SVR_V_ARRAY: {
+        AV *av = newAV();
+        SvrValue *items = (SvrValue *)v->ptr;
+        av_extend(av, v->len ? (SSize_t)v->len - 1 : 0);
+        for (i = 0; i < v->len; i++)
+            av_push(av, svr_value_sv(aTHX_ &items[i]));
+        return newRV_noinc((SV *)av);
+    }
+    case SVR_V_HASH: {
+        HV *hv = newHV();
+        SvrValue *items = (SvrValue *)v->ptr;
+        for (i = 0; i < v->len; i++) {
+            SvrValue *k = &items[2 * i];
+            (void)hv_store(hv, (const char *)k->ptr, (I32)k->len, svr_value_sv(aTHX_ &items[2 * i + 1]), 0);
+        }
+        return newRV_noinc((SV *)hv);
+    }
+    default:
+        return newSV(0);
+    }
+}
+
+void
+svr_value_push(pTHX_ SvrValue *v)
+{
+    dSP;
+    size_t i;
+    if (!v)
+        svr_croak_failure(aTHX);
+    if (v->kind == SVR_V_LIST) {
+        SvrValue *items = (SvrValue *)v->ptr;
+        EXTEND(SP, (SSize_t)v->len);
+        for (i = 0; i < v->len; i++)
+            PUSHs(sv_2mortal(svr_value_sv(aTHX_ &items[i])));
+    } else if (v->kind != SVR_V_NOTHING) {
+        XPUSHs(sv_2mortal(svr_value_sv(aTHX_ v)));
+    }
+    PUTBACK;
+    svr_value_free(v);
+}
