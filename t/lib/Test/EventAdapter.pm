@@ -47,7 +47,7 @@ sub run_all {
     subtest 'domain and pool events of test:///default' => sub { test_driver($drv) };
     my $d = Test::LibvirtDaemon->start;
     SKIP: {
-        skip "private libvirtd: $Test::LibvirtDaemon::SKIP_REASON", 4 unless $d;
+        skip "private libvirtd: $Test::LibvirtDaemon::SKIP_REASON", 5 unless $d;
         daemon($drv, $d);
     }
     subtest 'a program that closed everything finds the adapter idle' => sub {
@@ -339,7 +339,9 @@ sub daemon {
     my $SW = Sys::Virt::Stream::EVENT_WRITABLE();
     my $SEH = Sys::Virt::Stream::EVENT_ERROR() | Sys::Virt::Stream::EVENT_HANGUP();
     my $MiB = 1024 * 1024;
+    my $timers = keys %{ $impl->{timers} };
     $conn->set_keep_alive(1, 5);
+    ok keys(%{ $impl->{timers} }) > $timers, 'the keepalive timer runs in the loop';
     my $mib = $SIZE / $MiB;
 
     subtest "non-blocking download of $mib MiB through add_callback" => sub {
