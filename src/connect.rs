@@ -104,7 +104,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
     flags: c_uint,
     cred_types: *const c_int,
     ncred_types: c_uint,
-    callback: Option<SvrAuthFn>,
+    callback: Option<unsafe extern "C" fn(ctx: *mut c_void, creds: *mut SvrCredential, ncreds: c_uint) -> c_int>,
     ctx: *mut c_void,
 ) -> *mut ConnHandle {
     guard_io("svr_conn_open_auth", ptr::null_mut(), || {

@@ -134,13 +134,13 @@ svr_xs_impl_call(pTHX_ const char *method, SV **args, int nargs, SV **result)
 }
 
 /* A watch or timer id the loop returned: an integer >= 0, else an error. */
-static long long
+static int64_t
 svr_xs_impl_id(pTHX_ const char *method, SV *result)
 {
-    long long id = -1;
+    int64_t id = -1;
     if (SvOK(result) && !SvROK(result) && looks_like_number(result) && SvNV(result) >= 0
         && SvNV(result) == (NV)SvIV(result))
-        id = (long long)SvIV(result);
+        id = (int64_t)SvIV(result);
     else
         svr_defer_exception(aTHX_ newSVpvf(
             "Sys::Virt::Event: the event implementation's %s returned '%" SVf "', not a %s number\n",
@@ -150,12 +150,12 @@ svr_xs_impl_id(pTHX_ const char *method, SV *result)
     return id;
 }
 
-static long long
-svr_xs_impl_add(const char *method, int fdms, int events, int with_events, long long token)
+static int64_t
+svr_xs_impl_add(const char *method, int fdms, int events, int with_events, int64_t token)
 {
     dTHX;
     SV *args[5], *result;
-    long long id = -1;
+    int64_t id = -1;
     int n = 0;
     ENTER;
     SAVETMPS;
@@ -172,20 +172,20 @@ svr_xs_impl_add(const char *method, int fdms, int events, int with_events, long 
     return id;
 }
 
-static long long
-svr_xs_hook_add_handle(int fd, int events, long long token)
+static int64_t
+svr_xs_hook_add_handle(int fd, int events, int64_t token)
 {
     return svr_xs_impl_add("add_handle", fd, events, 1, token);
 }
 
-static long long
-svr_xs_hook_add_timeout(int ms, long long token)
+static int64_t
+svr_xs_hook_add_timeout(int ms, int64_t token)
 {
     return svr_xs_impl_add("add_timeout", ms, 0, 0, token);
 }
 
 static int
-svr_xs_impl_simple(const char *method, long long id, int value, int with_value)
+svr_xs_impl_simple(const char *method, int64_t id, int value, int with_value)
 {
     dTHX;
     SV *args[2], *result;
@@ -205,25 +205,25 @@ svr_xs_impl_simple(const char *method, long long id, int value, int with_value)
 }
 
 static void
-svr_xs_hook_update_handle(long long watch, int events)
+svr_xs_hook_update_handle(int64_t watch, int events)
 {
     (void)svr_xs_impl_simple("update_handle", watch, events, 1);
 }
 
 static void
-svr_xs_hook_update_timeout(long long timer, int ms)
+svr_xs_hook_update_timeout(int64_t timer, int ms)
 {
     (void)svr_xs_impl_simple("update_timeout", timer, ms, 1);
 }
 
 static int
-svr_xs_hook_remove_handle(long long watch)
+svr_xs_hook_remove_handle(int64_t watch)
 {
     return svr_xs_impl_simple("remove_handle", watch, 0, 0);
 }
 
 static int
-svr_xs_hook_remove_timeout(long long timer)
+svr_xs_hook_remove_timeout(int64_t timer)
 {
     return svr_xs_impl_simple("remove_timeout", timer, 0, 0);
 }
@@ -237,13 +237,13 @@ const SvrImplHooks svr_xs_impl_hooks = {
     svr_xs_hook_remove_timeout,
 };
 
-long long
+int64_t
 svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
 {
     SvGETMAGIC(sv);
     if (!SvOK(sv) || SvROK(sv) || !looks_like_number(sv))
         croak("%s: '%s' is not a value the event loop was given", func, argname);
-    return (long long)SvIV(sv);
+    return (int64_t)SvIV(sv);
 }
 
 /* ------------------------------------------- events of a connection -- */

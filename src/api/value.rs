@@ -46,6 +46,12 @@ impl MallocStr {
         MallocStr(p)
     }
 
+    /// The bytes, up to the NUL.
+    pub fn bytes(&self) -> &[u8] {
+        // SAFETY: a valid NUL-terminated string, owned.
+        unsafe { CStr::from_ptr(self.0) }.to_bytes()
+    }
+
     fn into_raw(self) -> *mut c_char {
         let p = self.0;
         std::mem::forget(self);
@@ -79,6 +85,15 @@ pub enum Value {
 impl Value {
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(s.into().into_bytes())
+    }
+
+    /// The bytes of a string value (either kind), or None.
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Value::Str(b) => Some(b),
+            Value::CStr(m) => Some(m.bytes()),
+            _ => None,
+        }
     }
 
     /// A hash from `(key, value)` pairs.

@@ -129,6 +129,17 @@ Deletes the volume. C<$flags> are C<DELETE_*> constants.
 Changes the volume's capacity to C<$capacity> bytes (or by it, with
 C<RESIZE_DELTA>). C<$flags> are C<RESIZE_*> constants.
 
+=item $vol->wipe($flags=0)
+
+Overwrites the volume's data with zeros, so that what it held cannot leak
+to its next user. C<$flags> is unused and should be 0.
+
+=item $vol->wipe_pattern($algorithm, $flags=0)
+
+Overwrites the volume's data with the pattern C<$algorithm>, one of the
+C<WIPE_ALG_*> constants (C<WIPE_ALG_ZERO>, C<WIPE_ALG_NNSA>, ...; the
+drivers support few of them). C<$flags> is unused and should be 0.
+
 =item $vol->download($st, $offset, $length, $flags=0)
 
 Starts copying C<$length> bytes of the volume's content, from byte
