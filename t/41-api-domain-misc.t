@@ -107,7 +107,7 @@ $dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 10, [30, 48, 46]);
 pass("send_key");
 dies_like { $dom->send_key(0, 10, 30) } qr/send_key: 'keycodes' must be an ARRAY reference/, "send_key: a list is due";
 dies_like { $dom->send_key(0, 10, [-1]) } qr/send_key: 'keycodes' element 0 is out of range/, "send_key: key code range";
-dies_like { $dom->send_key(0, 10, ["a"]) } qr/send_key: 'keycodes' must be a number, not 'a'/, "send_key: key codes are numbers";
+dies_like { $dom->send_key(0, 10, ["a"]) } qr/send_key: 'keycodes\[0\]' must be a number, not 'a'/, "send_key: key codes are numbers";
 dies_libvirt { $dom->set_vcpu("0", 1) } "set_vcpu";
 dies_libvirt { $dom->set_guest_vcpus("0-1", 0) } "set_guest_vcpus";
 dies_libvirt { $dom->fd_associate("fds", [0]) } "fd_associate";

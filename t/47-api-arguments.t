@@ -43,7 +43,18 @@ for my $row (@rows) {
         my ($type, $name) = @{ $args[$i] };
         $name =~ s/\?$//;
         my @call = map { sample($_->[0], $obj) } @args;
-        if ($type =~ /^(int|uint|long|ulong|ll|ull|double|flags)$/) {
+        if ($type =~ /^(int|uint|ll|ull)\[\]$/) {
+            $call[$i] = [1, 'not-a-number'];
+            like(do { eval { $code->($obj, @call) }; $@ },
+                 qr/^\Q$fq\E: '\Q$name\E\[1\]' must be a number, not 'not-a-number'/, "$fq: non-numeric element of $name");
+            $call[$i] = { a => 1 };
+            like(do { eval { $code->($obj, @call) }; $@ },
+                 qr/^\Q$fq\E: '\Q$name\E' must be an ARRAY reference/, "$fq: hash where the list $name is due");
+        } elsif ($type =~ /\[\]$/) {
+            $call[$i] = [$stranger];
+            like(do { eval { $code->($obj, @call) }; $@ },
+                 qr/^\Q$fq\E: '\Q$name\E\[0\]' is not a Sys::Virt::\w+ object/, "$fq: element of $name of another class");
+        } elsif ($type =~ /^(int|uint|long|ulong|ll|ull|double|flags)$/) {
             $call[$i] = 'not-a-number';
             like(do { eval { $code->($obj, @call) }; $@ },
                  qr/^\Q$fq\E: '\Q$name\E' must be a number, not 'not-a-number'/, "$fq: non-numeric $name");
@@ -67,7 +78,7 @@ for my $row (@rows) {
 sub sample {
     my ($type, $obj) = @_;
     return { } if $type eq 'hash';
-    return [ ] if $type eq 'strlist' || $type eq 'intlist';
+    return [ ] if $type eq 'strlist' || $type =~ /\[\]$/;
     return $conn if $type eq 'Connect';
     return $good{"Sys::Virt::$type"} if $good{"Sys::Virt::$type"};
     return 'x' if $type eq 'str' || $type eq 'bytes';

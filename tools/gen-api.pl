@@ -70,11 +70,15 @@ sub parse_args {
     my @args;
     for my $a (split /,/, $spec) {
         if ($a eq 'flags') { push @args, { type => 'flags', name => 'flags', default => '0' }; next }
-        my ($type, $name, $default) = $a =~ /^([\w?]+):(\w+)(?:=(.*))?$/
+        my ($type, $name, $default) = $a =~ /^([\w\[\]?]+):(\w+)(?:=(.*))?$/
             or die "$opt{table}:$line: bad argument '$a' (want type:name[=default])\n";
         my $opt = $type =~ s/\?$//;
+        my $list = $type =~ s/\[\]$//;
+        ($type, $list) = ('ll', 1) if $type eq 'intlist';    # the older name of ll[]
+        die "$opt{table}:$line: '$a': lists are of int, uint, ll, ull or a class\n"
+            if $list && !($type =~ /^(int|uint|ll|ull)$/ || $class{$type});
         die "$opt{table}:$line: '$a': an optional argument has no default\n" if $opt && defined $default;
-        push @args, { type => $type, name => $name, default => $default, optional => $opt };
+        push @args, { type => $type, name => $name, default => $default, optional => $opt, list => $list };
     }
     return \@args;
 }
@@ -82,7 +86,8 @@ sub parse_args {
 if ($opt{list}) {
     # package, method, call, arguments (type:name[?]), one row a line
     for my $r (@rows) {
-        my $args = join(',', map { "$_->{type}:$_->{name}" . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
+        my $args = join(',', map { "$_->{type}" . ($_->{list} ? '[]' : '') . ":$_->{name}"
+                                   . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
                              @{ $r->{args} }) || '-';
         print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}, $args), "\n";
     }
@@ -166,6 +171,11 @@ if ($opt{handwritten}) {
 sub arg_sig {
     my ($a) = @_;
     my ($t, $n) = ($a->{type}, "a_$a->{name}");
+    if ($a->{list}) {
+        return ([ "$n: *const *const $class{$t}{rust}", "${n}_len: usize" ], [ "const void *const *$n", "size_t ${n}_len" ]) if $class{$t};
+        return ([ "$n: *const i64", "${n}_len: usize" ], [ "const long long *$n", "size_t ${n}_len" ]) if $t =~ /^(int|ll)$/;
+        return ([ "$n: *const u64", "${n}_len: usize" ], [ "const unsigned long long *$n", "size_t ${n}_len" ]);
+    }
     if ($a->{optional} && is_number_type($t)) {
         # An optional number (rust: rows only): a pointer, NULL for undef.
         my ($rp, $cp) = arg_sig({ %$a, optional => 0 });
@@ -184,7 +194,6 @@ sub arg_sig {
     return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes';
     return ([ "$n: *const *const std::os::raw::c_char", "${n}_len: usize" ], [ "const char **$n", "size_t ${n}_len" ]) if $t eq 'strlist';
     return ([ "$n: *const SvrPair", "${n}_len: usize" ], [ "const SvrPair *$n", "size_t ${n}_len" ]) if $t eq 'hash';
-    return ([ "$n: *const i64", "${n}_len: usize" ], [ "const long long *$n", "size_t ${n}_len" ]) if $t eq 'intlist';
     if (my $c = $class{$t}) { return ([ "$n: *const $c->{rust}" ], [ "const $c->{ctype} *$n" ]) }
     die "unknown argument type '$t'\n";
 }
@@ -193,11 +202,14 @@ sub arg_sig {
 sub arg_owned {
     my ($a, $fq) = @_;
     my ($t, $n) = ($a->{type}, "a_$a->{name}");
+    if ($a->{list}) {
+        return "arg_obj_list($n, ${n}_len)?" if $class{$t};
+        return $t =~ /^(int|ll)$/ ? "arg_i64_list($n, ${n}_len)" : "arg_u64_list($n, ${n}_len)";
+    }
     return $a->{optional} ? "arg_opt_str($n)" : "arg_str($n, \"'$a->{name}'\")?" if $t eq 'str';
     return "arg_bytes($n, ${n}_len)" if $t eq 'bytes';
     return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
     return $a->{optional} ? "arg_opt_pairs($n, ${n}_len)" : "arg_pairs($n, ${n}_len)" if $t eq 'hash';
-    return "arg_int_list($n, ${n}_len)" if $t eq 'intlist';
     if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
     return "arg_opt_num($n)" if $a->{optional};
     return $n;
@@ -309,6 +321,7 @@ sub regular_call {
         my $a = shift @perl
             or die "$opt{table}:$r->{line}: $r->{call} has more arguments than the row ('$cn' $ct)\n";
         my ($t, $n) = ($a->{type}, "a_$a->{name}");
+        die "$opt{table}:$r->{line}: list argument '$a->{name}' needs a rust: body\n" if $a->{list};
         if ($t eq 'str') {
             if ($a->{optional}) {
                 $pre .= "        let $n = arg_opt_str($n);\n";
@@ -410,6 +423,24 @@ sub xs_body {
         my $var = "a_$n";
         my $dflt = $a->{default};
         my $read;
+        if ($a->{list}) {
+            # undef is an empty list when the type allows it (Class[]?)
+            my $guard = $a->{optional} ? "if (!SvOK($n)) { $var = NULL; ${var}_len = 0; } else " : '';
+            if (my $oc = $class{$t}) {
+                $x .= "    const void *const *$var;\n    size_t ${var}_len;\n";
+                push @objconv, "$guard$var = (const void *const *)svr_arg_obj_list(aTHX_ $n, \"$oc->{perl}\", \"$fq\", \"$n\", &${var}_len);";
+            } else {
+                my %range = (int => 'svr_arg_i64_list(aTHX_ %s, INT_MIN, INT_MAX, &%s)',
+                             ll => 'svr_arg_i64_list(aTHX_ %s, LLONG_MIN, LLONG_MAX, &%s)',
+                             uint => 'svr_arg_u64_list(aTHX_ %s, UINT_MAX, &%s)',
+                             ull => 'svr_arg_u64_list(aTHX_ %s, ULLONG_MAX, &%s)');
+                my $ct = $t =~ /^(int|ll)$/ ? 'long long' : 'unsigned long long';
+                $x .= "    const $ct *$var;\n    size_t ${var}_len;\n";
+                push @conv, $guard . "$var = " . sprintf($range{$t}, "$n, \"$fq\", \"$n\"", "${var}_len") . ";";
+            }
+            push @callargs, $var, "${var}_len";
+            next;
+        }
         if ($t eq 'flags') {
             $x .= "    unsigned int $var;\n";
             push @conv, "$var = svr_arg_flags(aTHX_ $n, \"$fq\");";
@@ -450,10 +481,6 @@ sub xs_body {
             push @conv, $a->{optional}
                 ? "$var = svr_arg_opt_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);"
                 : "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
-            push @callargs, $var, "${var}_len";
-        } elsif ($t eq 'intlist') {
-            $x .= "    const long long *$var;\n    size_t ${var}_len;\n";
-            push @conv, "$var = svr_arg_int_list(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
             push @callargs, $var, "${var}_len";
         } elsif (my $oc = $class{$t}) {
             $x .= "    $oc->{ctype} *$var;\n";

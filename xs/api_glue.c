@@ -143,25 +143,80 @@ svr_arg_opt_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *l
     return SvOK(sv) ? svr_arg_pairs_nomg(aTHX_ sv, func, argname, len) : NULL;
 }
 
-/* The integers of an ARRAY reference (file descriptors, key codes). */
-const long long *
-svr_arg_int_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+/* The array behind an ARRAY reference argument. */
+static AV *
+svr_arg_av(pTHX_ SV *sv, const char *func, const char *argname)
 {
-    AV *av;
-    SSize_t n, i;
-    long long *list;
     SvGETMAGIC(sv);
     if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVAV)
         croak("%s: '%s' must be an ARRAY reference", func, argname);
-    av = (AV *)SvRV(sv);
-    n = av_len(av) + 1;
+    return (AV *)SvRV(sv);
+}
+
+/* The element `i` of `av` (croaks on a missing one) and its name. */
+static SV *
+svr_arg_elem(pTHX_ AV *av, SSize_t i, const char *func, const char *argname, const char **name)
+{
+    SV **item = av_fetch(av, i, 0);
+    *name = SvPVX(sv_2mortal(newSVpvf("%s[%d]", argname, (int)i)));
+    if (!item)
+        croak("%s: '%s' is undef", func, *name);
+    return *item;
+}
+
+long long *
+svr_arg_i64_list(pTHX_ SV *sv, const char *func, const char *argname,
+                 long long min, long long max, size_t *len)
+{
+    AV *av = svr_arg_av(aTHX_ sv, func, argname);
+    SSize_t n = av_len(av) + 1, i;
+    long long *list;
     Newxz(list, n ? n : 1, long long);
     SAVEFREEPV(list);
     for (i = 0; i < n; i++) {
-        SV **item = av_fetch(av, i, 0);
-        if (!item || !SvOK(*item))
-            croak("%s: '%s' element %d is undef", func, argname, (int)i);
-        list[i] = svr_arg_i64(aTHX_ *item, func, argname);
+        const char *name;
+        SV *item = svr_arg_elem(aTHX_ av, i, func, argname, &name);
+        list[i] = svr_arg_i64(aTHX_ item, func, name);
+        if (list[i] < min || list[i] > max)
+            croak("%s: '%s' is out of range (%lld to %lld)", func, name, min, max);
+    }
+    *len = (size_t)n;
+    return list;
+}
+
+unsigned long long *
+svr_arg_u64_list(pTHX_ SV *sv, const char *func, const char *argname,
+                 unsigned long long max, size_t *len)
+{
+    AV *av = svr_arg_av(aTHX_ sv, func, argname);
+    SSize_t n = av_len(av) + 1, i;
+    unsigned long long *list;
+    Newxz(list, n ? n : 1, unsigned long long);
+    SAVEFREEPV(list);
+    for (i = 0; i < n; i++) {
+        const char *name;
+        SV *item = svr_arg_elem(aTHX_ av, i, func, argname, &name);
+        list[i] = svr_arg_u64(aTHX_ item, func, name);
+        if (list[i] > max)
+            croak("%s: '%s' is out of range (more than %llu)", func, name, max);
+    }
+    *len = (size_t)n;
+    return list;
+}
+
+void **
+svr_arg_obj_list(pTHX_ SV *sv, const char *klass, const char *func, const char *argname, size_t *len)
+{
+    AV *av = svr_arg_av(aTHX_ sv, func, argname);
+    SSize_t n = av_len(av) + 1, i;
+    void **list;
+    Newxz(list, n ? n : 1, void *);
+    SAVEFREEPV(list);
+    for (i = 0; i < n; i++) {
+        const char *name;
+        SV *item = svr_arg_elem(aTHX_ av, i, func, argname, &name);
+        /* svr_unwrap keeps each object alive until the statement ends. */
+        list[i] = svr_unwrap(aTHX_ item, klass, func, name);
     }
     *len = (size_t)n;
     return list;

@@ -91,7 +91,14 @@ const char *svr_arg_bytes(pTHX_ SV *sv, const char *func, const char *argname, S
 const char **svr_arg_str_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
 SvrPair *svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
 SvrPair *svr_arg_opt_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
-const long long *svr_arg_int_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
+/* ARRAY references of integers (each read as svr_arg_i64/svr_arg_u64 does,
+ * within [min, max]) and of objects of `klass` (each unwrapped as
+ * svr_unwrap does); elements are named 'argname[i]' in messages. */
+long long *svr_arg_i64_list(pTHX_ SV *sv, const char *func, const char *argname,
+                            long long min, long long max, size_t *len);
+unsigned long long *svr_arg_u64_list(pTHX_ SV *sv, const char *func, const char *argname,
+                                     unsigned long long max, size_t *len);
+void **svr_arg_obj_list(pTHX_ SV *sv, const char *klass, const char *func, const char *argname, size_t *len);
 
 /* Pushes a result tree of the Rust core on the Perl stack (a list as its
  * elements, NOTHING as nothing, anything else as one value) and frees it;

@@ -118,6 +118,51 @@ sub list_secrets {
     return $self->_objects_by_name('get_secret_by_uuid', $self->list_secret_uuids($self->num_of_secrets));
 }
 
+# ---- domains: the same lists, by id and by name, and the parts of the
+# version (the classic binding's pure-Perl helpers).
+sub list_domains {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_domain_by_id', $self->list_domain_ids($self->num_of_domains));
+}
+
+sub list_defined_domains {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_domain_by_name',
+        $self->list_defined_domain_names($self->num_of_defined_domains));
+}
+
+sub get_major_version {
+    my $ver = shift->get_version;
+    return ($ver - ($ver % 1000000)) / 1000000;
+}
+
+sub get_minor_version {
+    my $ver = shift->get_version % 1000000;
+    return ($ver - ($ver % 1000)) / 1000;
+}
+
+sub get_micro_version {
+    return shift->get_version % 1000;
+}
+
+# [size, count] pairs, split for the generated _node_alloc_pages.
+sub node_alloc_pages {
+    die "Usage: Sys::Virt::node_alloc_pages(con, pages, start, end, flags=0)\n"
+        unless @_ >= 4 && @_ <= 5;
+    my ($self, $pages, $start, $end, $flags) = @_;
+    die "Sys::Virt::node_alloc_pages: 'pages' must be an ARRAY reference\n"
+        unless ref $pages eq 'ARRAY';
+    my (@sizes, @counts);
+    for my $i (0 .. $#$pages) {
+        my $p = $pages->[$i];
+        die "Sys::Virt::node_alloc_pages: 'pages[$i]' must be an ARRAY reference [size, count]\n"
+            unless ref $p eq 'ARRAY' && @$p == 2;
+        push @sizes, $p->[0];
+        push @counts, $p->[1];
+    }
+    return $self->_node_alloc_pages(\@sizes, \@counts, $start, $end, $flags);
+}
+
 1;
 __END__
 
@@ -311,6 +356,255 @@ are C<Sys::Virt::Domain::START_*> constants.
 Defines (without starting) a persistent domain from its XML description,
 or replaces the definition of an existing one. C<$flags> are
 C<Sys::Virt::Domain::DEFINE_*> constants.
+
+=back
+
+=head2 Domains (more)
+
+=over 4
+
+=item my $dom = $conn->create_domain_with_files($xml, \@fds, $flags=0)
+
+As C<create_domain>, and passes the open file descriptors C<@fds> (numbers)
+to the init process of the domain (container drivers only). Returns a
+L<Sys::Virt::Domain> object.
+
+=item my $n = $conn->num_of_domains()
+
+The number of running domains.
+
+=item my @ids = $conn->list_domain_ids($maxids)
+
+The ids of up to C<$maxids> running domains (all of them when C<$maxids>
+is omitted, C<undef> or negative; the classic binding requires it).
+
+=item my @doms = $conn->list_domains()
+
+The running domains, as L<Sys::Virt::Domain> objects, looked up one by one
+from C<list_domain_ids> (a domain that stops meanwhile is left out).
+C<list_all_domains> does the same in one call.
+
+=item my $n = $conn->num_of_defined_domains()
+
+The number of domains that are defined but not running.
+
+=item my @names = $conn->list_defined_domain_names($maxnames)
+
+The names of up to C<$maxnames> defined, inactive domains (all of them
+when C<$maxnames> is omitted, C<undef> or negative).
+
+=item my @doms = $conn->list_defined_domains()
+
+The defined, inactive domains, as L<Sys::Virt::Domain> objects, looked up
+one by one from C<list_defined_domain_names>.
+
+=item my @stats = $conn->get_all_domain_stats($stats, \@doms=undef, $flags=0)
+
+Statistics of domains: C<$stats> is a combination of the
+C<Sys::Virt::Domain::STATS_*> constants (0 for all the driver has),
+C<@doms> the L<Sys::Virt::Domain> objects to report on (C<undef> or an
+empty list: every domain, filtered by C<$flags>, the
+C<Sys::Virt::Domain::GET_ALL_STATS_*> constants). Returns a list with one
+hash reference per domain, with the keys C<dom> (a L<Sys::Virt::Domain>)
+and C<data> (a hash reference of the statistics, e.g. C<state.state>).
+
+=item my $xml = $conn->domain_xml_from_native($format, $config, $flags=0)
+
+Converts the native hypervisor configuration C<$config>, in format
+C<$format> (e.g. C<qemu-argv>, depending on the driver), into domain XML.
+
+=item my $config = $conn->domain_xml_to_native($format, $xml, $flags=0)
+
+Converts the domain XML C<$xml> into a native configuration in format
+C<$format>.
+
+=item my $n = $conn->get_max_vcpus($type)
+
+The most virtual CPUs a domain of type C<$type> (e.g. C<kvm>; C<undef>
+for the driver's default) may have.
+
+=back
+
+=head2 Save images
+
+=over 4
+
+=item $conn->restore_domain($savefile, $dxml=undef, \%params=undef, $flags=0)
+
+Starts a domain again from the state saved in the file C<$savefile>.
+C<$dxml> replaces parts of the domain XML (host-specific paths, ...).
+With C<%params>, whose keys are the C<Sys::Virt::Domain::SAVE_PARAM_*>
+constants (C<file>, C<dxml>), libvirt's parameter-based restore is used;
+C<$savefile> and C<$dxml>, when given, join them. C<$flags> are the
+C<Sys::Virt::Domain::SAVE_*> constants. Dies if neither C<$savefile> nor
+C<%params> is given.
+
+=item my $xml = $conn->get_save_image_xml_description($file, $flags=0)
+
+The domain XML stored in the save image C<$file>. C<$flags> are those of
+C<Sys::Virt::Domain::managed_save_get_xml_description>
+(C<Sys::Virt::Domain::SAVE_IMAGE_XML_SECURE>). The classic binding
+documents a default of 1 but uses 0, as here.
+
+=item $conn->define_save_image_xml($file, $dxml, $flags=0)
+
+Replaces the domain XML stored in the save image C<$file> by C<$dxml>.
+C<$flags> are C<Sys::Virt::Domain::SAVE_RUNNING> or C<SAVE_PAUSED>, to
+choose the state the domain gets on restore.
+
+=back
+
+=head2 Node and host
+
+=over 4
+
+=item my $info = $conn->get_node_info()
+
+A hash reference describing the host: C<model> (the CPU architecture,
+e.g. C<x86_64>), C<memory> (kilobytes), C<cpus> (active CPUs), C<mhz>,
+C<nodes> (NUMA cells), C<sockets> (per cell), C<cores> (per socket) and
+C<threads> (per core). C<get_node_cpu_map> is more exact about CPUs.
+
+=item my ($ncpus, $onlinemap, $nonline) = $conn->get_node_cpu_map($flags=0)
+
+The number of CPUs of the host, a bitmap (a string of bytes, one bit a CPU,
+lowest first) of those online, and how many are online:
+
+  my @online = split //, unpack("b*", $onlinemap);
+
+=item my $stats = $conn->get_node_cpu_stats($cpuNum=-1, $flags=0)
+
+A hash reference of CPU time counters in nanoseconds (C<kernel>, C<user>,
+C<idle>, C<iowait>; C<utilization>, a percentage, where the driver gives it), of CPU
+C<$cpuNum>, or of all CPUs together for -1
+(C<Sys::Virt::NODE_CPU_STATS_ALL_CPUS>).
+
+=item my $stats = $conn->get_node_memory_stats($cellNum=-1, $flags=0)
+
+A hash reference of memory counters in kilobytes (C<total>, C<free>,
+C<buffers>, C<cached>) of NUMA cell C<$cellNum>, or of the whole host for
+-1 (C<Sys::Virt::NODE_MEMORY_STATS_ALL_CELLS>).
+
+=item my $mem = $conn->get_node_free_memory()
+
+The free memory of the host, in bytes.
+
+=item my @mem = $conn->get_node_cells_free_memory($start, $end)
+
+The free memory, in bytes, of each NUMA cell from C<$start> to C<$end>
+inclusive (cells past the last one are left out).
+
+=item my @cells = $conn->get_node_free_pages(\@pagesizes, $start, $end, $flags=0)
+
+The free pages of the sizes C<@pagesizes> (in kilobytes, as the
+capabilities XML lists them) on each NUMA cell from C<$start> to C<$end>
+inclusive: one hash reference per cell, with the keys C<cell> (its
+number) and C<pages> (a hash reference: page size => free pages).
+
+=item my $n = $conn->node_alloc_pages(\@pages, $start, $end, $flags=0)
+
+Changes the huge page reservation on each NUMA cell from C<$start> to
+C<$end> inclusive. C<@pages> holds C<[$pagesize, $count]> pairs (page
+size in kilobytes). C<$flags>: C<Sys::Virt::NODE_ALLOC_PAGES_ADD> adds
+C<$count> pages to the reservation, C<NODE_ALLOC_PAGES_SET> sets it to
+C<$count>. Returns the number of cells changed (the classic binding
+returns nothing).
+
+=item my $params = $conn->get_node_memory_parameters($flags=0)
+
+The memory tunables of the host as a hash reference, keyed by the
+C<Sys::Virt::NODE_MEMORY_SHARED_*> constants.
+
+=item $conn->set_node_memory_parameters(\%params, $flags=0)
+
+Changes the memory tunables named by the keys of C<%params> (the
+C<Sys::Virt::NODE_MEMORY_SHARED_*> constants); a key the host does not
+report dies with a message naming it.
+
+=item my $info = $conn->get_node_sev_info($flags=0)
+
+The AMD SEV capabilities of the host as a hash reference, keyed by the
+C<Sys::Virt::SEV_*> constants (C<cbitpos>, C<reduced-phys-bits>, C<pdh>,
+C<cert-chain>, ...).
+
+=item my $model = $conn->get_node_security_model()
+
+A hash reference with the keys C<model> (the security driver, e.g.
+C<selinux>, or an empty string) and C<doi> (its domain of
+interpretation).
+
+=item $conn->node_suspend_for_duration($target, $duration, $flags=0)
+
+Suspends the host for C<$duration> seconds, to memory, disk or both
+(C<$target> is one of the C<Sys::Virt::NODE_SUSPEND_TARGET_*> constants).
+
+=item my $xml = $conn->get_sysinfo($flags=0)
+
+An XML document describing the host, typically from its SMBIOS tables.
+
+=item my $xml = $conn->get_capabilities()
+
+An XML document describing the capabilities of the host and hypervisor.
+
+=item my $xml = $conn->get_domain_capabilities($emulator, $arch, $machine, $virttype, $flags=0)
+
+An XML document describing what a domain may use with the emulator
+binary C<$emulator> or the architecture C<$arch> (one of them is needed),
+the machine type C<$machine> and the virtualization type C<$virttype>
+(both may be C<undef>).
+
+=item my $major = $conn->get_major_version()
+
+=item my $minor = $conn->get_minor_version()
+
+=item my $micro = $conn->get_micro_version()
+
+The parts of C<get_version> (C<major * 1_000_000 + minor * 1000 + micro>).
+
+=item $conn->set_identity(\%identity, $flags=0)
+
+Changes the identity used for access control on the connection (a
+privileged client of a daemon only). The keys of C<%identity> are the
+C<Sys::Virt::IDENTITY_*> constants (C<user-name>, C<unix-user-id>,
+C<process-id>, ...); another key dies with a message naming it.
+
+=back
+
+=head2 CPU models
+
+=over 4
+
+=item my @names = $conn->get_cpu_model_names($arch, $flags=0)
+
+The names of the CPU models known for the architecture C<$arch> (one of
+those the capabilities XML lists).
+
+=item my $result = $conn->compare_cpu($xml, $flags=0)
+
+Compares the CPU described by C<$xml> with the host CPU: one of the
+C<Sys::Virt::CPU_COMPARE_*> constants. C<$flags>:
+C<Sys::Virt::COMPARE_CPU_FAIL_INCOMPATIBLE> (die rather than return
+C<CPU_COMPARE_INCOMPATIBLE>), C<COMPARE_CPU_VALIDATE_XML>.
+
+=item my $result = $conn->compare_hypervisor_cpu($emulator, $arch, $machine, $virttype, $xml, $flags=0)
+
+As C<compare_cpu>, against the CPU the hypervisor can give a domain with
+the emulator binary C<$emulator> or the architecture C<$arch>, the machine
+type C<$machine> and the virtualization type C<$virttype> (C<undef> for
+any of them: the default).
+
+=item my $xml = $conn->baseline_cpu(\@xml, $flags=0)
+
+The XML of the most capable CPU model that each host CPU described in
+C<@xml> (CPU or capabilities XML documents) can run. C<$flags>:
+C<Sys::Virt::BASELINE_CPU_EXPAND_FEATURES> (list every feature),
+C<BASELINE_CPU_MIGRATABLE> (migratable features only).
+
+=item my $xml = $conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags=0)
+
+As C<baseline_cpu>, for CPUs the hypervisor can give a domain with the
+given emulator, architecture, machine and virtualization type (as for
+C<compare_hypervisor_cpu>).
 
 =back
 

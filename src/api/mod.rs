@@ -172,6 +172,35 @@ pub fn arg_str_list(p: *const *const c_char, n: usize) -> Vec<CString> {
         .collect()
 }
 
+/// The integers of a list argument (`int[]`, `ll[]`: the glue checked
+/// each against the element type's range).
+pub fn arg_i64_list(p: *const i64, n: usize) -> Vec<i64> {
+    if p.is_null() || n == 0 {
+        return Vec::new();
+    }
+    // SAFETY: the glue passes `n` integers.
+    unsafe { std::slice::from_raw_parts(p, n) }.to_vec()
+}
+
+/// The integers of a list argument (`uint[]`, `ull[]`).
+pub fn arg_u64_list(p: *const u64, n: usize) -> Vec<u64> {
+    if p.is_null() || n == 0 {
+        return Vec::new();
+    }
+    // SAFETY: as above.
+    unsafe { std::slice::from_raw_parts(p, n) }.to_vec()
+}
+
+/// The handles of a list of objects (`Class[]`); the glue keeps every
+/// object alive until the call returns.
+pub fn arg_obj_list<'a, T: Object>(p: *const *const T, n: usize) -> Result<Vec<&'a T>> {
+    if p.is_null() || n == 0 {
+        return Ok(Vec::new());
+    }
+    // SAFETY: the glue passes `n` handle pointers.
+    unsafe { std::slice::from_raw_parts(p, n) }.iter().map(|&h| this(h)).collect()
+}
+
 /// One `key => value` pair of a hash argument; `value` is NULL for undef.
 #[repr(C)]
 pub struct SvrPair {
@@ -201,14 +230,6 @@ pub fn arg_opt_pairs(p: *const SvrPair, n: usize) -> Option<Vec<(String, Option<
     (!p.is_null()).then(|| arg_pairs(p, n))
 }
 
-/// A list of integers from an array reference.
-pub fn arg_int_list(p: *const i64, n: usize) -> Vec<i64> {
-    if p.is_null() || n == 0 {
-        return Vec::new();
-    }
-    // SAFETY: the glue passes `n` integers.
-    unsafe { std::slice::from_raw_parts(p, n) }.to_vec()
-}
 
 /// A list of strings libvirt allocated (`char **`, `n` entries), copied;
 /// the strings and the array are freed.
@@ -278,6 +299,9 @@ where
     Ok(Value::List(items))
 }
 
+/// Up to this many entries, a caller's `maxnames`/`maxids` is used as is.
+const LIST_MAX_UNCHECKED: c_int = 1 << 16;
+
 /// A list of names from the classic `virConnectNumOfX`/`virConnectListX`
 /// pair: the caller's `maxnames`, or the current count when absent. A
 /// negative `maxnames` goes to libvirt, which refuses it before touching
@@ -288,6 +312,9 @@ pub fn name_list(
     list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
 ) -> Result<Value> {
     let max = match max {
+        // An absurd maximum is cut to the current count: nothing huge is
+        // allocated for it (the classic binding runs out of memory).
+        Some(m) if m > LIST_MAX_UNCHECKED => m.min(check(count())?),
         Some(m) => m,
         None => check(count())?,
     };
@@ -305,6 +332,9 @@ pub fn name_list(
 /// A list of ids (`virConnectListDomains`).
 pub fn id_list(max: Option<c_int>, count: impl FnOnce() -> c_int, list: impl FnOnce(*mut c_int, c_int) -> c_int) -> Result<Value> {
     let max = match max {
+        // An absurd maximum is cut to the current count: nothing huge is
+        // allocated for it (the classic binding runs out of memory).
+        Some(m) if m > LIST_MAX_UNCHECKED => m.min(check(count())?),
         Some(m) => m,
         None => check(count())?,
     };
