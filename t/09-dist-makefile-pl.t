@@ -60,10 +60,12 @@ SH
 }
 
 # Runs Makefile.PL in the copy; returns (exit status, output).
+# Variables named in @keep stay; the others that Makefile.PL reads go.
 sub configure {
-    my ($root) = @_;
+    my ($root, @keep) = @_;
     local %ENV = %ENV;
-    delete @ENV{qw(CARGO RUSTC PKG_CONFIG CARGO_HOME CARGO_TARGET_DIR CC
+    my %keep = map { $_ => 1 } @keep;
+    delete @ENV{grep { !$keep{$_} } qw(CARGO RUSTC PKG_CONFIG CARGO_HOME CARGO_TARGET_DIR CC
                    PERL_MM_OPT PERL_MB_OPT MAKEFLAGS)};
     $ENV{PATH} = "$root/bin";
     $ENV{HOME} = "$root/home";
@@ -116,7 +118,7 @@ ok $rust_version, "Cargo.toml states rust-version ($rust_version)";
     tool("$root/bin/cc", 'exit 0');
     my ($status, $out) = configure($root);
     is $status, 0, 'Rust too old: exit status 0';
-    like $out, qr/rustc 1\.60\.0 at \S+ is too old: Rust \Q$rust_version\E or newer/,
+    like $out, qr/cargo 1\.60\.0 at \S+ is too old: Rust \Q$rust_version\E or newer/,
         '... says which Rust it found and which it needs';
     ok !-e "$root/src/Makefile", '... no Makefile';
 }
@@ -129,6 +131,28 @@ ok $rust_version, "Cargo.toml states rust-version ($rust_version)";
     my ($status, $out) = configure($root);
     is $status, 0, 'libvirt too old: exit status 0';
     like $out, qr/libvirt 8\.0\.0 is too old/, '... says so';
+    ok !-e "$root/src/Makefile", '... no Makefile';
+}
+
+{
+    # An old Rust in PATH (a distribution's), a new one in ~/.cargo/bin.
+    my $root = sandbox();
+    fake_rust("$root/bin", '1.60.0');
+    fake_rust("$root/home/.cargo/bin", '1.95.0');
+    fake_pkg_config("$root/bin", '9.0.0');
+    tool("$root/bin/cc", 'exit 0');
+    my ($status, $out) = configure($root);
+    is $status, 0, 'old Rust in PATH, new in ~/.cargo/bin: exit status 0';
+    like $out, qr{cargo\s+1\.95\.0 \(\Q$root\E/home/\.cargo/bin/cargo\)}, '... takes the new cargo';
+    like $out, qr{rustc\s+1\.95\.0 \(\Q$root\E/home/\.cargo/bin/rustc\)}, '... and the rustc beside it';
+    ok -f "$root/src/Makefile", '... writes the Makefile';
+
+    # CARGO names the only cargo to consider.
+    unlink "$root/src/Makefile";
+    local $ENV{CARGO} = "$root/bin/cargo";
+    ($status, $out) = configure($root, 'CARGO');
+    is $status, 0, 'CARGO set to the old cargo: exit status 0';
+    like $out, qr/cargo 1\.60\.0 at \Q$root\E\/bin\/cargo is too old/, '... says it is too old';
     ok !-e "$root/src/Makefile", '... no Makefile';
 }
 
@@ -149,15 +173,20 @@ ok $rust_version, "Cargo.toml states rust-version ($rust_version)";
     like $mk, qr{^LIBVIRT_API_XML = \Q$api_xml\E$}m, "... with libvirt's API description from pkg-config";
     like $mk, qr{^CARGO_NET_FLAGS = --locked$}m, '... online, as there is no vendor/';
 
-    # As in a tarball: the crates are there, cargo runs offline.
+    like $mk, qr{^CARGO_TARGET_DIR = target$}m, '... in target/';
+
+    # As in a tarball: the crates are there, cargo runs offline; and a
+    # target directory of one's own.
     make_path("$root/src/vendor", "$root/src/.cargo");
     open my $fh, '>', "$root/src/.cargo/config.toml" or die $!;
     close $fh;
-    local $ENV{CARGO_TARGET_DIR};    # configure() deletes it
-    ($status, $out) = configure($root);
-    is $status, 0, 'with vendor/: exit status 0';
+    local $ENV{CARGO_TARGET_DIR} = "$root/cargo-target";
+    ($status, $out) = configure($root, 'CARGO_TARGET_DIR');
+    is $status, 0, 'with vendor/ and CARGO_TARGET_DIR: exit status 0';
     $mk = do { local (@ARGV, $/) = "$root/src/Makefile"; <> };
     like $mk, qr{^CARGO_NET_FLAGS = --offline --locked$}m, '... cargo runs --offline --locked';
+    like $mk, qr{^CARGO_TARGET_DIR = \Q$root\E/cargo-target$}m, '... in that target directory';
+    like $mk, qr{^cargo_clean :}m, '... which make clean cleans with cargo';
 }
 
 done_testing;
