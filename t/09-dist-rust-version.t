@@ -1,0 +1,53 @@
+use strict;
+use warnings;
+use Test::More;
+use File::Spec;
+use JSON::PP ();
+
+# Cargo.toml's rust-version (which Makefile.PL checks) is at least the
+# rust-version of every locked crate built for this machine: raise it when
+# a dependency update needs a newer Rust.
+
+sub find_cargo {
+    return $ENV{CARGO} if $ENV{CARGO} && -x $ENV{CARGO};
+    for my $dir (File::Spec->path, ($ENV{CARGO_HOME} ? "$ENV{CARGO_HOME}/bin" : ()),
+                 ($ENV{HOME} ? "$ENV{HOME}/.cargo/bin" : ())) {
+        return "$dir/cargo" if -f "$dir/cargo" && -x _;
+    }
+    return undef;
+}
+
+sub version_cmp {
+    my @a = split /\./, shift;
+    my @b = split /\./, shift;
+    for my $i (0 .. 2) {
+        my $d = ($a[$i] // 0) <=> ($b[$i] // 0);
+        return $d if $d;
+    }
+    return 0;
+}
+
+my $cargo = find_cargo();
+ok $cargo, 'cargo found (it built the module)' or BAIL_OUT('no cargo');
+
+my ($host) = `"$cargo" --version --verbose` =~ /^host:\s*(\S+)/m;
+ok $host, "host triple ($host)";
+
+my $json = `"$cargo" metadata --format-version 1 --locked --offline --filter-platform $host 2>&1`;
+is $?, 0, 'cargo metadata --locked --offline' or diag $json;
+my $meta = eval { JSON::PP::decode_json($json) } || {};
+
+my ($self) = grep { $_->{name} eq 'sys-virt' } @{ $meta->{packages} || [] };
+my $ours = $self && $self->{rust_version};
+ok $ours, "Cargo.toml states rust-version ($ours)";
+
+my @newer = map { "$_->{name} $_->{version} needs Rust $_->{rust_version}" }
+    grep { $_->{rust_version} && version_cmp($_->{rust_version}, $ours) > 0 }
+    @{ $meta->{packages} || [] };
+is_deeply \@newer, [], "no locked crate needs a Rust newer than $ours"
+    or diag "Raise rust-version in Cargo.toml:\n", map "  $_\n", @newer;
+
+my @deps = grep { $_->{name} ne 'sys-virt' } @{ $meta->{packages} || [] };
+cmp_ok scalar(@deps), '>', 5, 'cargo metadata lists the locked crates (' . scalar(@deps) . ')';
+
+done_testing;
