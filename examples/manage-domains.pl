@@ -42,7 +42,7 @@ for my $rec ($conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE()
 }
 
 # A snapshot of every running domain.
-for my $dom ($conn->list_all_domains(Sys::Virt::LIST_DOMAINS_ACTIVE())) {
+for my $dom ($conn->list_all_domains(Sys::Virt::Domain::LIST_ACTIVE())) {
     my $snap = $dom->create_snapshot(
         "<domainsnapshot><name>$opt{snapshot}</name>"
         . "<description>taken by manage-domains.pl</description></domainsnapshot>");

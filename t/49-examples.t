@@ -1,0 +1,38 @@
+# The management and event examples run as they are, on test:///default.
+use strict;
+use warnings;
+use Test::More;
+use File::Basename qw(dirname);
+use File::Spec;
+
+my $root = File::Spec->rel2abs(File::Spec->catdir(dirname(__FILE__), File::Spec->updir));
+my @inc = ("-I$root/blib/lib", "-I$root/blib/arch");
+
+sub run_example {
+    my (@args) = @_;
+    open my $fh, '-|', $^X, @inc, @args or die "cannot run @args: $!";
+    local $/;
+    my $out = <$fh>;
+    close $fh;
+    return ($out // '', $?);
+}
+
+my ($out, $status) = run_example("$root/examples/manage-domains.pl", '--snapshot', 'ex1', '--cleanup');
+is($status, 0, 'manage-domains.pl exits 0');
+like($out, qr/^test\s+running\s+\d+\s+\d+ MiB/m, 'lists the test domain, running, with vCPUs and memory');
+like($out, qr/^stats test: .*state\.state=1/m, 'bulk statistics of the test domain');
+like($out, qr/^snapshot ex1 of test taken; test now has 1 snapshot\(s\): ex1$/m, 'takes a snapshot');
+like($out, qr/^snapshot ex1 deleted$/m, 'and removes it');
+
+($out, $status) = run_example("$root/examples/event-monitor.pl", '--demo', '--timeout', '1');
+is($status, 0, 'event-monitor.pl exits 0');
+for my $family ('domain', 'pool', 'network', 'node device') {
+    like($out, qr/^watching \d+ \Q$family\E event ID\(s\)$/m, "registers every $family event ID");
+}
+like($out, qr/^secret events not available here: .*not supported/m, 'says the test driver has no secret events');
+like($out, qr/^domain test: lifecycle \(suspended 0\)$/m, 'domain lifecycle event');
+like($out, qr/^pool default-pool: lifecycle \(stopped 0\)$/m, 'pool lifecycle event');
+like($out, qr/^network default: lifecycle \(started 0\)$/m, 'network lifecycle event');
+like($out, qr/^node device \w+: lifecycle \(created 0\)$/m, 'node device lifecycle event');
+
+done_testing;
