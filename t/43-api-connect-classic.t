@@ -2,8 +2,8 @@
 # Sys::Virt and through the classic XS binding (Debian's libsys-virt-perl
 # 9.0.0), each in its own child process; the results (values, hash keys,
 # list shapes, objects by class and name, errors by code and message) must
-# be the same. Skipped when the classic binding is not unpacked anywhere
-# known (SYS_VIRT_CLASSIC_LIB, bench/.classic, /work/classic).
+# be the same. Skipped only where the classic binding cannot be fetched
+# (Test::Classic says why).
 #
 # Left out on purpose, where the classic binding crashes or is wrong (see
 # t/42-api-connect.t): non-ARRAY or non-object arguments (it segfaults),
@@ -18,12 +18,12 @@ use File::Spec;
 use File::Temp qw(tempdir);
 use Cwd qw(abs_path);
 
-my ($classic) = grep { defined && -f "$_/Sys/Virt.pm" } (
-    $ENV{SYS_VIRT_CLASSIC_LIB},
-    "bench/.classic/root/usr/lib/x86_64-linux-gnu/perl5/5.36",
-    "/work/classic/root/usr/lib/x86_64-linux-gnu/perl5/5.36",
-);
-plan skip_all => "the classic binding is not unpacked (set SYS_VIRT_CLASSIC_LIB)" unless $classic;
+use lib 't/lib';
+use Test::Classic ();
+
+# The classic binding, unpacked privately (fetched the first time).
+my $classic = $ENV{SYS_VIRT_CLASSIC_LIB} // Test::Classic::lib();
+plan skip_all => "the classic binding is not available: $Test::Classic::REASON" unless $classic;
 
 my $dir = tempdir(CLEANUP => 1);
 my $script = File::Spec->catfile($dir, "calls.pl");

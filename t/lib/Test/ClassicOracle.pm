@@ -1,7 +1,8 @@
 package Test::ClassicOracle;
 # Differential checks against the classic XS binding (Debian's
-# libsys-virt-perl 9.0.0, unpacked privately; $SYS_VIRT_CLASSIC_LIB names
-# its Perl library directory). A snippet runs in a fresh child process on
+# libsys-virt-perl 9.0.0, unpacked privately by Test::Classic, which fetches
+# it the first time; $SYS_VIRT_CLASSIC_LIB may name its Perl library
+# directory instead). A snippet runs in a fresh child process on
 # test:///default, once under the classic binding and once under this one,
 # with $conn and $dom (the domain "test") set up; its value (a list) comes
 # back through Data::Dumper. A Sys::Virt::Error becomes { died => CODE }.
@@ -12,7 +13,9 @@ use Scalar::Util qw(looks_like_number);
 
 our @EXPORT_OK = qw(classic_available run_classic run_ours shape);
 
-our $CLASSIC = $ENV{SYS_VIRT_CLASSIC_LIB} // '/work/classic/root/usr/lib/x86_64-linux-gnu/perl5/5.36';
+use Test::Classic ();
+
+our $CLASSIC = $ENV{SYS_VIRT_CLASSIC_LIB} // Test::Classic::lib() // '';
 
 sub classic_available { -f "$CLASSIC/Sys/Virt.pm" && -d "$CLASSIC/auto/Sys/Virt" }
 
