@@ -54,15 +54,13 @@ fn main() {
     println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
     let api = env::var("LIBVIRT_API_XML")
         .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
-    perl_output(&[
-        root.join("tools/gen-api.pl").to_str().unwrap(),
-        "--table",
-        root.join("data/api.tsv").to_str().unwrap(),
-        "--api",
-        &api,
-        "--rust",
-        out.join("api_gen.rs").to_str().unwrap(),
-    ]);
+    let gen_api = |outputs: &[&str]| {
+        let (script, table) = (root.join("tools/gen-api.pl"), root.join("data/api.tsv"));
+        let mut args = vec![script.to_str().unwrap(), "--table", table.to_str().unwrap(), "--api", &api];
+        args.extend_from_slice(outputs);
+        perl_output(&args);
+    };
+    gen_api(&["--rust", out.join("api_gen.rs").to_str().unwrap()]);
 
     if env::var_os("CARGO_FEATURE_XS").is_none() {
         return;
@@ -89,12 +87,7 @@ fn main() {
     for entry in fs::read_dir(root.join("xs")).unwrap().flatten() {
         fs::copy(entry.path(), xs_dir.join(entry.file_name())).unwrap();
     }
-    perl_output(&[
-        root.join("tools/gen-api.pl").to_str().unwrap(),
-        "--table",
-        root.join("data/api.tsv").to_str().unwrap(),
-        "--api",
-        &api,
+    gen_api(&[
         "--handwritten",
         root.join("xs").to_str().unwrap(),
         "--xs",
