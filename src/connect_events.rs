@@ -582,11 +582,34 @@ pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandl
 
 // ------------------------------------------------- close callback ----
 
+/// libvirt calls the close callback with its own lock held
+/// (`virConnectCloseCallbackDataCall` locks the callback data, calls, then
+/// resets it, still locked), so the script's callback must not run here:
+/// `unregister_close_callback` inside it, or anything else that takes that
+/// lock, would deadlock. It is always queued, and runs once libvirt has let
+/// go: at the end of the event loop iteration (`run_default` or a Perl
+/// loop's dispatch), which the queued job wakes. The registration's release
+/// (reg_free, called by libvirt right after this) is queued behind it.
+///
+/// The other families need no queue: libvirt dispatches domain and storage
+/// pool events (`virObjectEventStateFlush`), stream events (fd streams and
+/// the remote driver's event timer) and the loop's handles and timers with
+/// its locks released, so their callbacks run at once and may call
+/// anything, including their own deregistration.
 unsafe extern "C" fn close_cb(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
     guard("close callback", (), || {
         let mut a = Args::default();
         a.int(reason as i64);
-        deliver(opaque, Obj::None, a);
+        // SAFETY: as in `deliver`: the Reg lives until reg_free, whose
+        // release is queued after this job.
+        let reg = &*(opaque as *const Reg);
+        let (cb, ctx) = (reg.cb, reg.ctx);
+        event::defer(Job::new(move || {
+            let c = a.to_c();
+            // SAFETY: the glue's callback with its context.
+            unsafe { cb(ctx, ptr::null_mut(), c.as_ptr(), c.len()) };
+        }));
+        event::wake();
         Ok(())
     })
 }

@@ -630,6 +630,12 @@ pub unsafe extern "C" fn svr_event_register_impl(hooks: *const SvrImplHooks) -> 
                 "Sys::Virt::Event::register: an event implementation is already registered (libvirt allows one per process)",
             ));
         }
+        if event::default_loop_registered() {
+            return Err(Failure::message(
+                "Sys::Virt::Event::register: libvirt's default event loop is already registered (register_default); \
+                 libvirt keeps what it registered there, so a process uses one loop or the other, not both",
+            ));
+        }
         event::claim_owner();
         let bridge = Bridge::new(hooks)?;
         if BRIDGE.set(bridge).is_err() {
@@ -646,6 +652,11 @@ pub unsafe extern "C" fn svr_event_register_impl(hooks: *const SvrImplHooks) -> 
         );
         Ok(0)
     })
+}
+
+/// Whether `register($impl)` succeeded in this process.
+pub fn perl_loop_registered() -> bool {
+    BRIDGE.get().is_some()
 }
 
 fn bridge() -> Result<&'static Bridge> {
