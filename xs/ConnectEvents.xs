@@ -8,12 +8,13 @@ domain_event_register(con, cb)
     SV *cb
   PREINIT:
     ConnHandle *h;
+    SV *cobj;
     svr_xs_event_ctx *ctx;
     int rc;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register", "con", &cobj);
     svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Domain");
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Domain");
     rc = svr_conn_domain_event_register(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
     if (rc < 0)
         svr_xs_release_event_ctx(ctx);
@@ -37,17 +38,19 @@ domain_event_register_any(con, dom, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
     ConnHandle *h;
+    SV *cobj;
     DomainHandle *d = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register_any", "con", &cobj);
     if (SvOK(dom))
         d = svr_unwrap(aTHX_ dom, "Sys::Virt::Domain", "Sys::Virt::domain_event_register_any", "dom");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::domain_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::domain_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Domain");
-    RETVAL = svr_conn_domain_event_register_any(h, d, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Domain");
+    RETVAL = svr_conn_domain_event_register_any(h, d, id, svr_xs_object_event, ctx,
                                                 svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -63,8 +66,7 @@ domain_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::domain_event_deregister_any", "callbackID");
-    rc = svr_conn_domain_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_domain_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::domain_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -75,17 +77,19 @@ storage_pool_event_register_any(con, pool, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
     ConnHandle *h;
+    SV *cobj;
     PoolHandle *p = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::storage_pool_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::storage_pool_event_register_any", "con", &cobj);
     if (SvOK(pool))
         p = svr_unwrap(aTHX_ pool, "Sys::Virt::StoragePool", "Sys::Virt::storage_pool_event_register_any", "pool");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::storage_pool_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::storage_pool_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::storage_pool_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::StoragePool");
-    RETVAL = svr_conn_storage_pool_event_register_any(h, p, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::StoragePool");
+    RETVAL = svr_conn_storage_pool_event_register_any(h, p, id, svr_xs_object_event, ctx,
                                                       svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -101,8 +105,7 @@ storage_pool_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::storage_pool_event_deregister_any", "callbackID");
-    rc = svr_conn_storage_pool_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_storage_pool_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::storage_pool_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -112,12 +115,13 @@ register_close_callback(con, cb)
     SV *cb
   PREINIT:
     ConnHandle *h;
+    SV *cobj;
     svr_xs_event_ctx *ctx;
     int rc;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::register_close_callback", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::register_close_callback", "con", &cobj);
     svr_check_code(aTHX_ cb, "Sys::Virt::register_close_callback", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, NULL);
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, NULL);
     rc = svr_conn_register_close_callback(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
     if (rc < 0)
         svr_xs_release_event_ctx(ctx);

@@ -205,11 +205,11 @@ svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
 /* ------------------------------------------- events of a connection -- */
 
 svr_xs_event_ctx *
-svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass)
+svr_xs_event_ctx_new(pTHX_ SV *conn_obj, SV *cb, const char *klass)
 {
     svr_xs_event_ctx *c;
     Newxz(c, 1, svr_xs_event_ctx);
-    c->conn = newSVsv(conn);
+    c->conn = newRV_inc(conn_obj);
     c->cb = newSVsv(cb);
     c->klass = klass;
     return c;
