@@ -218,6 +218,97 @@ fn close_regs() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
     CLOSE_REGS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Event registrations made through us, by connection, so that they can
+/// be undone before the connection goes away (see `svr_conn_release_events`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Registered {
+    /// `domain_event_register` (the old API).
+    DomainOld,
+    DomainAny(c_int),
+    PoolAny(c_int),
+}
+
+static EVENT_REGS: std::sync::Mutex<Vec<(usize, Registered)>> = std::sync::Mutex::new(Vec::new());
+
+fn event_regs() -> std::sync::MutexGuard<'static, Vec<(usize, Registered)>> {
+    EVENT_REGS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn registered(c: &ConnHandle, r: Registered) {
+    event_regs().push((c.ptr() as usize, r));
+}
+
+/// libvirt's client keeps the callback ids of every event family of a
+/// connection in one list, and its remote driver removes a pool callback
+/// when asked to deregister a *domain* callback of the same id, while the
+/// daemon goes on sending its events (which then hang or crash the client
+/// when the connection closes). Only ids registered through us, in the
+/// family asked for, reach libvirt.
+fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
+    let key = c.ptr() as usize;
+    if event_regs().iter().any(|&(k, x)| k == key && x == r) {
+        return Ok(());
+    }
+    let (what, id) = match r {
+        Registered::DomainAny(id) => ("domain event", id),
+        Registered::PoolAny(id) => ("storage pool event", id),
+        Registered::DomainOld => ("domain event", 0),
+    };
+    Err(Failure::Libvirt {
+        code: sys::VIR_ERR_INVALID_ARG as i32,
+        domain: sys::VIR_FROM_NONE as i32,
+        level: sys::VIR_ERR_ERROR as i32,
+        message: format!("{method}: no {what} callback with id {id} is registered on this connection"),
+    })
+}
+
+fn deregistered(c: &ConnHandle, r: Registered) {
+    let key = c.ptr() as usize;
+    event_regs().retain(|&(k, x)| !(k == key && x == r));
+}
+
+/// Undoes every event registration and the close callback made through us
+/// on `c`; for the connection's DESTROY at global destruction (before that,
+/// a registration keeps the connection object alive).
+///
+/// libvirt 9.0's remote driver deadlocks, or refers to a freed connection,
+/// when an event message is still unread as the connection closes: the
+/// close call reads it, the event's object takes a reference to the
+/// connection being disposed and its release disposes it again, which
+/// calls the daemon under the client lock already held. Deregistering
+/// first reads every event the daemon sent before the answer, while the
+/// connection is alive, and stops further ones.
+#[no_mangle]
+pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
+    crate::boundary::guard_io("svr_conn_release_events", (), || {
+        let c = conn(c)?;
+        let key = c.ptr() as usize;
+        let mine: Vec<Registered> = {
+            let mut regs = event_regs();
+            let mine = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
+            regs.retain(|&(k, _)| k != key);
+            mine
+        };
+        for r in mine {
+            // SAFETY: plain libvirt calls; failures (a dead connection)
+            // change nothing and leave no error behind.
+            unsafe {
+                match r {
+                    Registered::DomainOld => sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)),
+                    Registered::DomainAny(id) => sys::virConnectDomainEventDeregisterAny(c.ptr(), id),
+                    Registered::PoolAny(id) => sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id),
+                };
+                sys::virResetLastError();
+            }
+        }
+        if close_regs().iter().any(|&(k, _)| k == key) && svr_conn_unregister_close_callback(c) < 0 {
+            crate::error::take();
+        }
+        event::flush();
+        Ok(())
+    })
+}
+
 /// libvirt is done with a registration.
 unsafe extern "C" fn reg_free(opaque: *mut c_void) {
     guard("event registration free", (), || {
@@ -433,6 +524,7 @@ pub extern "C" fn svr_conn_domain_event_register(
             drop(unsafe { Box::from_raw(reg) });
             return Err(Failure::last_libvirt());
         }
+        registered(c, Registered::DomainOld);
         Ok(0)
     })
 }
@@ -444,6 +536,9 @@ pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_in
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::DomainOld);
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })
@@ -480,6 +575,7 @@ pub extern "C" fn svr_conn_domain_event_register_any(
             drop(unsafe { Box::from_raw(reg) });
             return Err(Failure::last_libvirt());
         }
+        registered(c, Registered::DomainAny(id));
         Ok(id)
     })
 }
@@ -488,9 +584,13 @@ pub extern "C" fn svr_conn_domain_event_register_any(
 pub extern "C" fn svr_conn_domain_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
     guard("svr_conn_domain_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::DomainAny(id), "Sys::Virt::domain_event_deregister_any")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectDomainEventDeregisterAny(c.ptr(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::DomainAny(id));
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })
@@ -564,6 +664,7 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
             drop(unsafe { Box::from_raw(reg) });
             return Err(Failure::last_libvirt());
         }
+        registered(c, Registered::PoolAny(id));
         Ok(id)
     })
 }
@@ -572,9 +673,13 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
 pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
     guard("svr_conn_storage_pool_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::PoolAny(id), "Sys::Virt::storage_pool_event_deregister_any")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::PoolAny(id));
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })

@@ -50,7 +50,7 @@ sub in_child {
 sub shape_ok {
     my ($name, $code, $secs) = @_;
     my ($status, $out) = in_child($secs // 60, $code);
-    my $bad = $out =~ /Attempt to free|Use of freed value|panic:|Bizarre|Semi-panic|internal error in the Rust core/;
+    my $bad = $out =~ /GLib(?:-GObject)?-CRITICAL|Attempt to free|Use of freed value|panic:|Bizarre|Semi-panic|internal error in the Rust core/;
     ok($status == 0 && !$bad, $name)
         or diag(($status & 127 ? "killed by signal " . ($status & 127) : "exit status " . ($status >> 8)) . "\n$out");
 }
@@ -322,6 +322,30 @@ subtest 'cause 5: send_hole(0), finish, finish again on a sparse upload' => sub 
         is_stream_error(exception { $st->finish }, qr/already finished/, 'second finish');
         is_stream_error(exception { $st->send_hole(0) }, qr/finished/, 'hole after finish');
         ok(vol($c, 'dst.img')->get_name, 'the connection answers');
+    });
+};
+
+subtest 'deregistering an event callback of another family or id' => sub {
+    # libvirt's client keeps the ids of domain and pool callbacks in one
+    # list: deregistering a *domain* callback with a pool callback's id
+    # removed the pool callback on the client only; the daemon went on
+    # sending its events, and the connection's close then hung.
+    shape_ok('domain_event_deregister_any with a pool callback id, then close', sub {
+        Sys::Virt::Event::register_default();
+        my $t = Sys::Virt::Event::add_timeout(20, sub {});
+        my $c = Sys::Virt->new(uri => $uri);
+        my $id = $c->storage_pool_event_register_any(undef, Sys::Virt::StoragePool::EVENT_ID_REFRESH(), sub {});
+        my $e = exception { $c->domain_event_deregister_any($id) };
+        ok(ref $e && $e->isa('Sys::Virt::Error') && $e->message =~ /no domain event callback with id $id is registered/,
+           'refused before libvirt') or diag $e;
+        like(exception { $c->storage_pool_event_deregister_any($id + 1) }->message,
+             qr/no storage pool event callback with id/, 'an unknown pool id too');
+        my $v = vol($c, 'src.img');
+        $c->get_storage_pool_by_name($d->pool_name)->refresh;
+        $c->storage_pool_event_deregister_any($id);
+        undef $c;
+        undef $v;    # the connection's last reference
+        ok(1, 'closed');
     });
 };
 

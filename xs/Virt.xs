@@ -233,8 +233,17 @@ set_keep_alive(con, interval, count)
 void
 DESTROY(obj)
     SV *obj
+  PREINIT:
+    ConnHandle *h;
   CODE:
-    svr_conn_free(svr_take_handle(aTHX_ obj));
+    h = svr_take_handle(aTHX_ obj);
+    /* At global destruction objects go in any order, registrations
+     * included: undo ours while the connection is whole (see
+     * svr_conn_release_events). Before that, a registration keeps this
+     * object alive. */
+    if (h && PL_phase == PERL_PHASE_DESTRUCT)
+        svr_conn_release_events(h);
+    svr_conn_free(h);
 
 int
 _test_panic()

@@ -9,12 +9,24 @@ svr_wrap(pTHX_ void *handle, const char *klass)
     return rv;
 }
 
+/* Only code run by reading an argument can free another one before the
+ * XSUB is done with it: get-magic (tie, substr and element lvalues) and
+ * overloading. Without either among the arguments nothing is taken (the
+ * common case costs one flag test per argument); with one, all are kept. */
 I32
 svr_keep_args(pTHX_ I32 ax, I32 items)
 {
     I32 i;
+    SV **args = PL_stack_base + ax;
     for (i = 0; i < items; i++) {
-        SV *sv = PL_stack_base[ax + i];
+        SV *sv = args[i];
+        if (sv && (SvGMAGICAL(sv) || (SvROK(sv) && SvAMAGIC(sv))))
+            break;
+    }
+    if (i == items)
+        return 0;
+    for (i = 0; i < items; i++) {
+        SV *sv = args[i];
         if (sv && !SvIMMORTAL(sv))
             sv_2mortal(SvREFCNT_inc_simple_NN(sv));
     }
