@@ -23,7 +23,7 @@ use virt::domain::Domain;
 use virt::storage_pool::StoragePool;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle};
+use crate::boundary::{guard, guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
@@ -314,8 +314,11 @@ unsafe extern "C" fn reg_free(opaque: *mut c_void) {
     guard("event registration free", (), || {
         close_regs().retain(|&(_, r)| r != opaque as usize);
         let reg = Box::from_raw(opaque as *mut Reg);
+        // Queued, never run here: libvirt calls this from inside its own
+        // calls, for the close callback with its lock held (running the
+        // queue here would run a queued close callback under that lock).
+        // Our deregistrations flush the queue once libvirt has returned.
         defer_release(reg.release, reg.ctx);
-        event::flush();
         Ok(())
     })
 }
@@ -512,7 +515,7 @@ pub extern "C" fn svr_conn_domain_event_register(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_domain_event_register", -1, || {
+    guard_io("svr_conn_domain_event_register", -1, || {
         let c = conn(c)?;
         event::claim_owner();
         let reg = new_reg(cb, ctx, release);
@@ -531,7 +534,7 @@ pub extern "C" fn svr_conn_domain_event_register(
 
 #[no_mangle]
 pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_int {
-    guard("svr_conn_domain_event_deregister", -1, || {
+    guard_io("svr_conn_domain_event_deregister", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)) };
@@ -555,7 +558,7 @@ pub extern "C" fn svr_conn_domain_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_domain_event_register_any", -1, || {
+    guard_io("svr_conn_domain_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = domain_callback(event_id).ok_or_else(|| {
             Failure::message(format!("Sys::Virt::domain_event_register_any: unknown domain event ID {event_id}"))
@@ -582,7 +585,7 @@ pub extern "C" fn svr_conn_domain_event_register_any(
 
 #[no_mangle]
 pub extern "C" fn svr_conn_domain_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_domain_event_deregister_any", -1, || {
+    guard_io("svr_conn_domain_event_deregister_any", -1, || {
         let c = conn(c)?;
         check_registered(c, Registered::DomainAny(id), "Sys::Virt::domain_event_deregister_any")?;
         // SAFETY: plain libvirt call.
@@ -644,7 +647,7 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_storage_pool_event_register_any", -1, || {
+    guard_io("svr_conn_storage_pool_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = pool_callback(event_id).ok_or_else(|| {
             Failure::message(format!("Sys::Virt::storage_pool_event_register_any: unknown storage pool event ID {event_id}"))
@@ -671,7 +674,7 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
 
 #[no_mangle]
 pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_storage_pool_event_deregister_any", -1, || {
+    guard_io("svr_conn_storage_pool_event_deregister_any", -1, || {
         let c = conn(c)?;
         check_registered(c, Registered::PoolAny(id), "Sys::Virt::storage_pool_event_deregister_any")?;
         // SAFETY: plain libvirt call.
@@ -728,7 +731,7 @@ pub extern "C" fn svr_conn_register_close_callback(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_register_close_callback", -1, || {
+    guard_io("svr_conn_register_close_callback", -1, || {
         let c = conn(c)?;
         event::claim_owner();
         let key = c.ptr() as usize;
@@ -752,7 +755,7 @@ pub extern "C" fn svr_conn_register_close_callback(
 
 #[no_mangle]
 pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_int {
-    guard("svr_conn_unregister_close_callback", -1, || {
+    guard_io("svr_conn_unregister_close_callback", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.ptr(), Some(close_cb)) };

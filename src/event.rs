@@ -194,7 +194,7 @@ pub extern "C" fn svr_event_register_default() -> c_int {
 /// raises it once this returns.
 #[no_mangle]
 pub extern "C" fn svr_event_run_default() -> c_int {
-    guard("svr_event_run_default", -1, || {
+    crate::boundary::guard_io("svr_event_run_default", -1, || {
         if !default_loop_registered() {
             return Err(Failure::message(if crate::eventimpl::perl_loop_registered() {
                 "Sys::Virt::Event::run_default: the registered event loop is written in Perl (Sys::Virt::Event::register): run that loop instead"

@@ -667,7 +667,7 @@ fn bridge() -> Result<&'static Bridge> {
 
 #[no_mangle]
 pub extern "C" fn svr_event_impl_run_handle(events: c_int, cb: i64, opaque: i64) -> c_int {
-    guard("svr_event_impl_run_handle", -1, || {
+    crate::boundary::guard_io("svr_event_impl_run_handle", -1, || {
         bridge()?.run_handle(events, cb, opaque)?;
         Ok(0)
     })
@@ -675,7 +675,7 @@ pub extern "C" fn svr_event_impl_run_handle(events: c_int, cb: i64, opaque: i64)
 
 #[no_mangle]
 pub extern "C" fn svr_event_impl_run_timeout(cb: i64, opaque: i64) -> c_int {
-    guard("svr_event_impl_run_timeout", -1, || {
+    crate::boundary::guard_io("svr_event_impl_run_timeout", -1, || {
         bridge()?.run_timeout(cb, opaque)?;
         Ok(0)
     })
@@ -683,7 +683,7 @@ pub extern "C" fn svr_event_impl_run_timeout(cb: i64, opaque: i64) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn svr_event_impl_free(ff: i64, opaque: i64) -> c_int {
-    guard("svr_event_impl_free", -1, || {
+    crate::boundary::guard_io("svr_event_impl_free", -1, || {
         bridge()?.free(ff, opaque)?;
         Ok(0)
     })

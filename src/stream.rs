@@ -1075,7 +1075,7 @@ pub extern "C" fn svr_stream_add_callback(
     free: Option<SvrFreeFn>,
     ctx: *mut c_void,
 ) -> c_int {
-    guard("svr_stream_add_callback", -1, || {
+    crate::boundary::guard_io("svr_stream_add_callback", -1, || {
         let s = handle(st, "the stream")?;
         s.check_usable("Sys::Virt::Stream::add_callback", None)?;
         if s.callback.get() == CallbackState::Registered {
@@ -1108,7 +1108,7 @@ pub extern "C" fn svr_stream_add_callback(
 
 #[no_mangle]
 pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_int) -> c_int {
-    guard("svr_stream_update_callback", -1, || {
+    crate::boundary::guard_io("svr_stream_update_callback", -1, || {
         let s = handle(st, "the stream")?;
         s.check_usable("Sys::Virt::Stream::update_callback", None)?;
         // SAFETY: plain libvirt call.
@@ -1121,7 +1121,7 @@ pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_
 
 #[no_mangle]
 pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
-    guard("svr_stream_remove_callback", -1, || {
+    crate::boundary::guard_io("svr_stream_remove_callback", -1, || {
         let s = handle(st, "the stream")?;
         if s.callback.get() == CallbackState::RemovedByClose {
             s.callback.set(CallbackState::None);

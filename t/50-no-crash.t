@@ -243,7 +243,7 @@ $d->create_volume('dst.img', 4 << 20);
 sub vol { my ($c, $name) = @_; $c->get_storage_pool_by_name($d->pool_name)->get_volume_by_name($name) }
 
 subtest 'cause 3: a close callback that unregisters itself or drops its connection' => sub {
-    for my $what (qw(unregister drop close-other)) {
+    for my $what (qw(unregister drop close-other unregister-in-a-call)) {
         my $dd = Test::LibvirtDaemon->start or do { fail("daemon: $Test::LibvirtDaemon::SKIP_REASON"); next };
         shape_ok("close callback: $what", sub {
             Sys::Virt::Event::register_default();
@@ -255,11 +255,14 @@ subtest 'cause 3: a close callback that unregisters itself or drops its connecti
                 my ($c, $reason) = @_;
                 $fired++;
                 # (libvirt may say the connection is closed: that is fine)
-                if    ($what eq 'unregister') { eval { $c->unregister_close_callback } }
+                if    ($what =~ /^unregister/) { eval { $c->unregister_close_callback } }
                 elsif ($what eq 'drop')       { undef $conn }
                 else                          { undef $other }
             });
             $dd->kill_daemon('KILL');
+            # A call that finds the daemon gone: libvirt runs the close
+            # callback inside it, its lock held.
+            eval { $conn->get_storage_pool_by_name($dd->pool_name) } if $what eq 'unregister-in-a-call';
             Sys::Virt::Event::run_default() until $fired;
             Sys::Virt::Event::run_default() for 1 .. 3;
             is($fired, 1, 'fired once');

@@ -196,10 +196,13 @@ const SvrImplHooks svr_xs_impl_hooks = {
 long long
 svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
 {
+    SV *copy;
     SvGETMAGIC(sv);
     if (!SvOK(sv) || SvROK(sv) || !looks_like_number(sv))
         croak("%s: '%s' is not a value the event loop was given", func, argname);
-    return (long long)SvIV(sv);
+    /* Read (once) by the one integer routine, as every other argument. */
+    copy = sv_2mortal(newSVsv_nomg(sv));
+    return svr_arg_i64(aTHX_ copy, func, argname);
 }
 
 /* ------------------------------------------- events of a connection -- */
