@@ -1,14 +1,12 @@
 //! Build script: generates the C header of the Rust ABI (`sys_virt.h`) from
-//! the Rust sources, and, with the `xs` feature, turns `xs/Virt.xs` into C
+//! the Rust sources with cbindgen, the code of the table-driven methods
+//! (tools/gen-api.pl), and, with the `xs` feature, turns `xs/Virt.xs` into C
 //! with `xsubpp` and compiles it into the library with the `cc` crate.
 
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-#[path = "tools/cheader.rs"]
-mod cheader;
 
 fn perl_output(args: &[&str]) -> String {
     let out = Command::new("perl")
@@ -39,10 +37,16 @@ fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     rerun_if_changed_dir(&root.join("src"));
-    println!("cargo:rerun-if-changed=tools/cheader.rs");
+    println!("cargo:rerun-if-changed=cbindgen.toml");
 
-    let header = cheader::generate(&root.join("src"));
-    fs::write(out.join("sys_virt.h"), header).unwrap();
+    // The C header of the Rust ABI, by cbindgen from the Rust sources.
+    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    cbindgen::Builder::new()
+        .with_crate(&root)
+        .with_config(config)
+        .generate()
+        .expect("cbindgen could not generate sys_virt.h")
+        .write_to_file(out.join("sys_virt.h"));
 
     // The Rust side of the table-driven methods (src/api/mod.rs includes it).
     println!("cargo:rerun-if-changed=tools/gen-api.pl");
@@ -131,6 +135,7 @@ fn main() {
         .file(root.join("xs/stream_glue.c"))
         .file(root.join("xs/events.c"))
         .file(root.join("xs/api_glue.c"))
+        .file(root.join("xs/transfer_glue.c"))
         .include(&out)
         .include(root.join("xs"))
         // Rust exports boot_Sys__Virt and calls this one: a cdylib keeps

@@ -7,6 +7,7 @@
 use std::ffi::CStr;
 use std::os::raw::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{record, Failure, Result};
 
@@ -61,9 +62,32 @@ pub fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
     }
 }
 
+/// Whether this process ever opened a connection that talks to a daemon
+/// over a socket. Until it does, no libvirt call can write to one, and the
+/// SIGPIPE guard (four system calls) is skipped: in-process drivers
+/// (`test:///...`) pay nothing for it.
+static DAEMON_SOCKETS: AtomicBool = AtomicBool::new(false);
+
+/// Called before a connection is opened: every URI but libvirt's in-process
+/// test driver (`test:///...`, no transport, no host) may open a socket to a
+/// daemon, and so may the default URI (NULL).
+pub fn note_connection_uri(uri: Option<&str>) {
+    let in_process = uri.map_or(false, |u| u.starts_with("test:///"));
+    if !in_process {
+        DAEMON_SOCKETS.store(true, Ordering::Relaxed);
+    }
+}
+
 /// [`guard`] for calls that may write to a daemon: see [`without_sigpipe`].
+/// Once any connection may have a daemon socket, every such call is
+/// guarded (an object does not know which connection a socket belongs to,
+/// and the guard costs little beside a round trip to a daemon).
 pub fn guard_io<T>(function: &str, on_failure: T, body: impl FnOnce() -> Result<T>) -> T {
-    without_sigpipe(|| guard(function, on_failure, body))
+    if DAEMON_SOCKETS.load(Ordering::Relaxed) {
+        without_sigpipe(|| guard(function, on_failure, body))
+    } else {
+        guard(function, on_failure, body)
+    }
 }
 
 /// Borrows a handle passed from C, failing cleanly on NULL (a Perl object
@@ -98,8 +122,25 @@ pub fn req_str<'a>(s: *const c_char, what: &str) -> Result<&'a str> {
 }
 
 /// Hands a new string to C; the glue frees it with `svr_string_free`.
+/// Strings for the glue live in C's allocator, so that strings libvirt
+/// allocated can be handed over as they are, without a copy.
 pub fn into_c_string(s: String) -> *mut c_char {
-    std::ffi::CString::new(s.replace('\0', "")).unwrap_or_default().into_raw()
+    bytes_to_c_string(s.as_bytes())
+}
+
+/// Bytes (up to a first NUL) as a new C string in C's allocator.
+pub fn bytes_to_c_string(b: &[u8]) -> *mut c_char {
+    let len = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    // SAFETY: a fresh buffer of len + 1 bytes, filled and terminated.
+    unsafe {
+        let p = libc::malloc(len + 1) as *mut u8;
+        if p.is_null() {
+            panic!("out of memory");
+        }
+        std::ptr::copy_nonoverlapping(b.as_ptr(), p, len);
+        *p.add(len) = 0;
+        p as *mut c_char
+    }
 }
 
 /// Frees a string returned by this library.
@@ -109,7 +150,7 @@ pub fn into_c_string(s: String) -> *mut c_char {
 #[no_mangle]
 pub unsafe extern "C" fn svr_string_free(s: *mut c_char) {
     if !s.is_null() {
-        drop(std::ffi::CString::from_raw(s));
+        libc::free(s as *mut libc::c_void);
     }
 }
 

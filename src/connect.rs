@@ -81,6 +81,7 @@ fn boxed(conn: Connect) -> *mut ConnHandle {
 pub extern "C" fn svr_conn_open(uri: *const c_char, flags: c_uint) -> *mut ConnHandle {
     guard_io("svr_conn_open", ptr::null_mut(), || {
         let uri = opt_str(uri)?;
+        crate::boundary::note_connection_uri(uri);
         let c = CString::new(uri.unwrap_or("")).map_err(|_| Failure::message("URI contains a NUL byte"))?;
         let uri_ptr = if uri.is_some() { c.as_ptr() } else { ptr::null() };
         // SAFETY: plain libvirt call; the result is owned by the new handle.
@@ -103,11 +104,12 @@ pub unsafe extern "C" fn svr_conn_open_auth(
     flags: c_uint,
     cred_types: *const c_int,
     ncred_types: c_uint,
-    callback: Option<SvrAuthFn>,
+    callback: Option<unsafe extern "C" fn(ctx: *mut c_void, creds: *mut SvrCredential, ncreds: c_uint) -> c_int>,
     ctx: *mut c_void,
 ) -> *mut ConnHandle {
     guard_io("svr_conn_open_auth", ptr::null_mut(), || {
         let uri = opt_str(uri)?;
+        crate::boundary::note_connection_uri(uri);
         let c = CString::new(uri.unwrap_or("")).map_err(|_| Failure::message("URI contains a NUL byte"))?;
         let uri_ptr = if uri.is_some() { c.as_ptr() } else { ptr::null() };
         let mut types: Vec<c_int> = if cred_types.is_null() {

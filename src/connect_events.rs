@@ -1,5 +1,6 @@
 //! Event registrations on a connection: domain events (every event ID the
-//! installed libvirt defines), storage pool events and the close callback.
+//! installed libvirt defines), storage pool events, network events and the
+//! close callback.
 //!
 //! Every libvirt callback is turned into one generic call of the glue:
 //! `cb(ctx, object, args, nargs)`, where `object` is a new
@@ -29,6 +30,8 @@ use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use crate::event::{self, defer_release, Job, SvrReleaseFn};
 use crate::storage_pool::PoolHandle;
+use crate::api::handles::{NetworkHandle, NodeDeviceHandle, SecretHandle};
+use crate::api::Object;
 
 /// A signed integer (`i`).
 pub const SVR_ARG_INT: c_int = 1;
@@ -226,6 +229,9 @@ enum Registered {
     DomainOld,
     DomainAny(c_int),
     PoolAny(c_int),
+    NetworkAny(c_int),
+    NodeDeviceAny(c_int),
+    SecretAny(c_int),
 }
 
 static EVENT_REGS: std::sync::Mutex<Vec<(usize, Registered)>> = std::sync::Mutex::new(Vec::new());
@@ -252,6 +258,9 @@ fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
     let (what, id) = match r {
         Registered::DomainAny(id) => ("domain event", id),
         Registered::PoolAny(id) => ("storage pool event", id),
+        Registered::NetworkAny(id) => ("network event", id),
+        Registered::NodeDeviceAny(id) => ("node device event", id),
+        Registered::SecretAny(id) => ("secret event", id),
         Registered::DomainOld => ("domain event", 0),
     };
     Err(Failure::Libvirt {
@@ -297,6 +306,9 @@ pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
                     Registered::DomainOld => sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)),
                     Registered::DomainAny(id) => sys::virConnectDomainEventDeregisterAny(c.ptr(), id),
                     Registered::PoolAny(id) => sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id),
+                    Registered::NetworkAny(id) => sys::virConnectNetworkEventDeregisterAny(c.ptr(), id),
+                    Registered::NodeDeviceAny(id) => sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id),
+                    Registered::SecretAny(id) => sys::virConnectSecretEventDeregisterAny(c.ptr(), id),
                 };
                 sys::virResetLastError();
             }
@@ -328,6 +340,8 @@ enum Obj {
     None,
     Domain(*mut DomainHandle),
     Pool(*mut PoolHandle),
+    /// A handle of a table-driven class (`crate::api::handles`), boxed.
+    Api(crate::api::ObjectOut),
 }
 
 fn wrap_domain(dom: sys::virDomainPtr) -> Obj {
@@ -352,6 +366,7 @@ impl Obj {
             Obj::None => ptr::null_mut(),
             Obj::Domain(p) => *p as *mut c_void,
             Obj::Pool(p) => *p as *mut c_void,
+            Obj::Api(o) => o.ptr(),
         }
     }
     /// Frees an object the glue never got.
@@ -362,6 +377,7 @@ impl Obj {
                 Obj::None => {}
                 Obj::Domain(p) => drop(Box::from_raw(p)),
                 Obj::Pool(p) => drop(Box::from_raw(p)),
+                Obj::Api(o) => crate::api::release_object(o.class_id, o.into_raw()),
             }
         }
     }
@@ -688,6 +704,95 @@ pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandl
     })
 }
 
+// -------------------------------------------------------- networks ----
+// Network events (VIR_NETWORK_EVENT_ID_*): the callback gets the connection,
+// the network (a Sys::Virt::Network), then libvirt's arguments.
+
+fn wrap_network(net: sys::virNetworkPtr) -> Obj {
+    wrap_api::<NetworkHandle>(net, sys::virNetworkRef)
+}
+
+unsafe extern "C" fn net_lifecycle(
+    _conn: sys::virConnectPtr,
+    net: sys::virNetworkPtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) {
+    guard("net_lifecycle", (), || {
+        let mut a = Args::default();
+        a.int(event as i64);
+        a.int(detail as i64);
+        deliver(opaque, wrap_network(net), a);
+        Ok(())
+    })
+}
+
+type NetGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virNetworkPtr, *mut c_void);
+
+/// libvirt's generic callback type for a network event ID (None: unknown).
+fn network_callback(id: c_int) -> Option<NetGeneric> {
+    Some(match id as c_uint {
+        // SAFETY: as libvirt's VIR_NETWORK_EVENT_CALLBACK macro does: libvirt
+        // calls it with the lifecycle signature.
+        sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => unsafe {
+            std::mem::transmute::<*const (), NetGeneric>(net_lifecycle as *const ())
+        },
+        _ => return None,
+    })
+}
+
+/// `$conn->network_event_register_any($net_or_undef, $eventID, $cb)`:
+/// returns the callback id.
+#[no_mangle]
+pub extern "C" fn svr_conn_network_event_register_any(
+    c: *const ConnHandle,
+    net: *const NetworkHandle,
+    event_id: c_int,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard_io("svr_conn_network_event_register_any", -1, || {
+        let c = conn(c)?;
+        let generic = network_callback(event_id).ok_or_else(|| {
+            Failure::message(format!("Sys::Virt::network_event_register_any: unknown network event ID {event_id}"))
+        })?;
+        // SAFETY: NULL or a live handle the glue passes.
+        let nptr = unsafe { net.as_ref() }.map_or(ptr::null_mut(), |n| n.raw());
+        event::claim_owner();
+        let reg = new_reg(cb, ctx, release);
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        let id = unsafe {
+            sys::virConnectNetworkEventRegisterAny(c.ptr(), nptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+        };
+        if id < 0 {
+            let f = Failure::last_libvirt();
+            // SAFETY: libvirt did not take `reg`.
+            drop(unsafe { Box::from_raw(reg) });
+            return Err(f);
+        }
+        registered(c, Registered::NetworkAny(id));
+        Ok(id)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_network_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
+    guard_io("svr_conn_network_event_deregister_any", -1, || {
+        let c = conn(c)?;
+        check_registered(c, Registered::NetworkAny(id), "Sys::Virt::network_event_deregister_any")?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectNetworkEventDeregisterAny(c.ptr(), id) };
+        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::NetworkAny(id));
+        }
+        event::flush();
+        f.map_or(Ok(0), Err)
+    })
+}
+
 // ------------------------------------------------- close callback ----
 
 /// libvirt calls the close callback with its own lock held
@@ -797,6 +902,232 @@ pub unsafe extern "C" fn svr_event_object_free(obj: *mut c_void, is_pool: c_int)
     })
 }
 
+// ------------------------------------- node devices and secrets ----
+//
+// Node device events (lifecycle, update) and secret events (lifecycle,
+// value changed): every event ID libvirt 9.0 defines for them. The object
+// is a new `NodeDeviceHandle`/`SecretHandle` the glue blesses into
+// Sys::Virt::NodeDevice/Sys::Virt::Secret.
+
+/// A handle of its own reference to a libvirt object of a table-driven
+/// class, for the glue (None if the object is NULL or cannot be
+/// referenced).
+fn wrap_api<T: crate::api::Object>(p: T::Raw, add_ref: unsafe extern "C" fn(T::Raw) -> c_int) -> Obj
+where
+    T::Raw: crate::api::IsNull,
+{
+    use crate::api::IsNull;
+    // SAFETY: libvirt's object, valid for the call; we take a reference
+    // of our own, which the new handle owns.
+    if p.is_null_ptr() || unsafe { add_ref(p) } < 0 {
+        return Obj::None;
+    }
+    match crate::api::ObjectOut::adopt::<T>(p) {
+        Ok(o) => Obj::Api(o),
+        Err(_) => Obj::None,
+    }
+}
+
+fn wrap_node_device(dev: sys::virNodeDevicePtr) -> Obj {
+    wrap_api::<NodeDeviceHandle>(dev, sys::virNodeDeviceRef)
+}
+
+fn wrap_secret(secret: sys::virSecretPtr) -> Obj {
+    wrap_api::<SecretHandle>(secret, sys::virSecretRef)
+}
+
+unsafe extern "C" fn node_device_lifecycle(
+    _conn: sys::virConnectPtr,
+    dev: sys::virNodeDevicePtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) {
+    guard("node_device_lifecycle", (), || {
+        let mut a = Args::default();
+        a.int(event as i64);
+        a.int(detail as i64);
+        deliver(opaque, wrap_node_device(dev), a);
+        Ok(())
+    })
+}
+
+unsafe extern "C" fn node_device_generic(_conn: sys::virConnectPtr, dev: sys::virNodeDevicePtr, opaque: *mut c_void) {
+    guard("node_device_generic", (), || {
+        deliver(opaque, wrap_node_device(dev), Args::default());
+        Ok(())
+    })
+}
+
+type NodeDeviceGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virNodeDevicePtr, *mut c_void);
+
+/// libvirt's generic callback type for a node device event ID (None: an
+/// ID this build does not know).
+fn node_device_callback(id: c_int) -> Option<NodeDeviceGeneric> {
+    Some(match id as c_uint {
+        // SAFETY: as libvirt's VIR_NODE_DEVICE_EVENT_CALLBACK macro does:
+        // libvirt calls it with the lifecycle signature.
+        sys::VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE => unsafe {
+            std::mem::transmute::<*const (), NodeDeviceGeneric>(node_device_lifecycle as *const ())
+        },
+        sys::VIR_NODE_DEVICE_EVENT_ID_UPDATE => node_device_generic,
+        _ => return None,
+    })
+}
+
+unsafe extern "C" fn secret_lifecycle(
+    _conn: sys::virConnectPtr,
+    secret: sys::virSecretPtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) {
+    guard("secret_lifecycle", (), || {
+        let mut a = Args::default();
+        a.int(event as i64);
+        a.int(detail as i64);
+        deliver(opaque, wrap_secret(secret), a);
+        Ok(())
+    })
+}
+
+unsafe extern "C" fn secret_generic(_conn: sys::virConnectPtr, secret: sys::virSecretPtr, opaque: *mut c_void) {
+    guard("secret_generic", (), || {
+        deliver(opaque, wrap_secret(secret), Args::default());
+        Ok(())
+    })
+}
+
+type SecretGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virSecretPtr, *mut c_void);
+
+/// libvirt's generic callback type for a secret event ID (None: unknown).
+fn secret_callback(id: c_int) -> Option<SecretGeneric> {
+    Some(match id as c_uint {
+        // SAFETY: as libvirt's VIR_SECRET_EVENT_CALLBACK macro does.
+        sys::VIR_SECRET_EVENT_ID_LIFECYCLE => unsafe {
+            std::mem::transmute::<*const (), SecretGeneric>(secret_lifecycle as *const ())
+        },
+        sys::VIR_SECRET_EVENT_ID_VALUE_CHANGED => secret_generic,
+        _ => return None,
+    })
+}
+
+/// Registers `reg` with `register`, which returns the callback id; frees
+/// it if libvirt refused it.
+fn register_reg(
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+    register: impl FnOnce(*mut c_void) -> c_int,
+) -> Result<c_int> {
+    event::claim_owner();
+    let reg = new_reg(cb, ctx, release);
+    let id = register(reg as *mut c_void);
+    if id < 0 {
+        let f = Failure::last_libvirt();
+        // SAFETY: libvirt did not take `reg`; the glue releases the context.
+        drop(unsafe { Box::from_raw(reg) });
+        return Err(f);
+    }
+    Ok(id)
+}
+
+/// Deregisters with `deregister`; libvirt frees the registration (reg_free).
+fn deregister_reg(deregister: impl FnOnce() -> c_int) -> Result<c_int> {
+    let rc = deregister();
+    let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+    event::flush();
+    f.map_or(Ok(0), Err)
+}
+
+/// `$conn->node_device_event_register_any($dev_or_undef, $eventID, $cb)`:
+/// returns the callback id.
+#[no_mangle]
+pub extern "C" fn svr_conn_node_device_event_register_any(
+    c: *const ConnHandle,
+    dev: *const NodeDeviceHandle,
+    event_id: c_int,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard_io("svr_conn_node_device_event_register_any", -1, || {
+        let c = conn(c)?;
+        let generic = node_device_callback(event_id).ok_or_else(|| {
+            Failure::message(format!(
+                "Sys::Virt::node_device_event_register_any: unknown node device event ID {event_id}"
+            ))
+        })?;
+        // SAFETY: NULL or a live handle the glue passes.
+        let dptr = unsafe { dev.as_ref() }.map_or(ptr::null_mut(), |d| d.raw());
+        let id = register_reg(cb, ctx, release, |reg| {
+            // SAFETY: libvirt owns `reg` until it calls reg_free.
+            unsafe {
+                sys::virConnectNodeDeviceEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg, Some(reg_free))
+            }
+        })?;
+        registered(c, Registered::NodeDeviceAny(id));
+        Ok(id)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_node_device_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
+    guard_io("svr_conn_node_device_event_deregister_any", -1, || {
+        let c = conn(c)?;
+        check_registered(c, Registered::NodeDeviceAny(id), "Sys::Virt::node_device_event_deregister_any")?;
+        // SAFETY: plain libvirt call.
+        let r = deregister_reg(|| unsafe { sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id) });
+        if r.is_ok() {
+            deregistered(c, Registered::NodeDeviceAny(id));
+        }
+        r
+    })
+}
+
+/// `$conn->secret_event_register_any($secret_or_undef, $eventID, $cb)`:
+/// returns the callback id.
+#[no_mangle]
+pub extern "C" fn svr_conn_secret_event_register_any(
+    c: *const ConnHandle,
+    secret: *const SecretHandle,
+    event_id: c_int,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard_io("svr_conn_secret_event_register_any", -1, || {
+        let c = conn(c)?;
+        let generic = secret_callback(event_id).ok_or_else(|| {
+            Failure::message(format!("Sys::Virt::secret_event_register_any: unknown secret event ID {event_id}"))
+        })?;
+        // SAFETY: NULL or a live handle the glue passes.
+        let sptr = unsafe { secret.as_ref() }.map_or(ptr::null_mut(), |s| s.raw());
+        let id = register_reg(cb, ctx, release, |reg| {
+            // SAFETY: libvirt owns `reg` until it calls reg_free.
+            unsafe { sys::virConnectSecretEventRegisterAny(c.ptr(), sptr, event_id, Some(generic), reg, Some(reg_free)) }
+        })?;
+        registered(c, Registered::SecretAny(id));
+        Ok(id)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn svr_conn_secret_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
+    guard_io("svr_conn_secret_event_deregister_any", -1, || {
+        let c = conn(c)?;
+        check_registered(c, Registered::SecretAny(id), "Sys::Virt::secret_event_deregister_any")?;
+        // SAFETY: plain libvirt call.
+        let r = deregister_reg(|| unsafe { sys::virConnectSecretEventDeregisterAny(c.ptr(), id) });
+        if r.is_ok() {
+            deregistered(c, Registered::SecretAny(id));
+        }
+        r
+    })
+}
+
+// --------------------------------- end of node devices and secrets ----
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -822,6 +1153,18 @@ mod tests {
         for id in 0..api_enum("VIR_STORAGE_POOL_EVENT_ID_LAST") {
             assert!(pool_callback(id).is_some(), "pool event ID {id}");
         }
+        for id in 0..api_enum("VIR_NETWORK_EVENT_ID_LAST") {
+            assert!(network_callback(id).is_some(), "network event ID {id}");
+        }
+        assert!(network_callback(api_enum("VIR_NETWORK_EVENT_ID_LAST")).is_none());
+        for id in 0..api_enum("VIR_NODE_DEVICE_EVENT_ID_LAST") {
+            assert!(node_device_callback(id).is_some(), "node device event ID {id}");
+        }
+        assert!(node_device_callback(api_enum("VIR_NODE_DEVICE_EVENT_ID_LAST")).is_none());
+        for id in 0..api_enum("VIR_SECRET_EVENT_ID_LAST") {
+            assert!(secret_callback(id).is_some(), "secret event ID {id}");
+        }
+        assert!(secret_callback(api_enum("VIR_SECRET_EVENT_ID_LAST")).is_none());
     }
 
     #[test]

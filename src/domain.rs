@@ -167,6 +167,21 @@ pub unsafe extern "C" fn svr_domain_free(d: *mut DomainHandle) {
     })
 }
 
+/// The domain's name as libvirt keeps it in the object: valid while the
+/// domain lives (the glue holds a reference for the call). No copy, no
+/// allocation: the name is the most frequent call of monitoring scripts.
+#[no_mangle]
+pub extern "C" fn svr_domain_name(d: *const DomainHandle) -> *const c_char {
+    crate::boundary::guard("svr_domain_name", ptr::null(), || {
+        // SAFETY: valid domain; the name belongs to it.
+        let p = unsafe { sys::virDomainGetName(dom(d)?.ptr()) };
+        if p.is_null() {
+            return Err(crate::error::Failure::last_libvirt());
+        }
+        Ok(p)
+    })
+}
+
 #[no_mangle]
 pub extern "C" fn svr_domain_get_name(d: *const DomainHandle) -> *mut c_char {
     guard_io("svr_domain_get_name", ptr::null_mut(), || {

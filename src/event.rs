@@ -40,6 +40,10 @@ static OWNER: OnceLock<ThreadId> = OnceLock::new();
 /// (the first caller wins). Called by every entry point the script uses to
 /// register something, always on the interpreter's thread.
 pub fn claim_owner() {
+    // Called on every run_default: once claimed, nothing more to do.
+    if OWNER.get().is_some() {
+        return;
+    }
     // SAFETY: idempotent; makes libvirt's error reporting usable.
     unsafe { sys::virInitialize() };
     let _ = OWNER.get_or_init(|| thread::current().id());
@@ -96,6 +100,9 @@ impl Job {
 }
 
 static JOBS: Mutex<VecDeque<Job>> = Mutex::new(VecDeque::new());
+/// Whether JOBS may hold something: `flush` runs after every dispatch and
+/// usually finds nothing, without taking the lock.
+static JOBS_QUEUED: AtomicBool = AtomicBool::new(false);
 
 /// Something that can wake the loop the script runs, so queued jobs get run
 /// soon (the Perl-written loop's wake-up pipe).
@@ -109,6 +116,7 @@ pub fn set_waker(w: fn()) {
 /// Queues `job` for the owner thread and wakes the loop if called elsewhere.
 pub fn defer(job: Job) {
     JOBS.lock().unwrap_or_else(|e| e.into_inner()).push_back(job);
+    JOBS_QUEUED.store(true, Ordering::SeqCst);
     if !on_owner_thread() {
         wake();
     }
@@ -132,11 +140,19 @@ pub fn wake() {
 /// Runs queued jobs if the owner thread is at a clean stack. Jobs may queue
 /// more jobs; they run in order.
 pub fn flush() {
-    if !at_clean_stack() {
+    if !JOBS_QUEUED.load(Ordering::SeqCst) || !at_clean_stack() {
         return;
     }
     loop {
-        let job = JOBS.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+        let job = {
+            let mut jobs = JOBS.lock().unwrap_or_else(|e| e.into_inner());
+            let job = jobs.pop_front();
+            if jobs.is_empty() {
+                // Cleared under the lock: a push after this sets it again.
+                JOBS_QUEUED.store(false, Ordering::SeqCst);
+            }
+            job
+        };
         match job {
             Some(Job(f)) => f(),
             None => break,

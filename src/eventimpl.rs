@@ -554,6 +554,12 @@ impl Bridge {
         Ok(())
     }
 
+    /// Whether `token` is the bridge's own wake-up pipe (adapters leave it
+    /// out when they tell whether libvirt left anything behind).
+    pub fn is_wake(&self, token: i64) -> bool {
+        self.lock().entries.get(&token).map_or(false, |e| e.kind == Kind::Wake)
+    }
+
     #[cfg(test)]
     fn live(&self) -> usize {
         self.lock().entries.len()
@@ -686,6 +692,60 @@ pub extern "C" fn svr_event_impl_free(ff: i64, opaque: i64) -> c_int {
     crate::boundary::guard_io("svr_event_impl_free", -1, || {
         bridge()?.free(ff, opaque)?;
         Ok(0)
+    })
+}
+
+/// 1 if `token` (a `$cb` given to the Perl loop) is the bridge's wake-up
+/// pipe, 0 otherwise (or with no loop registered).
+#[no_mangle]
+pub extern "C" fn svr_event_impl_is_wakeup(token: i64) -> c_int {
+    guard("svr_event_impl_is_wakeup", 0, || Ok(BRIDGE.get().map_or(0, |b| b.is_wake(token) as c_int)))
+}
+
+// ------------------------------------------- test hook: other threads ----
+
+static FOREIGN_TIMER: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
+static FOREIGN_FIRED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+static FOREIGN_FREED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+unsafe extern "C" fn foreign_fire(_timer: c_int, _opaque: *mut c_void) {
+    FOREIGN_FIRED.fetch_add(1, AtomicOrdering::SeqCst);
+}
+
+unsafe extern "C" fn foreign_free(_opaque: *mut c_void) {
+    FOREIGN_FREED.fetch_add(1, AtomicOrdering::SeqCst);
+}
+
+/// For the test suite: does what libvirt's own threads do, calling the
+/// event hooks from a thread that does not own the interpreter.
+/// `op` 1: adds a 0 ms timer from a new thread (returns its id);
+/// 2: removes it from a new thread (returns libvirt's result);
+/// 3: how many times it fired; 4: how many times its data was freed.
+#[no_mangle]
+pub extern "C" fn svr_test_foreign_thread(op: c_int) -> i64 {
+    guard("svr_test_foreign_thread", -1, || {
+        Ok(match op {
+            1 => {
+                let id = thread::spawn(|| {
+                    // SAFETY: libvirt's public API with static callbacks.
+                    unsafe { sys::virEventAddTimeout(0, Some(foreign_fire), std::ptr::null_mut(), Some(foreign_free)) }
+                })
+                .join()
+                .map_err(|_| Failure::message("svr_test_foreign_thread: the thread panicked"))?;
+                FOREIGN_TIMER.store(id, AtomicOrdering::SeqCst);
+                id as i64
+            }
+            2 => {
+                let id = FOREIGN_TIMER.swap(-1, AtomicOrdering::SeqCst);
+                // SAFETY: as above.
+                thread::spawn(move || unsafe { sys::virEventRemoveTimeout(id) } as i64)
+                    .join()
+                    .map_err(|_| Failure::message("svr_test_foreign_thread: the thread panicked"))?
+            }
+            3 => FOREIGN_FIRED.load(AtomicOrdering::SeqCst),
+            4 => FOREIGN_FREED.load(AtomicOrdering::SeqCst),
+            _ => return Err(Failure::message("svr_test_foreign_thread: unknown operation")),
+        })
     })
 }
 

@@ -18,6 +18,7 @@ pub mod objects;
 pub mod storage_pool;
 pub mod storage_vol;
 pub mod stream;
+pub mod transfer;
 
 #[cfg(feature = "xs")]
 mod xs_boot;

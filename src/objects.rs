@@ -5,7 +5,7 @@
 use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int};
 
-use crate::boundary::{guard_io, into_c_string};
+use crate::boundary::guard_io;
 use crate::error::{Failure, Result};
 
 /// A libvirt status: negative means failure, captured at once.
@@ -56,20 +56,19 @@ pub(crate) fn borrowed_string(p: *const c_char) -> Result<*mut c_char> {
     if p.is_null() {
         return Err(Failure::last_libvirt());
     }
-    // SAFETY: libvirt returned a valid NUL-terminated string.
-    Ok(into_c_string(unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()))
+    // SAFETY: libvirt returned a valid NUL-terminated string. Bytes pass
+    // unchanged, as the classic binding passes them.
+    Ok(crate::boundary::bytes_to_c_string(unsafe { CStr::from_ptr(p) }.to_bytes()))
 }
 
-/// A string libvirt allocated for the caller: copied for the glue, then
-/// freed with libvirt's allocator (`free`). NULL is a libvirt failure.
+/// A string libvirt allocated for the caller (with malloc): handed to the
+/// glue as it is, which frees it with `svr_string_free`. NULL is a libvirt
+/// failure.
 pub(crate) fn owned_string(p: *mut c_char) -> Result<*mut c_char> {
     if p.is_null() {
         return Err(Failure::last_libvirt());
     }
-    // SAFETY: libvirt returned a valid, malloc'ed NUL-terminated string.
-    let s = unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned();
-    unsafe { libc::free(p as *mut c_void) };
-    Ok(into_c_string(s))
+    Ok(p)
 }
 
 /// A UUID string buffer (`VIR_UUID_STRING_BUFLEN`) turned into a string.

@@ -683,11 +683,11 @@ pub type SvrInDataFn = unsafe extern "C" fn(ctx: *mut c_void, in_data: *mut c_in
 #[repr(C)]
 pub struct SvrStreamHandlers {
     pub ctx: *mut c_void,
-    pub data: Option<SvrRecvDataFn>,
-    pub hole: Option<SvrLengthFn>,
-    pub fill: Option<SvrFillFn>,
-    pub in_data: Option<SvrInDataFn>,
-    pub skip: Option<SvrLengthFn>,
+    pub data: Option<unsafe extern "C" fn(ctx: *mut c_void, data: *const c_char, len: usize, result: *mut i64) -> c_int>,
+    pub hole: Option<unsafe extern "C" fn(ctx: *mut c_void, length: i64, result: *mut i64) -> c_int>,
+    pub fill: Option<unsafe extern "C" fn(ctx: *mut c_void, max: usize, data: *mut *const c_char, len: *mut usize, result: *mut i64) -> c_int>,
+    pub in_data: Option<unsafe extern "C" fn(ctx: *mut c_void, in_data: *mut c_int, section_len: *mut i64) -> c_int>,
+    pub skip: Option<unsafe extern "C" fn(ctx: *mut c_void, length: i64, result: *mut i64) -> c_int>,
 }
 
 fn status(rc: c_int) -> std::result::Result<(), HandlerError> {
@@ -1071,8 +1071,8 @@ pub extern "C" fn svr_stream_live_callbacks() -> c_int {
 pub extern "C" fn svr_stream_add_callback(
     st: *const StreamHandle,
     events: c_int,
-    cb: Option<SvrStreamEventFn>,
-    free: Option<SvrFreeFn>,
+    cb: Option<unsafe extern "C" fn(ctx: *mut c_void, events: c_int)>,
+    free: Option<unsafe extern "C" fn(ctx: *mut c_void)>,
     ctx: *mut c_void,
 ) -> c_int {
     crate::boundary::guard_io("svr_stream_add_callback", -1, || {

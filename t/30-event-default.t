@@ -153,4 +153,25 @@ subtest 'callbacks are released' => sub {
 };
 
 Sys::Virt::Event::remove_timeout($guard);
+subtest 'callback arguments kept or changed by a callback stay theirs' => sub {
+    # The glue reuses argument scalars between dispatches: one a callback
+    # kept a reference to, or changed, must not change under it.
+    my (@kept, @seen);
+    my @t;
+    for my $i (0 .. 1) {
+        push @t, Sys::Virt::Event::add_timeout(0, sub {
+            push @seen, "$_[0]";
+            push @kept, [\$_[0], "$_[0]"] if @kept < 6;
+            $_[0] .= 'changed';
+        });
+    }
+    Sys::Virt::Event::run_default() for 1 .. 10;
+    Sys::Virt::Event::remove_timeout($_) for @t;
+    my %ids = map { $_ => 1 } @t;
+    is scalar(grep { !$ids{$_} } @seen), 0, 'every call got a timer id, never a changed value';
+    is scalar(@kept), 6, 'references kept';
+    is scalar(grep { ${ $_->[0] } ne $_->[1] . 'changed' } @kept), 0,
+        'a kept argument holds what its own call left in it';
+};
+
 done_testing;

@@ -73,13 +73,19 @@ sub parse_args {
         my ($type, $name, $default) = $a =~ /^([\w?]+):(\w+)(?:=(.*))?$/
             or die "$opt{table}:$line: bad argument '$a' (want type:name[=default])\n";
         my $opt = $type =~ s/\?$//;
+        die "$opt{table}:$line: '$a': an optional argument has no default\n" if $opt && defined $default;
         push @args, { type => $type, name => $name, default => $default, optional => $opt };
     }
     return \@args;
 }
 
 if ($opt{list}) {
-    for my $r (@rows) { print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}), "\n" }
+    # package, method, call, arguments (type:name[?]), one row a line
+    for my $r (@rows) {
+        my $args = join(',', map { "$_->{type}:$_->{name}" . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
+                             @{ $r->{args} }) || '-';
+        print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}, $args), "\n";
+    }
     exit 0;
 }
 
@@ -160,6 +166,13 @@ if ($opt{handwritten}) {
 sub arg_sig {
     my ($a) = @_;
     my ($t, $n) = ($a->{type}, "a_$a->{name}");
+    if ($a->{optional} && is_number_type($t)) {
+        # An optional number (rust: rows only): a pointer, NULL for undef.
+        my ($rp, $cp) = arg_sig({ %$a, optional => 0 });
+        $rp->[0] =~ s/: /: *const /;
+        $cp->[0] =~ s/^(.*?) (\w+)$/const $1 *$2/;
+        return ($rp, $cp);
+    }
     return ([ "$n: std::os::raw::c_int" ], [ "int $n" ]) if $t eq 'int';
     return ([ "$n: std::os::raw::c_uint" ], [ "unsigned int $n" ]) if $t eq 'uint' || $t eq 'flags';
     return ([ "$n: std::os::raw::c_long" ], [ "long $n" ]) if $t eq 'long';
@@ -171,6 +184,7 @@ sub arg_sig {
     return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes';
     return ([ "$n: *const *const std::os::raw::c_char", "${n}_len: usize" ], [ "const char **$n", "size_t ${n}_len" ]) if $t eq 'strlist';
     return ([ "$n: *const SvrPair", "${n}_len: usize" ], [ "const SvrPair *$n", "size_t ${n}_len" ]) if $t eq 'hash';
+    return ([ "$n: *const i64", "${n}_len: usize" ], [ "const long long *$n", "size_t ${n}_len" ]) if $t eq 'intlist';
     if (my $c = $class{$t}) { return ([ "$n: *const $c->{rust}" ], [ "const $c->{ctype} *$n" ]) }
     die "unknown argument type '$t'\n";
 }
@@ -182,10 +196,15 @@ sub arg_owned {
     return $a->{optional} ? "arg_opt_str($n)" : "arg_str($n, \"'$a->{name}'\")?" if $t eq 'str';
     return "arg_bytes($n, ${n}_len)" if $t eq 'bytes';
     return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
-    return "arg_pairs($n, ${n}_len)" if $t eq 'hash';
+    return $a->{optional} ? "arg_opt_pairs($n, ${n}_len)" : "arg_pairs($n, ${n}_len)" if $t eq 'hash';
+    return "arg_int_list($n, ${n}_len)" if $t eq 'intlist';
     if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
+    return "arg_opt_num($n)" if $a->{optional};
     return $n;
 }
+
+# A C field name as bindgen names it (Rust keywords get a trailing _).
+sub rust_field { my ($f) = @_; $f =~ /^(type|ref|match|box|in|fn|mod|use|loop|move)$/ ? "${f}_" : $f }
 
 sub is_number_type { $_[0] =~ /^(int|uint|flags|long|ulong|ll|ull|double)$/ }
 
@@ -274,7 +293,8 @@ sub regular_call {
             push @call, '&mut out_';
             next;
         }
-        if ($ret =~ /^struct:(\w+)$/ && ($ct eq "$1Ptr" || $ct eq "$1 *")) {
+        # (virDomainInterfaceStatsStruct's pointer type is virDomainInterfaceStatsPtr)
+        if ($ret =~ /^struct:((\w+?)(?:Struct)?)$/ && ($ct eq "$1Ptr" || $ct eq "$1 *" || $ct eq "$2Ptr")) {
             $struct_type = $1;
             $pre .= "        let mut out_: virt_sys::$1 = unsafe { std::mem::zeroed() };\n";
             push @call, '&mut out_';
@@ -310,6 +330,8 @@ sub regular_call {
                 $pre .= "        let $n = this($n)?.raw();\n";
                 push @call, $n;
             }
+        } elsif (is_number_type($t) && $a->{optional}) {
+            die "$opt{table}:$r->{line}: optional number '$a->{name}' needs a rust: body\n";
         } elsif (is_number_type($t)) {
             push @call, "$n as _";
         } else {
@@ -336,7 +358,7 @@ sub regular_call {
     } elsif ($ret =~ /^struct:(\w+)$/) {
         my $fields = $struct{$1} or die "$opt{table}:$r->{line}: struct $1 is not in $opt{api}\n";
         $out .= "        check($callexpr)?;\n        Ok(Value::hash([\n";
-        $out .= "            (\"$_->[0]\", out_.$_->[0].into_value()),\n" for @$fields;
+        $out .= "            (\"$_->[0]\", out_.${\ rust_field($_->[0])}.into_value()),\n" for @$fields;
         $out .= "        ]))\n";
     } elsif ($ret eq 'uuid') {
         $out .= "        uuid_raw(|buf| $callexpr)\n";
@@ -364,8 +386,16 @@ sub xs_body {
     my ($r, $fn, $fq) = @_;
     my $c = $r->{class};
     my @args = @{ $r->{args} };
-    my @usage = ($c->{argname}, map { (defined $_->{default} || $_->{optional}) ? "$_->{name}=" . ($_->{default} // 'undef') : $_->{name} } @args);
-    my $required = 1 + grep { !(defined $_->{default} || $_->{optional}) } @args;
+    # Arguments up to the last one without a default must be passed (a
+    # `str?` among them may be undef, but is not left out): only trailing
+    # ones are optional, as in the classic binding's XSUBs.
+    my $nreq = 0;
+    for my $i (0 .. $#args) { $nreq = $i + 1 unless defined $args[$i]{default} || $args[$i]{optional} }
+    my @usage = ($c->{argname}, map {
+        my $a = $args[$_];
+        ($_ >= $nreq && (defined $a->{default} || $a->{optional})) ? "$a->{name}=" . ($a->{default} // 'undef') : $a->{name}
+    } 0 .. $#args);
+    my $required = 1 + $nreq;
     my $x = "void\n$r->{method}(this_, ...)\n    SV *this_\n";
     $x .= "  PREINIT:\n    SvrValue *result_;\n";
     $x .= "    SV *$_->{name};\n" for @args;
@@ -390,7 +420,13 @@ sub xs_body {
                    long => ['long', '(long)svr_arg_i64'], ulong => ['unsigned long', '(unsigned long)svr_arg_u64'],
                    ll => ['long long', 'svr_arg_i64'], ull => ['unsigned long long', 'svr_arg_u64'],
                    double => ['double', 'svr_arg_double']);
-        if (my $nt = $num{$t}) {
+        my $nt = $num{$t};
+        if ($nt && $a->{optional}) {
+            # undef -> NULL; a number -> a pointer to its value
+            $x .= "    $nt->[0] ${var}_v;\n    const $nt->[0] *$var;\n";
+            push @conv, "$var = SvOK($n) ? (${var}_v = $nt->[1](aTHX_ $n, \"$fq\", \"$n\"), &${var}_v) : NULL;";
+            push @callargs, $var;
+        } elsif ($nt) {
             $x .= "    $nt->[0] $var;\n";
             my $rd = "$nt->[1](aTHX_ $n, \"$fq\", \"$n\")";
             push @conv, defined $dflt ? "$var = SvOK($n) ? $rd : ($nt->[0])($dflt);" : "$var = $rd;";
@@ -410,7 +446,14 @@ sub xs_body {
             push @callargs, $var, "${var}_len";
         } elsif ($t eq 'hash') {
             $x .= "    SvrPair *$var;\n    size_t ${var}_len;\n";
-            push @conv, "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            # hash? : undef gives NULL (no hash at all), unlike an empty hash
+            push @conv, $a->{optional}
+                ? "$var = svr_arg_opt_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);"
+                : "$var = svr_arg_pairs(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
+            push @callargs, $var, "${var}_len";
+        } elsif ($t eq 'intlist') {
+            $x .= "    const long long *$var;\n    size_t ${var}_len;\n";
+            push @conv, "$var = svr_arg_int_list(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
             push @callargs, $var, "${var}_len";
         } elsif (my $oc = $class{$t}) {
             $x .= "    $oc->{ctype} *$var;\n";

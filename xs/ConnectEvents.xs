@@ -137,3 +137,120 @@ unregister_close_callback(con)
     rc = svr_conn_unregister_close_callback(con);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
+
+int
+node_device_event_register_any(con, dev, eventID, cb)
+    SV *con
+    SV *dev
+    SV *eventID
+    SV *cb
+  PREINIT:
+    int id;
+    SV *cobj;
+    ConnHandle *h;
+    NodeDeviceHandle *d = NULL;
+    svr_xs_event_ctx *ctx;
+  CODE:
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::node_device_event_register_any", "con", &cobj);
+    if (SvOK(dev))
+        d = svr_unwrap(aTHX_ dev, "Sys::Virt::NodeDevice", "Sys::Virt::node_device_event_register_any", "dev");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::node_device_event_register_any", "eventID");
+    svr_check_code(aTHX_ cb, "Sys::Virt::node_device_event_register_any", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::NodeDevice");
+    RETVAL = svr_conn_node_device_event_register_any(h, d, id, svr_xs_object_event, ctx,
+                                                     svr_xs_release_event_ctx);
+    if (RETVAL < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+node_device_event_deregister_any(con, callbackID)
+    ConnHandle *con
+    SV *callbackID
+  PREINIT:
+    int rc;
+  CODE:
+    rc = svr_conn_node_device_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::node_device_event_deregister_any", "callbackID"));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+int
+secret_event_register_any(con, secret, eventID, cb)
+    SV *con
+    SV *secret
+    SV *eventID
+    SV *cb
+  PREINIT:
+    int id;
+    SV *cobj;
+    ConnHandle *h;
+    SecretHandle *s = NULL;
+    svr_xs_event_ctx *ctx;
+  CODE:
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::secret_event_register_any", "con", &cobj);
+    if (SvOK(secret))
+        s = svr_unwrap(aTHX_ secret, "Sys::Virt::Secret", "Sys::Virt::secret_event_register_any", "secret");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::secret_event_register_any", "eventID");
+    svr_check_code(aTHX_ cb, "Sys::Virt::secret_event_register_any", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Secret");
+    RETVAL = svr_conn_secret_event_register_any(h, s, id, svr_xs_object_event, ctx,
+                                                svr_xs_release_event_ctx);
+    if (RETVAL < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+secret_event_deregister_any(con, callbackID)
+    ConnHandle *con
+    SV *callbackID
+  PREINIT:
+    int rc;
+  CODE:
+    rc = svr_conn_secret_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::secret_event_deregister_any", "callbackID"));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);
+
+int
+network_event_register_any(con, net, eventID, cb)
+    SV *con
+    SV *net
+    SV *eventID
+    SV *cb
+  PREINIT:
+    int id;
+    SV *cobj;
+    ConnHandle *h;
+    NetworkHandle *n = NULL;
+    svr_xs_event_ctx *ctx;
+  CODE:
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::network_event_register_any", "con", &cobj);
+    if (SvOK(net))
+        n = svr_unwrap(aTHX_ net, "Sys::Virt::Network", "Sys::Virt::network_event_register_any", "net");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::network_event_register_any", "eventID");
+    svr_check_code(aTHX_ cb, "Sys::Virt::network_event_register_any", "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Network");
+    RETVAL = svr_conn_network_event_register_any(h, n, id, svr_xs_object_event, ctx,
+                                                 svr_xs_release_event_ctx);
+    if (RETVAL < 0)
+        svr_xs_release_event_ctx(ctx);
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ RETVAL);
+  OUTPUT:
+    RETVAL
+
+void
+network_event_deregister_any(con, callbackID)
+    ConnHandle *con
+    SV *callbackID
+  PREINIT:
+    int rc;
+  CODE:
+    rc = svr_conn_network_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::network_event_deregister_any", "callbackID"));
+    svr_croak_deferred(aTHX);
+    svr_check_rc(aTHX_ rc);

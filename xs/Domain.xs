@@ -96,8 +96,13 @@ PROTOTYPES: DISABLE
 SV *
 get_name(dom)
     DomainHandle *dom
+  PREINIT:
+    const char *name;
   CODE:
-    RETVAL = svr_string_result(aTHX_ svr_domain_get_name(dom));
+    name = svr_domain_name(dom);
+    if (!name)
+        svr_croak_failure(aTHX);
+    RETVAL = newSVpv(name, 0);
   OUTPUT:
     RETVAL
 

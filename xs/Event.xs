@@ -191,3 +191,24 @@ _free_callback_opaque_helper(ff, opaque)
     rc = svr_event_impl_free(f, o);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
+
+int
+_is_wakeup_handle(cb)
+    SV *cb
+  CODE:
+    RETVAL = svr_event_impl_is_wakeup(svr_xs_token(aTHX_ cb, "Sys::Virt::Event::_is_wakeup_handle", "cb"));
+  OUTPUT:
+    RETVAL
+
+IV
+_test_foreign_thread(op)
+    int op
+  PREINIT:
+    IV r;
+  CODE:
+    r = (IV)svr_test_foreign_thread(op);
+    if (r < 0 && op != 2)
+        svr_croak_failure(aTHX);
+    RETVAL = r;
+  OUTPUT:
+    RETVAL

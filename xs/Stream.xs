@@ -118,7 +118,7 @@ recv_hole(st, flags = &PL_sv_undef)
     StreamHandle *st
     SV *flags
   PREINIT:
-    long long len = 0;
+    int64_t len = 0;
   CODE:
     if (svr_stream_recv_hole(st, svr_arg_flags(aTHX_ flags, "Sys::Virt::Stream::recv_hole"), &len) < 0)
         svr_croak_failure(aTHX);

@@ -170,7 +170,7 @@ SV *
 get_version(con = NULL)
     SV *con
   PREINIT:
-    unsigned long long v;
+    uint64_t v;
   CODE:
     /* On a connection: the hypervisor's version; as a class method or a
      * function: the libvirt library's. */
@@ -187,7 +187,7 @@ SV *
 get_library_version(con)
     ConnHandle *con
   PREINIT:
-    unsigned long long v;
+    uint64_t v;
   CODE:
     svr_check_rc(aTHX_ svr_conn_get_library_version(con, &v));
     RETVAL = newSVuv((UV)v);
@@ -253,6 +253,8 @@ _test_panic()
     RETVAL
 
 INCLUDE: Stream.xs
+
+INCLUDE: Transfer.xs
 
 INCLUDE: Event.xs
 

@@ -61,36 +61,110 @@ svr_arg_str_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *le
     return list;
 }
 
-SvrPair *
-svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+/* One pair of a hash argument; undef stays NULL. */
+static void
+svr_pair_set(pTHX_ SvrPair *pair, const char *key, SV *val)
+{
+    pair->key = key;
+    if (SvOK(val)) {
+        STRLEN vlen;
+        pair->value = SvPV(val, vlen);
+        pair->value_len = vlen;
+    } else {
+        pair->value = NULL;
+        pair->value_len = 0;
+    }
+}
+
+/* The pairs of a HASH reference. A value that is an ARRAY reference gives
+ * one pair per element, all with the same key (typed parameters that may
+ * repeat, e.g. the disks to migrate). */
+static SvrPair *
+svr_arg_pairs_nomg(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
 {
     HV *hv;
     HE *he;
     SvrPair *pairs;
-    size_t n = 0, cap;
-    SvGETMAGIC(sv);
+    size_t n = 0, cap = 0;
     if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVHV)
         croak("%s: '%s' must be a HASH reference", func, argname);
     hv = (HV *)SvRV(sv);
-    cap = HvUSEDKEYS(hv);
+    /* First the size, then the pairs: nothing below runs Perl code that
+     * could change the hash in between. */
+    hv_iterinit(hv);
+    while ((he = hv_iternext(hv))) {
+        SV *val = HeVAL(he);
+        if (SvROK(val) && SvTYPE(SvRV(val)) == SVt_PVAV)
+            cap += (size_t)(av_len((AV *)SvRV(val)) + 1);
+        else
+            cap++;
+    }
     Newxz(pairs, cap ? cap : 1, SvrPair);
     SAVEFREEPV(pairs);
     hv_iterinit(hv);
-    while ((he = hv_iternext(hv)) && n < cap) {
+    while ((he = hv_iternext(hv))) {
         SV *val = HeVAL(he);
         I32 klen;
-        pairs[n].key = hv_iterkey(he, &klen);
-        if (SvOK(val)) {
-            STRLEN vlen;
-            pairs[n].value = SvPV(val, vlen);
-            pairs[n].value_len = vlen;
-        } else {
-            pairs[n].value = NULL;
+        const char *key = hv_iterkey(he, &klen);
+        if (SvROK(val) && SvTYPE(SvRV(val)) == SVt_PVAV) {
+            AV *av = (AV *)SvRV(val);
+            SSize_t i, m = av_len(av) + 1;
+            for (i = 0; i < m && n < cap; i++) {
+                SV **item = av_fetch(av, i, 0);
+                if (!item || !SvOK(*item))
+                    croak("%s: '%s' element %d of '%s' is undef", func, argname, (int)i, key);
+                if (SvROK(*item))
+                    croak("%s: '%s' element %d of '%s' must be a plain value", func, argname, (int)i, key);
+                svr_pair_set(aTHX_ &pairs[n++], key, *item);
+            }
+        } else if (n < cap) {
+            if (SvROK(val) && !SvAMAGIC(val))
+                croak("%s: '%s' value of '%s' must be a plain value or an ARRAY reference", func, argname, key);
+            svr_pair_set(aTHX_ &pairs[n++], key, val);
         }
-        n++;
     }
     *len = n;
     return pairs;
+}
+
+SvrPair *
+svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    SvGETMAGIC(sv);
+    return svr_arg_pairs_nomg(aTHX_ sv, func, argname, len);
+}
+
+/* hash? : NULL (and no pairs) for undef, unlike an empty hash. */
+SvrPair *
+svr_arg_opt_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    SvGETMAGIC(sv);
+    *len = 0;
+    return SvOK(sv) ? svr_arg_pairs_nomg(aTHX_ sv, func, argname, len) : NULL;
+}
+
+/* The integers of an ARRAY reference (file descriptors, key codes). */
+const long long *
+svr_arg_int_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len)
+{
+    AV *av;
+    SSize_t n, i;
+    long long *list;
+    SvGETMAGIC(sv);
+    if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVAV)
+        croak("%s: '%s' must be an ARRAY reference", func, argname);
+    av = (AV *)SvRV(sv);
+    n = av_len(av) + 1;
+    Newxz(list, n ? n : 1, long long);
+    SAVEFREEPV(list);
+    for (i = 0; i < n; i++) {
+        SV **item = av_fetch(av, i, 0);
+        if (!item || !SvOK(*item))
+            croak("%s: '%s' element %d is undef", func, argname, (int)i);
+        list[i] = svr_arg_i64(aTHX_ *item, func, argname);
+    }
+    *len = (size_t)n;
+    return list;
 }
 
 /* A new SV for one node (objects are taken: their ptr is cleared). */
@@ -106,6 +180,7 @@ svr_value_sv(pTHX_ SvrValue *v)
     case SVR_V_DOUBLE:
         return newSVnv(v->nv);
     case SVR_V_STR:
+    case SVR_V_CSTR:
         return newSVpvn((const char *)v->ptr, v->len);
     case SVR_V_OBJECT: {
         SV *rv = newSV(0);

@@ -1,38 +1,82 @@
 #include "events.h"
 
-/* Runs `cb` with `args` in a scope of its own; a die is kept for the XSUB
- * that runs the loop (DESIGN.md rule 1). */
+/* Runs `cb` with `args` inside an eval; a die is kept for the XSUB that
+ * runs the loop (DESIGN.md rule 1). The loop's hot path: svr_call's
+ * G_DISCARD case written out, so that containing exceptions costs the
+ * eval scope and nothing more. */
 static void
 svr_xs_fire(pTHX_ SV *cb, SV **args, int nargs)
 {
-    SV *exception = NULL;
-    (void)svr_call(aTHX_ cb, args, nargs, G_VOID, NULL, 0, &exception);
-    svr_defer_exception(aTHX_ exception);
+    dSP;
+    int i;
+    PUSHMARK(SP);
+    EXTEND(SP, nargs);
+    for (i = 0; i < nargs; i++)
+        PUSHs(args[i]);
+    PUTBACK;
+    (void)call_sv(cb, G_VOID | G_DISCARD | G_EVAL);
+    if (UNLIKELY(SvTRUE(ERRSV))) {
+        svr_defer_exception(aTHX_ newSVsv(ERRSV));
+        sv_setsv(ERRSV, &PL_sv_undef);
+    }
 }
 
-/* The arguments are plain new scalars released right after the call
- * (svr_call never unwinds), which is cheaper than a scope of mortals. */
+/* The argument scalars of the loop's callbacks, reused from one dispatch
+ * to the next instead of allocated and freed each time (the loop's hot
+ * path). A callback's @_ aliases them: one it kept a reference to, or
+ * tied, blessed, made read-only or turned into something else than a plain
+ * scalar, is left to it and replaced. A dispatch nested in a callback (one
+ * that runs the loop) finds the slots empty and takes new ones. */
+static SV *svr_arg_pool[3];
+/* The flags of a scalar that holds an integer and nothing else. */
+#define SVR_PLAIN_IV (SVt_IV | SVf_IOK | SVp_IOK)
+
+static SV *
+svr_arg_take(pTHX_ int slot, IV value)
+{
+    SV *sv = svr_arg_pool[slot];
+    if (!sv)
+        return newSViv(value);
+    svr_arg_pool[slot] = NULL;
+    if (SvFLAGS(sv) != SVR_PLAIN_IV)
+        (void)SvIOK_only(sv);
+    SvIV_set(sv, value);
+    return sv;
+}
+
+static void
+svr_arg_give(pTHX_ int slot, SV *sv)
+{
+    if (!svr_arg_pool[slot] && SvREFCNT(sv) == 1
+        && (SvFLAGS(sv) == SVR_PLAIN_IV
+            || (SvTYPE(sv) >= SVt_IV && SvTYPE(sv) <= SVt_PVMG
+                && !(SvFLAGS(sv) & (SVs_GMG | SVs_SMG | SVs_RMG | SVf_READONLY | SVf_PROTECT | SVs_OBJECT | SVf_ROK)))))
+        svr_arg_pool[slot] = sv;
+    else
+        SvREFCNT_dec(sv);
+}
+
 void
 svr_xs_handle_cb(void *ctx, int watch, int fd, int events)
 {
     dTHX;
     SV *args[3];
-    args[0] = newSViv(watch);
-    args[1] = newSViv(fd);
-    args[2] = newSViv(events);
+    args[0] = svr_arg_take(aTHX_ 0, watch);
+    args[1] = svr_arg_take(aTHX_ 1, fd);
+    args[2] = svr_arg_take(aTHX_ 2, events);
     svr_xs_fire(aTHX_ (SV *)ctx, args, 3);
-    SvREFCNT_dec(args[0]);
-    SvREFCNT_dec(args[1]);
-    SvREFCNT_dec(args[2]);
+    svr_arg_give(aTHX_ 0, args[0]);
+    svr_arg_give(aTHX_ 1, args[1]);
+    svr_arg_give(aTHX_ 2, args[2]);
 }
 
 void
 svr_xs_timeout_cb(void *ctx, int timer)
 {
     dTHX;
-    SV *arg = newSViv(timer);
+    SV *arg = svr_arg_take(aTHX_ 0, timer);
     svr_xs_fire(aTHX_ (SV *)ctx, &arg, 1);
-    SvREFCNT_dec(arg);
+    svr_arg_give(aTHX_ 0, arg);
 }
 
 void
@@ -90,13 +134,13 @@ svr_xs_impl_call(pTHX_ const char *method, SV **args, int nargs, SV **result)
 }
 
 /* A watch or timer id the loop returned: an integer >= 0, else an error. */
-static long long
+static int64_t
 svr_xs_impl_id(pTHX_ const char *method, SV *result)
 {
-    long long id = -1;
+    int64_t id = -1;
     if (SvOK(result) && !SvROK(result) && looks_like_number(result) && SvNV(result) >= 0
         && SvNV(result) == (NV)SvIV(result))
-        id = (long long)SvIV(result);
+        id = (int64_t)SvIV(result);
     else
         svr_defer_exception(aTHX_ newSVpvf(
             "Sys::Virt::Event: the event implementation's %s returned '%" SVf "', not a %s number\n",
@@ -106,12 +150,12 @@ svr_xs_impl_id(pTHX_ const char *method, SV *result)
     return id;
 }
 
-static long long
-svr_xs_impl_add(const char *method, int fdms, int events, int with_events, long long token)
+static int64_t
+svr_xs_impl_add(const char *method, int fdms, int events, int with_events, int64_t token)
 {
     dTHX;
     SV *args[5], *result;
-    long long id = -1;
+    int64_t id = -1;
     int n = 0;
     ENTER;
     SAVETMPS;
@@ -128,20 +172,20 @@ svr_xs_impl_add(const char *method, int fdms, int events, int with_events, long 
     return id;
 }
 
-static long long
-svr_xs_hook_add_handle(int fd, int events, long long token)
+static int64_t
+svr_xs_hook_add_handle(int fd, int events, int64_t token)
 {
     return svr_xs_impl_add("add_handle", fd, events, 1, token);
 }
 
-static long long
-svr_xs_hook_add_timeout(int ms, long long token)
+static int64_t
+svr_xs_hook_add_timeout(int ms, int64_t token)
 {
     return svr_xs_impl_add("add_timeout", ms, 0, 0, token);
 }
 
 static int
-svr_xs_impl_simple(const char *method, long long id, int value, int with_value)
+svr_xs_impl_simple(const char *method, int64_t id, int value, int with_value)
 {
     dTHX;
     SV *args[2], *result;
@@ -161,25 +205,25 @@ svr_xs_impl_simple(const char *method, long long id, int value, int with_value)
 }
 
 static void
-svr_xs_hook_update_handle(long long watch, int events)
+svr_xs_hook_update_handle(int64_t watch, int events)
 {
     (void)svr_xs_impl_simple("update_handle", watch, events, 1);
 }
 
 static void
-svr_xs_hook_update_timeout(long long timer, int ms)
+svr_xs_hook_update_timeout(int64_t timer, int ms)
 {
     (void)svr_xs_impl_simple("update_timeout", timer, ms, 1);
 }
 
 static int
-svr_xs_hook_remove_handle(long long watch)
+svr_xs_hook_remove_handle(int64_t watch)
 {
     return svr_xs_impl_simple("remove_handle", watch, 0, 0);
 }
 
 static int
-svr_xs_hook_remove_timeout(long long timer)
+svr_xs_hook_remove_timeout(int64_t timer)
 {
     return svr_xs_impl_simple("remove_timeout", timer, 0, 0);
 }
@@ -193,7 +237,7 @@ const SvrImplHooks svr_xs_impl_hooks = {
     svr_xs_hook_remove_timeout,
 };
 
-long long
+int64_t
 svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
 {
     SV *copy;

@@ -19,7 +19,7 @@ SV *svr_xs_set_impl(pTHX_ SV *impl);
 void svr_xs_restore_impl(pTHX_ SV *old);
 
 /* Converts a callback token argument (an integer the loop was given). */
-long long svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname);
+int64_t svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname);
 
 #endif
 

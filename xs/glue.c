@@ -340,7 +340,12 @@ svr_arg_int(pTHX_ SV *sv, const char *func, const char *argname)
 unsigned int
 svr_arg_flags(pTHX_ SV *sv, const char *func)
 {
-    if (!SvOK(sv) && !SvGMAGICAL(sv))
+    /* A magical value (a tied scalar, or $h{missing} passed as an
+     * argument, a defelem) is read once, into a plain copy: undef there
+     * means 0 as for any undef. */
+    if (SvGMAGICAL(sv))
+        sv = sv_mortalcopy(sv);
+    if (!SvOK(sv))
         return 0;
     return svr_arg_uint(aTHX_ sv, func, "flags");
 }

@@ -110,6 +110,8 @@ const char *svr_arg_opt_string(pTHX_ SV *sv);
 const char *svr_arg_bytes(pTHX_ SV *sv, const char *func, const char *argname, STRLEN *len);
 const char **svr_arg_str_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
 SvrPair *svr_arg_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
+SvrPair *svr_arg_opt_pairs(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
+const long long *svr_arg_int_list(pTHX_ SV *sv, const char *func, const char *argname, size_t *len);
 
 /* Pushes a result tree of the Rust core on the Perl stack (a list as its
  * elements, NOTHING as nothing, anything else as one value) and frees it;

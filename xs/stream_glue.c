@@ -36,7 +36,7 @@ svr_xfer_buf(pTHX_ svr_xfer_ctx *c)
 
 /* The number a handler returned. */
 static int
-svr_xfer_number(pTHX_ int n, SV *ret, long long *result)
+svr_xfer_number(pTHX_ int n, SV *ret, int64_t *result)
 {
     int status;
     if (n < 0)
@@ -46,7 +46,7 @@ svr_xfer_number(pTHX_ int n, SV *ret, long long *result)
     else if (SvROK(ret))
         status = SVR_HANDLER_REFERENCE;    /* numifying it could run Perl code */
     else {
-        *result = (long long)SvIV(ret);
+        *result = (int64_t)SvIV(ret);
         status = SVR_HANDLER_OK;
     }
     SvREFCNT_dec(ret);
@@ -54,7 +54,7 @@ svr_xfer_number(pTHX_ int n, SV *ret, long long *result)
 }
 
 static int
-svr_xfer_data(void *opaque, const char *data, size_t len, long long *result)
+svr_xfer_data(void *opaque, const char *data, size_t len, int64_t *result)
 {
     dTHX;
     svr_xfer_ctx *c = opaque;
@@ -76,7 +76,7 @@ svr_xfer_data(void *opaque, const char *data, size_t len, long long *result)
 }
 
 static int
-svr_xfer_length(pTHX_ svr_xfer_ctx *c, SV *handler, long long length, long long *result)
+svr_xfer_length(pTHX_ svr_xfer_ctx *c, SV *handler, int64_t length, int64_t *result)
 {
     SV *args[2], *ret = NULL;
     int n, status;
@@ -92,7 +92,7 @@ svr_xfer_length(pTHX_ svr_xfer_ctx *c, SV *handler, long long length, long long 
 }
 
 static int
-svr_xfer_hole(void *opaque, long long length, long long *result)
+svr_xfer_hole(void *opaque, int64_t length, int64_t *result)
 {
     dTHX;
     svr_xfer_ctx *c = opaque;
@@ -100,7 +100,7 @@ svr_xfer_hole(void *opaque, long long length, long long *result)
 }
 
 static int
-svr_xfer_skip(void *opaque, long long length, long long *result)
+svr_xfer_skip(void *opaque, int64_t length, int64_t *result)
 {
     dTHX;
     svr_xfer_ctx *c = opaque;
@@ -108,7 +108,7 @@ svr_xfer_skip(void *opaque, long long length, long long *result)
 }
 
 static int
-svr_xfer_fill(void *opaque, size_t max, const char **data, size_t *len, long long *result)
+svr_xfer_fill(void *opaque, size_t max, const char **data, size_t *len, int64_t *result)
 {
     dTHX;
     svr_xfer_ctx *c = opaque;
@@ -147,7 +147,7 @@ svr_xfer_fill(void *opaque, size_t max, const char **data, size_t *len, long lon
 }
 
 static int
-svr_xfer_in_data(void *opaque, int *in_data, long long *section_len)
+svr_xfer_in_data(void *opaque, int *in_data, int64_t *section_len)
 {
     dTHX;
     svr_xfer_ctx *c = opaque;
@@ -167,7 +167,7 @@ svr_xfer_in_data(void *opaque, int *in_data, long long *section_len)
         status = SVR_HANDLER_REFERENCE;
     else {
         *in_data = SvTRUE(res[0]) ? 1 : 0;
-        *section_len = (long long)SvIV(res[1]);
+        *section_len = (int64_t)SvIV(res[1]);
         status = SVR_HANDLER_OK;
     }
     SvREFCNT_dec(res[0]);

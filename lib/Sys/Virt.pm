@@ -54,6 +54,70 @@ sub new_stream {
     return Sys::Virt::Stream->new($self, $flags // 0);
 }
 
+# ---- networks, interfaces, network filters: the classic binding's
+# name-by-name lists (one lookup per name; a name that went away meanwhile
+# is skipped).
+sub _objects_by_name {
+    my ($self, $lookup, @names) = @_;
+    my @objects;
+    for my $name (@names) {
+        my $obj = eval { $self->$lookup($name) };
+        push @objects, $obj if $obj;
+    }
+    return @objects;
+}
+
+sub list_networks {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_network_by_name', $self->list_network_names($self->num_of_networks));
+}
+
+sub list_defined_networks {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_network_by_name',
+        $self->list_defined_network_names($self->num_of_defined_networks));
+}
+
+sub list_interfaces {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_interface_by_name', $self->list_interface_names($self->num_of_interfaces));
+}
+
+sub list_defined_interfaces {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_interface_by_name',
+        $self->list_defined_interface_names($self->num_of_defined_interfaces));
+}
+
+sub list_nwfilters {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_nwfilter_by_name', $self->list_nwfilter_names($self->num_of_nwfilters));
+}
+
+# ---- node devices, secrets, storage: the same name-by-name lists.
+sub list_storage_pools {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_storage_pool_by_name',
+        $self->list_storage_pool_names($self->num_of_storage_pools));
+}
+
+sub list_defined_storage_pools {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_storage_pool_by_name',
+        $self->list_defined_storage_pool_names($self->num_of_defined_storage_pools));
+}
+
+sub list_node_devices {
+    my ($self, $cap) = @_;
+    return $self->_objects_by_name('get_node_device_by_name',
+        $self->list_node_device_names($cap, $self->num_of_node_devices($cap)));
+}
+
+sub list_secrets {
+    my ($self) = @_;
+    return $self->_objects_by_name('get_secret_by_uuid', $self->list_secret_uuids($self->num_of_secrets));
+}
+
 1;
 __END__
 
@@ -287,6 +351,407 @@ The storage volume at C<$path> on the host, in whichever pool holds it.
 =item my $vol = $conn->get_storage_volume_by_key($key)
 
 The storage volume whose key is C<$key>.
+
+=item my $pool = $conn->get_storage_pool_by_target_path($path)
+
+The storage pool whose target (its directory, for a C<dir> pool) is
+C<$path>.
+
+=item my $pool = $conn->get_storage_pool_by_volume($vol)
+
+The storage pool holding the volume C<$vol> (a L<Sys::Virt::StorageVol>).
+
+=item my $n = $conn->num_of_storage_pools()
+
+The number of active storage pools; a suitable C<$maxnames> for
+C<list_storage_pool_names>.
+
+=item my @names = $conn->list_storage_pool_names($maxnames)
+
+The names of at most C<$maxnames> active storage pools.
+
+=item my @pools = $conn->list_storage_pools()
+
+The active storage pools, found by name one at a time (O(n) calls;
+C<list_all_storage_pools> does it in one). A pool that goes away meanwhile
+is left out.
+
+=item my $n = $conn->num_of_defined_storage_pools()
+
+The number of inactive (defined, not started) storage pools; a suitable
+C<$maxnames> for C<list_defined_storage_pool_names>.
+
+=item my @names = $conn->list_defined_storage_pool_names($maxnames)
+
+The names of at most C<$maxnames> inactive storage pools.
+
+=item my @pools = $conn->list_defined_storage_pools()
+
+The inactive storage pools, as C<list_storage_pools> finds them.
+
+=item my $xml = $conn->find_storage_pool_sources($type, $srcspec, $flags=0)
+
+Asks the host which sources a pool of type C<$type> (C<logical>, C<netfs>,
+C<iscsi>, ...) could use, and returns them as an XML document.
+C<$srcspec> is an XML C<< <source> >> element that narrows the search
+(e.g. the host of a C<netfs> pool), or C<undef>. C<$flags> is unused and
+should be 0.
+
+=item my $xml = $conn->get_storage_pool_capabilities($flags=0)
+
+An XML document describing the pool types the storage driver supports.
+C<$flags> is unused and should be 0.
+
+=back
+
+=head2 Node devices
+
+These return L<Sys::Virt::NodeDevice> objects, or die with a
+L<Sys::Virt::Error> (C<ERR_NO_NODE_DEVICE>, ...). The node device driver
+lists the host's devices (C<nodedev:///system>, or C<qemu:///system>).
+
+=over 4
+
+=item my $dev = $conn->get_node_device_by_name($name)
+
+The device called C<$name>.
+
+=item my $dev = $conn->get_node_device_scsihost_by_wwn($wwnn, $wwpn, $flags=0)
+
+The SCSI host device (a fibre channel HBA) with the world wide node name
+C<$wwnn> and port name C<$wwpn>. C<$flags> is unused and should be 0.
+
+=item my @devs = $conn->list_all_node_devices($flags=0)
+
+All devices of the host. C<$flags> are C<Sys::Virt::NodeDevice::LIST_*>
+constants and filter the list (by capability, active or inactive).
+
+=item my $n = $conn->num_of_node_devices($capability=undef, $flags=0)
+
+The number of devices, of those with the capability C<$capability> (a
+name such as C<pci> or C<net>) if it is defined; a suitable C<$maxnames>
+for C<list_node_device_names>. C<$flags> is unused and should be 0.
+
+=item my @names = $conn->list_node_device_names($capability, $maxnames, $flags=0)
+
+The names of at most C<$maxnames> devices, of those with the capability
+C<$capability> if it is defined (C<undef>: all). C<$flags> is unused and
+should be 0.
+
+=item my @devs = $conn->list_node_devices($capability=undef)
+
+The devices (with the capability C<$capability> if it is defined), found
+by name one at a time (O(n) calls; C<list_all_node_devices> does it in
+one). A device that goes away meanwhile is left out.
+
+=item my $dev = $conn->create_node_device($xml, $flags=0)
+
+Creates and starts a transient virtual device (a mediated device, a vHBA)
+from its XML description. C<$flags> may be
+C<Sys::Virt::NodeDevice::CREATE_XML_VALIDATE>.
+
+=item my $dev = $conn->define_node_device($xml, $flags=0)
+
+Defines (without starting) a persistent virtual device from its XML
+description; C<create> of L<Sys::Virt::NodeDevice> starts it. C<$flags>
+may be C<Sys::Virt::NodeDevice::DEFINE_XML_VALIDATE>.
+
+=item my $id = $conn->node_device_event_register_any($dev, $eventID, $coderef)
+
+As C<domain_event_register_any>, for node device events of the device
+C<$dev>, or of every device if C<$dev> is C<undef>
+(C<Sys::Virt::NodeDevice::EVENT_ID_*>): lifecycle calls
+C<< $coderef->($conn, $dev, $event, $detail) >> (C<$event> is one of
+C<Sys::Virt::NodeDevice::EVENT_CREATED>, C<EVENT_DELETED>,
+C<EVENT_DEFINED>, C<EVENT_UNDEFINED>), update calls
+C<< $coderef->($conn, $dev) >>. Needs a registered event loop. Returns the
+callback id.
+
+=item $conn->node_device_event_deregister_any($id)
+
+Removes a callback of C<node_device_event_register_any>; libvirt then
+releases the connection object and the callback it held.
+
+=back
+
+=head2 Secrets
+
+These return L<Sys::Virt::Secret> objects, or die with a
+L<Sys::Virt::Error> (C<ERR_NO_SECRET>, ...).
+
+=over 4
+
+=item my $secret = $conn->get_secret_by_uuid($uuid)
+
+The secret with the UUID C<$uuid>, given as 16 raw bytes or in printable
+form (32 hex digits, or 36 characters with dashes); any other length dies.
+
+=item my $secret = $conn->get_secret_by_usage($usageType, $usageID)
+
+The secret used with the object C<$usageID> (for a volume secret, the
+volume's path), of the usage type C<$usageType> (a
+C<Sys::Virt::Secret::USAGE_TYPE_*> constant).
+
+=item my @secrets = $conn->list_all_secrets($flags=0)
+
+All secrets. C<$flags> are C<Sys::Virt::Secret::LIST_*> constants and
+filter the list (ephemeral or not, private or not).
+
+=item my $n = $conn->num_of_secrets()
+
+The number of secrets; a suitable C<$maxuuids> for C<list_secret_uuids>.
+
+=item my @uuids = $conn->list_secret_uuids($maxuuids)
+
+The printable UUIDs of at most C<$maxuuids> secrets.
+
+=item my @secrets = $conn->list_secrets()
+
+The secrets, found by UUID one at a time (O(n) calls; C<list_all_secrets>
+does it in one). A secret that goes away meanwhile is left out.
+
+=item my $secret = $conn->define_secret($xml, $flags=0)
+
+Defines a secret (without a value: see C<set_value> of
+L<Sys::Virt::Secret>) from its XML description, or replaces the definition
+of the one with the same UUID. C<$flags> may be
+C<Sys::Virt::Secret::DEFINE_VALIDATE>.
+
+=item my $id = $conn->secret_event_register_any($secret, $eventID, $coderef)
+
+As C<domain_event_register_any>, for events of the secret C<$secret>, or
+of every secret if C<$secret> is C<undef>
+(C<Sys::Virt::Secret::EVENT_ID_*>): lifecycle calls
+C<< $coderef->($conn, $secret, $event, $detail) >> (C<$event> is
+C<Sys::Virt::Secret::EVENT_DEFINED> or C<EVENT_UNDEFINED>), value changed
+calls C<< $coderef->($conn, $secret) >>. Needs a registered event loop.
+Returns the callback id.
+
+=item $conn->secret_event_deregister_any($id)
+
+Removes a callback of C<secret_event_register_any>; libvirt then releases
+the connection object and the callback it held.
+
+=back
+
+=head2 Networks
+
+These return L<Sys::Virt::Network> objects, or die with a
+L<Sys::Virt::Error> (code C<Sys::Virt::Error::ERR_NO_NETWORK> when there
+is no such network).
+
+=over 4
+
+=item my $net = $conn->get_network_by_name($name)
+
+The network called C<$name>. Calls C<virNetworkLookupByName>.
+
+=item my $net = $conn->get_network_by_uuid($uuid)
+
+The network with the UUID C<$uuid> (16 raw bytes, or the printable form
+of 32 or 36 characters; any other length dies). Calls
+C<virNetworkLookupByUUID> or C<virNetworkLookupByUUIDString>.
+
+=item my @nets = $conn->list_all_networks($flags=0)
+
+All networks of the connection, running or not. C<$flags> are
+C<Sys::Virt::Network::LIST_*> constants and filter the list. Calls
+C<virConnectListAllNetworks>.
+
+=item my @nets = $conn->list_networks()
+
+The running networks, looked up name by name (one call per network:
+C<list_all_networks> is the efficient way).
+
+=item my $count = $conn->num_of_networks()
+
+The number of running networks. Calls C<virConnectNumOfNetworks>.
+
+=item my @names = $conn->list_network_names($maxnames)
+
+The names of at most C<$maxnames> running networks (all of them when
+C<$maxnames> is omitted). Calls C<virConnectListNetworks>.
+
+=item my @nets = $conn->list_defined_networks()
+
+The defined networks that are not running, looked up name by name.
+
+=item my $count = $conn->num_of_defined_networks()
+
+The number of defined networks that are not running. Calls
+C<virConnectNumOfDefinedNetworks>.
+
+=item my @names = $conn->list_defined_network_names($maxnames)
+
+The names of at most C<$maxnames> defined networks that are not running
+(all of them when C<$maxnames> is omitted). Calls
+C<virConnectListDefinedNetworks>.
+
+=item my $net = $conn->create_network($xml, $flags=0)
+
+Creates and starts a transient network from its XML description.
+C<$flags> may be C<Sys::Virt::Network::CREATE_VALIDATE>. Calls
+C<virNetworkCreateXML>, or C<virNetworkCreateXMLFlags> when there are
+flags.
+
+=item my $net = $conn->define_network($xml, $flags=0)
+
+Defines (without starting) a persistent network from its XML description.
+C<$flags> may be C<Sys::Virt::Network::DEFINE_VALIDATE>. Calls
+C<virNetworkDefineXML>, or C<virNetworkDefineXMLFlags> when there are
+flags.
+
+=item my $id = $conn->network_event_register_any($net, $eventID, $coderef)
+
+As C<domain_event_register_any>, for network events: C<$net> is a
+L<Sys::Virt::Network> or C<undef> (every network), C<$eventID> one of the
+C<Sys::Virt::Network::EVENT_ID_*> constants. Lifecycle events call
+C<< $coderef->($conn, $net, $event, $detail) >> with C<$event> one of
+C<Sys::Virt::Network::EVENT_DEFINED>, C<EVENT_UNDEFINED>, C<EVENT_STARTED>,
+C<EVENT_STOPPED>. Returns the id of the registration.
+
+=item $conn->network_event_deregister_any($id)
+
+Removes a callback of C<network_event_register_any>.
+
+=back
+
+=head2 Interfaces
+
+These return L<Sys::Virt::Interface> objects, or die with a
+L<Sys::Virt::Error> (C<ERR_NO_INTERFACE> when there is no such
+interface).
+
+=over 4
+
+=item my $iface = $conn->get_interface_by_name($name)
+
+The host interface called C<$name>. Calls C<virInterfaceLookupByName>.
+
+=item my $iface = $conn->get_interface_by_mac($mac)
+
+The host interface with the MAC address C<$mac>. Calls
+C<virInterfaceLookupByMACString>.
+
+=item my @ifaces = $conn->list_all_interfaces($flags=0)
+
+All interfaces of the host. C<$flags> are
+C<Sys::Virt::Interface::LIST_*> constants and filter the list. Calls
+C<virConnectListAllInterfaces>.
+
+=item my @ifaces = $conn->list_interfaces()
+
+The active interfaces, looked up name by name.
+
+=item my $count = $conn->num_of_interfaces()
+
+The number of active interfaces. Calls C<virConnectNumOfInterfaces>.
+
+=item my @names = $conn->list_interface_names($maxnames)
+
+The names of at most C<$maxnames> active interfaces (all of them when
+C<$maxnames> is omitted). Calls C<virConnectListInterfaces>.
+
+=item my @ifaces = $conn->list_defined_interfaces()
+
+The inactive interfaces, looked up name by name.
+
+=item my $count = $conn->num_of_defined_interfaces()
+
+The number of inactive interfaces. Calls
+C<virConnectNumOfDefinedInterfaces>.
+
+=item my @names = $conn->list_defined_interface_names($maxnames)
+
+The names of at most C<$maxnames> inactive interfaces (all of them when
+C<$maxnames> is omitted). Calls C<virConnectListDefinedInterfaces>.
+
+=item my $iface = $conn->define_interface($xml, $flags=0)
+
+Defines (without starting) an interface from its XML description.
+C<$flags> may be C<Sys::Virt::Interface::DEFINE_VALIDATE>. Calls
+C<virInterfaceDefineXML>.
+
+=item my $iface = $conn->create_interface($xml)
+
+The same as C<define_interface($xml)>, as in the classic binding (libvirt
+has no transient interfaces).
+
+=item $conn->interface_change_begin($flags=0)
+
+Starts a transaction of changes to the host's interfaces (a snapshot of
+their configuration). Calls C<virInterfaceChangeBegin>.
+
+=item $conn->interface_change_commit($flags=0)
+
+Ends the transaction, keeping the changes. Calls
+C<virInterfaceChangeCommit>.
+
+=item $conn->interface_change_rollback($flags=0)
+
+Ends the transaction, restoring the configuration of its start. Calls
+C<virInterfaceChangeRollback>.
+
+=back
+
+=head2 Network filters
+
+These return L<Sys::Virt::NWFilter> and L<Sys::Virt::NWFilterBinding>
+objects, or die with a L<Sys::Virt::Error> (C<ERR_NO_NWFILTER>,
+C<ERR_NO_NWFILTER_BINDING>, ...).
+
+=over 4
+
+=item my $filter = $conn->get_nwfilter_by_name($name)
+
+The network filter called C<$name>. Calls C<virNWFilterLookupByName>.
+
+=item my $filter = $conn->get_nwfilter_by_uuid($uuid)
+
+The network filter with the UUID C<$uuid> (16 raw bytes, or the printable
+form of 32 or 36 characters). Calls C<virNWFilterLookupByUUID> or
+C<virNWFilterLookupByUUIDString>.
+
+=item my @filters = $conn->list_all_nwfilters($flags=0)
+
+All network filters. C<$flags> is unused and defaults to zero. Calls
+C<virConnectListAllNWFilters>.
+
+=item my @filters = $conn->list_nwfilters()
+
+All network filters, looked up name by name.
+
+=item my $count = $conn->num_of_nwfilters()
+
+The number of network filters. Calls C<virConnectNumOfNWFilters>.
+
+=item my @names = $conn->list_nwfilter_names($maxnames)
+
+The names of at most C<$maxnames> network filters (all of them when
+C<$maxnames> is omitted). Calls C<virConnectListNWFilters>.
+
+=item my $filter = $conn->define_nwfilter($xml, $flags=0)
+
+Defines a network filter from its XML description, or replaces the
+definition of an existing one. C<$flags> may be
+C<Sys::Virt::NWFilter::DEFINE_VALIDATE>. Calls C<virNWFilterDefineXML>,
+or C<virNWFilterDefineXMLFlags> when there are flags.
+
+=item my @bindings = $conn->list_all_nwfilter_bindings($flags=0)
+
+All bindings of network filters to ports. C<$flags> is unused and
+defaults to zero. Calls C<virConnectListAllNWFilterBindings>.
+
+=item my $binding = $conn->get_nwfilter_binding_by_port_dev($name)
+
+The binding of the port device C<$name>. Calls
+C<virNWFilterBindingLookupByPortDev>.
+
+=item my $binding = $conn->create_nwfilter_binding($xml, $flags=0)
+
+Binds a network filter to a port, from the binding's XML description.
+C<$flags> may be C<Sys::Virt::NWFilterBinding::CREATE_VALIDATE>. Calls
+C<virNWFilterBindingCreateXML>.
 
 =back
 

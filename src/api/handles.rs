@@ -88,15 +88,11 @@ impl Object for StreamHandle {
     }
 }
 
-/// A handle that owns one reference to a libvirt object of a class the
-/// `virt` crate does not need to wrap here.
+/// The `Drop` and `Object` of a handle that owns one reference to a libvirt
+/// object of a class the `virt` crate does not need to wrap here. (The
+/// structs themselves are written out, so that cbindgen sees them.)
 macro_rules! raw_handle {
-    ($(#[$doc:meta])* $name:ident, $raw:ty, $free:path, $id:expr, $what:expr) => {
-        $(#[$doc])*
-        pub struct $name {
-            ptr: $raw,
-        }
-
+    ($name:ident, $raw:ty, $free:path, $id:expr, $what:expr) => {
         impl Drop for $name {
             fn drop(&mut self) {
                 // SAFETY: the handle owns one reference.
@@ -118,33 +114,51 @@ macro_rules! raw_handle {
     };
 }
 
-raw_handle!(
-    /// `Sys::Virt::Network`
-    NetworkHandle, sys::virNetworkPtr, sys::virNetworkFree, SVR_CLASS_NETWORK, "the network");
-raw_handle!(
-    /// `Sys::Virt::NetworkPort`
-    NetworkPortHandle, sys::virNetworkPortPtr, sys::virNetworkPortFree, SVR_CLASS_NETWORK_PORT, "the network port");
-raw_handle!(
-    /// `Sys::Virt::Interface`
-    InterfaceHandle, sys::virInterfacePtr, sys::virInterfaceFree, SVR_CLASS_INTERFACE, "the interface");
-raw_handle!(
-    /// `Sys::Virt::NodeDevice`
-    NodeDeviceHandle, sys::virNodeDevicePtr, sys::virNodeDeviceFree, SVR_CLASS_NODE_DEVICE, "the node device");
-raw_handle!(
-    /// `Sys::Virt::Secret`
-    SecretHandle, sys::virSecretPtr, sys::virSecretFree, SVR_CLASS_SECRET, "the secret");
-raw_handle!(
-    /// `Sys::Virt::NWFilter`
-    NWFilterHandle, sys::virNWFilterPtr, sys::virNWFilterFree, SVR_CLASS_NWFILTER, "the network filter");
-raw_handle!(
-    /// `Sys::Virt::NWFilterBinding`
-    NWFilterBindingHandle, sys::virNWFilterBindingPtr, sys::virNWFilterBindingFree, SVR_CLASS_NWFILTER_BINDING,
+/// `Sys::Virt::Network`
+pub struct NetworkHandle {
+    ptr: sys::virNetworkPtr,
+}
+raw_handle!(NetworkHandle, sys::virNetworkPtr, sys::virNetworkFree, SVR_CLASS_NETWORK, "the network");
+/// `Sys::Virt::NetworkPort`
+pub struct NetworkPortHandle {
+    ptr: sys::virNetworkPortPtr,
+}
+raw_handle!(NetworkPortHandle, sys::virNetworkPortPtr, sys::virNetworkPortFree, SVR_CLASS_NETWORK_PORT, "the network port");
+/// `Sys::Virt::Interface`
+pub struct InterfaceHandle {
+    ptr: sys::virInterfacePtr,
+}
+raw_handle!(InterfaceHandle, sys::virInterfacePtr, sys::virInterfaceFree, SVR_CLASS_INTERFACE, "the interface");
+/// `Sys::Virt::NodeDevice`
+pub struct NodeDeviceHandle {
+    ptr: sys::virNodeDevicePtr,
+}
+raw_handle!(NodeDeviceHandle, sys::virNodeDevicePtr, sys::virNodeDeviceFree, SVR_CLASS_NODE_DEVICE, "the node device");
+/// `Sys::Virt::Secret`
+pub struct SecretHandle {
+    ptr: sys::virSecretPtr,
+}
+raw_handle!(SecretHandle, sys::virSecretPtr, sys::virSecretFree, SVR_CLASS_SECRET, "the secret");
+/// `Sys::Virt::NWFilter`
+pub struct NWFilterHandle {
+    ptr: sys::virNWFilterPtr,
+}
+raw_handle!(NWFilterHandle, sys::virNWFilterPtr, sys::virNWFilterFree, SVR_CLASS_NWFILTER, "the network filter");
+/// `Sys::Virt::NWFilterBinding`
+pub struct NWFilterBindingHandle {
+    ptr: sys::virNWFilterBindingPtr,
+}
+raw_handle!(NWFilterBindingHandle, sys::virNWFilterBindingPtr, sys::virNWFilterBindingFree, SVR_CLASS_NWFILTER_BINDING,
     "the network filter binding");
-raw_handle!(
-    /// `Sys::Virt::DomainSnapshot`
-    DomainSnapshotHandle, sys::virDomainSnapshotPtr, sys::virDomainSnapshotFree, SVR_CLASS_DOMAIN_SNAPSHOT,
+/// `Sys::Virt::DomainSnapshot`
+pub struct DomainSnapshotHandle {
+    ptr: sys::virDomainSnapshotPtr,
+}
+raw_handle!(DomainSnapshotHandle, sys::virDomainSnapshotPtr, sys::virDomainSnapshotFree, SVR_CLASS_DOMAIN_SNAPSHOT,
     "the domain snapshot");
-raw_handle!(
-    /// `Sys::Virt::DomainCheckpoint`
-    DomainCheckpointHandle, sys::virDomainCheckpointPtr, sys::virDomainCheckpointFree, SVR_CLASS_DOMAIN_CHECKPOINT,
+/// `Sys::Virt::DomainCheckpoint`
+pub struct DomainCheckpointHandle {
+    ptr: sys::virDomainCheckpointPtr,
+}
+raw_handle!(DomainCheckpointHandle, sys::virDomainCheckpointPtr, sys::virDomainCheckpointFree, SVR_CLASS_DOMAIN_CHECKPOINT,
     "the domain checkpoint");

@@ -49,6 +49,18 @@ pub struct ObjectOut {
     ptr: *mut c_void,
 }
 
+// SAFETY: the box owns one reference to a libvirt object, and libvirt's
+// objects are reference-counted and usable from any thread. This is what
+// lets a result be built on a worker thread and handed to the glue on the
+// interpreter's thread (the non-blocking variant the table is shaped for).
+unsafe impl Send for ObjectOut {}
+
+/// Results cross threads: checked at compile time.
+const _: fn() = || {
+    fn send<T: Send>() {}
+    send::<Value>();
+};
+
 impl ObjectOut {
     /// Wraps a new libvirt reference (NULL: the libvirt failure).
     pub fn adopt<T: Object>(p: T::Raw) -> Result<ObjectOut>
@@ -64,6 +76,11 @@ impl ObjectOut {
     }
 
     pub fn into_raw(self) -> *mut c_void {
+        self.ptr
+    }
+
+    /// The boxed handle, still owned by `self`.
+    pub fn ptr(&self) -> *mut c_void {
         self.ptr
     }
 }
@@ -127,6 +144,13 @@ pub fn opt_ptr(s: &Option<CString>) -> *const c_char {
     s.as_ref().map_or(ptr::null(), |c| c.as_ptr())
 }
 
+/// An optional number argument (`int?` and the like): NULL is undef.
+pub fn arg_opt_num<T: Copy>(p: *const T) -> Option<T> {
+    // SAFETY: the glue passes NULL or a pointer to a value on its stack,
+    // valid for the call.
+    unsafe { p.as_ref() }.copied()
+}
+
 /// Bytes with a length (binary-safe strings).
 pub fn arg_bytes(p: *const u8, len: usize) -> Vec<u8> {
     if p.is_null() || len == 0 {
@@ -170,6 +194,34 @@ pub fn arg_pairs(p: *const SvrPair, n: usize) -> Vec<(String, Option<Vec<u8>>)> 
             (key, value)
         })
         .collect()
+}
+
+/// An optional hash argument: `None` for undef (NULL), unlike an empty hash.
+pub fn arg_opt_pairs(p: *const SvrPair, n: usize) -> Option<Vec<(String, Option<Vec<u8>>)>> {
+    (!p.is_null()).then(|| arg_pairs(p, n))
+}
+
+/// A list of integers from an array reference.
+pub fn arg_int_list(p: *const i64, n: usize) -> Vec<i64> {
+    if p.is_null() || n == 0 {
+        return Vec::new();
+    }
+    // SAFETY: the glue passes `n` integers.
+    unsafe { std::slice::from_raw_parts(p, n) }.to_vec()
+}
+
+/// A list of strings libvirt allocated (`char **`, `n` entries), copied;
+/// the strings and the array are freed.
+///
+/// # Safety
+/// `p` must be NULL or a malloc'ed array of `n` malloc'ed strings.
+pub unsafe fn owned_string_list(p: *mut *mut c_char, n: c_int) -> Value {
+    if p.is_null() {
+        return Value::List(Vec::new());
+    }
+    let items = (0..n.max(0) as usize).map(|i| Value::from_owned_c_str(*p.add(i))).collect();
+    libc::free(p as *mut c_void);
+    Value::List(items)
 }
 
 /// A string libvirt returned for the caller to free (NULL: failure).
@@ -227,7 +279,9 @@ where
 }
 
 /// A list of names from the classic `virConnectNumOfX`/`virConnectListX`
-/// pair: the caller's `maxnames`, or the current count when absent.
+/// pair: the caller's `maxnames`, or the current count when absent. A
+/// negative `maxnames` goes to libvirt, which refuses it before touching
+/// the (empty) array.
 pub fn name_list(
     max: Option<c_int>,
     count: impl FnOnce() -> c_int,
@@ -238,7 +292,7 @@ pub fn name_list(
         None => check(count())?,
     };
     let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max.max(0) as usize];
-    let n = check(list(names.as_mut_ptr(), max.max(0)))? as usize;
+    let n = check(list(names.as_mut_ptr(), max))? as usize;
     Ok(Value::List(
         names[..n.min(names.len())]
             // SAFETY: libvirt filled `n` malloc'ed strings.

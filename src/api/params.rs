@@ -162,11 +162,25 @@ pub fn from_pairs(
     pairs: &[(String, Option<Vec<u8>>)],
     type_of: impl Fn(&str) -> Option<ParamType>,
 ) -> Result<ParamsIn> {
+    from_pairs_multi(method, pairs, type_of, |_| false)
+}
+
+/// As [`from_pairs`]; the names for which `multi` is true may come more
+/// than once (an ARRAY reference in the script's hash), the others once.
+pub fn from_pairs_multi(
+    method: &str,
+    pairs: &[(String, Option<Vec<u8>>)],
+    type_of: impl Fn(&str) -> Option<ParamType>,
+    multi: impl Fn(&str) -> bool,
+) -> Result<ParamsIn> {
     let mut b = ParamsIn { params: OwnedParams::new(), maxparams: 0 };
-    for (key, value) in pairs {
+    for (i, (key, value)) in pairs.iter().enumerate() {
         let ty = type_of(key).ok_or_else(|| {
             Failure::message(format!("{method}: unknown parameter '{key}' (not one this call accepts)"))
         })?;
+        if !multi(key) && pairs[..i].iter().any(|(k, _)| k == key) {
+            return Err(Failure::message(format!("{method}: parameter '{key}' takes one value, not a list")));
+        }
         let value = value
             .as_ref()
             .ok_or_else(|| Failure::message(format!("{method}: parameter '{key}' is undef")))?;
@@ -211,6 +225,67 @@ pub fn from_known(method: &str, pairs: &[(String, Option<Vec<u8>>)], known: &[(&
     from_pairs(method, pairs, |k| known.iter().find(|(n, _)| *n == k).map(|(_, t)| *t))
 }
 
+/// As [`from_known`], where the names in `multi` may repeat.
+pub fn from_known_multi(
+    method: &str,
+    pairs: &[(String, Option<Vec<u8>>)],
+    known: &[(&str, ParamType)],
+    multi: &[&str],
+) -> Result<ParamsIn> {
+    from_pairs_multi(
+        method,
+        pairs,
+        |k| known.iter().find(|(n, _)| *n == k).map(|(_, t)| *t),
+        |k| multi.contains(&k),
+    )
+}
+
+/// The parameters of a getter that fills the caller's array: `get` reports
+/// how many when `params` is NULL (`*n` is 0 then), and fills `n` of them
+/// otherwise. Returns them as a hash.
+pub fn fetch(get: impl Fn(*mut sys::virTypedParameter, *mut c_int) -> c_int) -> Result<Value> {
+    let mut n: c_int = 0;
+    check(get(ptr::null_mut(), &mut n))?;
+    if n <= 0 {
+        return Ok(Value::Hash(Vec::new()));
+    }
+    let mut list: Vec<sys::virTypedParameter> = Vec::with_capacity(n as usize);
+    // SAFETY: zeroed parameters are valid input for libvirt to fill.
+    list.resize_with(n as usize, || unsafe { std::mem::zeroed() });
+    let filled = check(get(list.as_mut_ptr(), &mut n));
+    // SAFETY: `n` parameters were filled (or none, all zeroed, on failure).
+    let value = unsafe { to_hash(list.as_ptr(), n.min(list.len() as c_int)) };
+    // String values belong to libvirt's allocator.
+    unsafe { sys::virTypedParamsClear(list.as_mut_ptr(), list.len() as c_int) };
+    filled?;
+    Ok(value)
+}
+
+/// The parameters of a getter that allocates them (`virTypedParamsFree`).
+pub fn fetch_owned(get: impl FnOnce(*mut *mut sys::virTypedParameter, *mut c_int) -> c_int) -> Result<OwnedParams> {
+    let mut p = OwnedParams::new();
+    let rc = get(&mut p.ptr, &mut p.n);
+    check(rc)?;
+    Ok(p)
+}
+
+/// As [`via_getter`], for a getter that allocates the parameters.
+pub fn via_owned_getter(
+    method: &str,
+    pairs: &[(String, Option<Vec<u8>>)],
+    get: impl FnOnce(*mut *mut sys::virTypedParameter, *mut c_int) -> c_int,
+) -> Result<ParamsIn> {
+    let current = fetch_owned(get)?;
+    // SAFETY: libvirt filled `n` parameters.
+    let types = unsafe { types_of(current.ptr, current.n) };
+    from_pairs(method, pairs, |k| types.iter().find(|(f, _)| f == k).map(|(_, t)| *t))
+}
+
+/// A parameter name constant of libvirt (`VIR_..._PARAM_...`) as `&str`.
+pub fn cname(c: &'static std::ffi::CStr) -> &'static str {
+    c.to_str().unwrap_or("")
+}
+
 /// The classic binding's "change some settings" pattern: ask libvirt which
 /// parameters exist and their types (`get` fills `params` for `n`, or
 /// reports `n` when `params` is NULL), then send only the script's keys.
@@ -241,3 +316,41 @@ pub fn name(c: &'static [u8]) -> &'static str {
 
 #[allow(dead_code)]
 fn _assert_types(_: *const c_char) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, Option<Vec<u8>>)> {
+        // libvirt's error slots need it before any call (a connection does it otherwise).
+        // SAFETY: idempotent, thread-safe.
+        assert_eq!(unsafe { sys::virInitialize() }, 0);
+        list.iter().map(|(k, v)| (k.to_string(), Some(v.as_bytes().to_vec()))).collect()
+    }
+
+    const KNOWN: &[(&str, ParamType)] = &[("disks", ParamType::String), ("bandwidth", ParamType::ULLong)];
+
+    #[test]
+    fn repeated_names_only_where_allowed() {
+        let b = from_known_multi("m", &pairs(&[("disks", "vda"), ("disks", "vdb"), ("bandwidth", "5")]), KNOWN, &["disks"])
+            .unwrap();
+        assert_eq!(b.len(), 3);
+        // SAFETY: built by libvirt's helpers above.
+        let list = unsafe { std::slice::from_raw_parts(b.ptr(), b.len() as usize) };
+        assert_eq!(list[2].type_ as u32, sys::VIR_TYPED_PARAM_ULLONG);
+        // SAFETY: a ULLONG parameter.
+        assert_eq!(unsafe { list[2].value.ul }, 5);
+        let e = from_known_multi("m", &pairs(&[("bandwidth", "5"), ("bandwidth", "6")]), KNOWN, &["disks"])
+            .err()
+            .unwrap();
+        assert_eq!(e.text(), "m: parameter 'bandwidth' takes one value, not a list");
+    }
+
+    #[test]
+    fn unknown_and_mistyped_names_are_refused() {
+        let e = from_known("m", &pairs(&[("bandwith", "5")]), KNOWN).err().unwrap();
+        assert_eq!(e.text(), "m: unknown parameter 'bandwith' (not one this call accepts)");
+        let e = from_known("m", &pairs(&[("bandwidth", "-5")]), KNOWN).err().unwrap();
+        assert_eq!(e.text(), "m: parameter 'bandwidth' must be an integer in range, not '-5'");
+    }
+}

@@ -28,6 +28,43 @@ pub const SVR_V_LIST: c_int = 7;
 pub const SVR_V_ARRAY: c_int = 8;
 /// A hash reference (`len` pairs at `ptr`: key, value, key, value, ...).
 pub const SVR_V_HASH: c_int = 9;
+/// A byte string (`ptr`, `len`) in C's allocator (a string libvirt
+/// allocated, handed on without a copy).
+pub const SVR_V_CSTR: c_int = 10;
+
+/// A NUL-terminated string libvirt allocated with malloc for the caller.
+#[derive(Debug)]
+pub struct MallocStr(*mut c_char);
+
+// SAFETY: the string is owned exclusively; any thread may free it.
+unsafe impl Send for MallocStr {}
+
+impl MallocStr {
+    /// # Safety
+    /// `p` must be a non-NULL malloc'ed C string, owned from now on.
+    pub unsafe fn new(p: *mut c_char) -> MallocStr {
+        MallocStr(p)
+    }
+
+    /// The bytes, up to the NUL.
+    pub fn bytes(&self) -> &[u8] {
+        // SAFETY: a valid NUL-terminated string, owned.
+        unsafe { CStr::from_ptr(self.0) }.to_bytes()
+    }
+
+    fn into_raw(self) -> *mut c_char {
+        let p = self.0;
+        std::mem::forget(self);
+        p
+    }
+}
+
+impl Drop for MallocStr {
+    fn drop(&mut self) {
+        // SAFETY: owned malloc'ed string.
+        unsafe { libc::free(self.0 as *mut c_void) };
+    }
+}
 
 /// What a method returns, in Rust.
 #[derive(Debug)]
@@ -38,6 +75,7 @@ pub enum Value {
     UInt(u64),
     Double(f64),
     Str(Vec<u8>),
+    CStr(MallocStr),
     Object(super::ObjectOut),
     List(Vec<Value>),
     Array(Vec<Value>),
@@ -47,6 +85,15 @@ pub enum Value {
 impl Value {
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(s.into().into_bytes())
+    }
+
+    /// The bytes of a string value (either kind), or None.
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Value::Str(b) => Some(b),
+            Value::CStr(m) => Some(m.bytes()),
+            _ => None,
+        }
     }
 
     /// A hash from `(key, value)` pairs.
@@ -66,14 +113,16 @@ impl Value {
         }
     }
 
-    /// A C string libvirt allocated for the caller: copied, then freed.
+    /// A C string libvirt allocated for the caller, taken over (NULL: undef).
     ///
     /// # Safety
     /// `p` must be NULL or a malloc'ed C string.
     pub unsafe fn from_owned_c_str(p: *mut c_char) -> Value {
-        let v = Value::from_c_str(p);
-        libc::free(p as *mut c_void);
-        v
+        if p.is_null() {
+            Value::Undef
+        } else {
+            Value::CStr(MallocStr::new(p))
+        }
     }
 }
 
@@ -162,6 +211,12 @@ pub fn lower(v: Value) -> SvrValue {
             let len = s.len();
             SvrValue { ptr: Box::into_raw(s.into_boxed_slice()) as *mut u8 as *mut c_void, len, ..node(SVR_V_STR) }
         }
+        Value::CStr(m) => {
+            let p = m.into_raw();
+            // SAFETY: a valid NUL-terminated string.
+            let len = unsafe { CStr::from_ptr(p) }.to_bytes().len();
+            SvrValue { ptr: p as *mut c_void, len, ..node(SVR_V_CSTR) }
+        }
         Value::Object(o) => SvrValue { class_id: o.class_id, ptr: o.into_raw(), ..node(SVR_V_OBJECT) },
         Value::List(items) => {
             let (ptr, len) = children(items.into_iter().map(lower).collect());
@@ -194,6 +249,7 @@ unsafe fn free_node(v: &mut SvrValue) {
             let slice = std::ptr::slice_from_raw_parts_mut(v.ptr as *mut u8, v.len);
             drop(Box::from_raw(slice));
         }
+        SVR_V_CSTR => libc::free(v.ptr),
         SVR_V_OBJECT => {
             if !v.ptr.is_null() {
                 super::release_object(v.class_id, v.ptr);

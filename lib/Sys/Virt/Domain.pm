@@ -38,6 +38,55 @@ sub _new {
     return bless $self, $class;
 }
 
+# The migration methods take a hash of typed parameters (the table-driven
+# _migrate and _migrate_to_uri); their older positional forms are turned
+# into that hash here, as the classic binding does.
+sub _migrate_params {
+    my (%given) = @_;
+    my %params;
+    $params{ Sys::Virt::Domain::MIGRATE_PARAM_DEST_XML() } = $given{dxml} if defined $given{dxml};
+    $params{ Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() } = $given{dname} if defined $given{dname};
+    $params{ Sys::Virt::Domain::MIGRATE_PARAM_URI() } = $given{uri} if defined $given{uri};
+    $params{ Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() } = $given{bandwidth} if defined $given{bandwidth};
+    return \%params;
+}
+
+sub migrate {
+    my ($dom, $destcon, @rest) = @_;
+    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
+        my ($params, $flags) = @rest;
+        return _migrate($dom, $destcon, $params, $flags);
+    }
+    my ($flags, $dname, $uri, $bandwidth) = @rest;
+    return _migrate($dom, $destcon, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+}
+
+sub migrate2 {
+    my ($dom, $destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
+    return _migrate($dom, $destcon,
+        _migrate_params(dxml => $dxml, dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+}
+
+sub migrate_to_uri {
+    my ($dom, $desturi, @rest) = @_;
+    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
+        my ($params, $flags) = @rest;
+        return _migrate_to_uri($dom, $desturi, $params, $flags);
+    }
+    # As the classic code (its documentation omits $uri): flags, dname, uri, bandwidth.
+    my ($flags, $dname, $uri, $bandwidth) = @rest;
+    return _migrate_to_uri($dom, $desturi, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+}
+
+# The order of the documentation and of virDomainMigrateToURI2. The classic
+# code reads (dconnuri, dxml, flags, dname, uri, bandwidth) instead, then
+# calls a method that does not exist, so it always dies.
+sub migrate_to_uri2 {
+    my ($dom, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
+    return _migrate_to_uri($dom, $dconnuri,
+        _migrate_params(dxml => $dxml, dname => $dname, uri => $miguri, bandwidth => $bandwidth), $flags);
+}
+
 1;
 __END__
 
@@ -345,6 +394,390 @@ Dynamically add an IOThread to the domain. Calls C<virDomainAddIOThread>.
 =item $dom->del_iothread($iothread, $flags=0)
 
 Dynamically delete an IOThread from the domain. Calls C<virDomainDelIOThread>.
+
+=item my ($state, $reason) = $dom->get_state($flags=0)
+
+Returns the list of the domain's state (one of the C<STATE_*> constants)
+and the reason for it (one of the C<STATE_*_*> reason constants of that
+state). Calls C<virDomainGetState>.
+
+=item my $time = $dom->get_time($flags=0)
+
+Returns the guest's time as an array reference of two elements: the
+seconds since the epoch and the nanoseconds. Calls C<virDomainGetTime>.
+
+=item $dom->set_time($secs, $nsecs, $flags=0)
+
+Sets the guest's time to C<$secs> seconds and C<$nsecs> nanoseconds;
+C<$flags> may be C<TIME_SYNC>. Calls C<virDomainSetTime>.
+
+=item my @errs = $dom->get_disk_errors($flags=0)
+
+Returns a list of hash references, one per disk with an error, with the
+keys C<path> (the disk) and C<error> (one of the C<DISK_ERROR_*>
+constants). Calls C<virDomainGetDiskErrors>.
+
+=item $dom->send_key($keycodeset, $holdtime, \@keycodes, $flags=0)
+
+Sends the key codes of C<@keycodes> (of the C<KEYCODE_SET_*> set
+C<$keycodeset>) to the guest, each held C<$holdtime> milliseconds. Calls
+C<virDomainSendKey>.
+
+=item my $data = $dom->block_peek($path, $offset, $size, $flags=0)
+
+Returns C<$size> bytes of the disk C<$path> at byte C<$offset>, as a
+byte string (it may hold NUL bytes). Calls C<virDomainBlockPeek>.
+
+=item my $data = $dom->memory_peek($offset, $size, $flags=0)
+
+Returns C<$size> bytes of the guest's memory at C<$offset>; C<$flags> must
+be C<MEMORY_VIRTUAL> or C<MEMORY_PHYSICAL>. Calls C<virDomainMemoryPeek>.
+
+=item $dom->set_vcpu($cpumap, $state, $flags=0)
+
+Enables (C<$state> 1) or disables (0) the vCPUs of the list C<$cpumap>
+(such as C<"0-3,^1">). Calls C<virDomainSetVcpu>.
+
+=item $dom->set_guest_vcpus($cpumap, $state, $flags=0)
+
+Sets the guest OS's CPUs of the list C<$cpumap> online (C<$state> 1) or
+offline (0), through the guest agent. Calls C<virDomainSetGuestVcpus>.
+
+=item my $info = $dom->get_guest_vcpus($flags=0)
+
+Returns a hash reference with the keys C<vcpus>, C<online> and
+C<offlinable>, each a CPU list string, as the guest agent reports them.
+Calls C<virDomainGetGuestVcpus>.
+
+=item my $type = $dom->get_scheduler_type()
+
+Returns the name of the domain's scheduler (such as C<posix> or C<fair>).
+Calls C<virDomainGetSchedulerType>.
+
+=item my $params = $dom->get_scheduler_parameters($flags=0)
+
+Returns the scheduler's tunables as a hash reference keyed by parameter
+name (the C<SCHEDULER_*> constants). Calls
+C<virDomainGetSchedulerParametersFlags> (without flags,
+C<virDomainGetSchedulerParameters>).
+
+=item $dom->set_scheduler_parameters($params, $flags=0)
+
+Changes the scheduler tunables named by the keys of the hash reference
+C<$params>; the others keep their values. A name the domain does not
+report dies with a message naming it. Calls
+C<virDomainSetSchedulerParametersFlags> (without flags,
+C<virDomainSetSchedulerParameters>).
+
+=item my $params = $dom->get_memory_parameters($flags=0)
+
+Returns the memory tunables as a hash reference keyed by the
+C<MEMORY_*> parameter names (C<hard_limit>, C<soft_limit>, ...), in KiB.
+Calls C<virDomainGetMemoryParameters>.
+
+=item $dom->set_memory_parameters($params, $flags=0)
+
+Changes the memory tunables named by the keys of C<$params> (a hash
+reference); an unknown name dies. Calls C<virDomainSetMemoryParameters>.
+
+=item my $params = $dom->get_blkio_parameters($flags=0)
+
+Returns the block I/O tunables as a hash reference keyed by the
+C<BLKIO_*> parameter names. Calls C<virDomainGetBlkioParameters>.
+
+=item $dom->set_blkio_parameters($params, $flags=0)
+
+Changes the block I/O tunables named by the keys of C<$params>; an
+unknown name dies. Calls C<virDomainSetBlkioParameters>.
+
+=item my $params = $dom->get_numa_parameters($flags=0)
+
+Returns the NUMA tunables as a hash reference with the keys
+C<numa_mode> and C<numa_nodeset>. Calls C<virDomainGetNumaParameters>.
+
+=item $dom->set_numa_parameters($params, $flags=0)
+
+Changes the NUMA tunables named by the keys of C<$params>; an unknown
+name dies. Calls C<virDomainSetNumaParameters>.
+
+=item my $params = $dom->get_block_iotune($disk, $flags=0)
+
+Returns the I/O limits of the disk C<$disk> as a hash reference keyed by
+the C<BLOCK_IOTUNE_*> parameter names. Calls C<virDomainGetBlockIoTune>.
+
+=item $dom->set_block_iotune($disk, $params, $flags=0)
+
+Changes the I/O limits of the disk C<$disk> named by the keys of
+C<$params>; an unknown name dies. Calls C<virDomainSetBlockIoTune>.
+
+=item my $params = $dom->get_interface_parameters($intf, $flags=0)
+
+Returns the bandwidth tunables of the interface C<$intf> as a hash
+reference keyed by the C<BANDWIDTH_*> parameter names
+(C<inbound.average>, ...). Calls C<virDomainGetInterfaceParameters>.
+
+=item $dom->set_interface_parameters($intf, $params, $flags=0)
+
+Changes the bandwidth tunables of the interface C<$intf> named by the
+keys of C<$params>; an unknown name dies. Calls
+C<virDomainSetInterfaceParameters>.
+
+=item my $params = $dom->get_perf_events($flags=0)
+
+Returns a hash reference keyed by the C<PERF_PARAM_*> event names whose
+values say whether each event is enabled. Calls C<virDomainGetPerfEvents>.
+
+=item $dom->set_perf_events($params, $flags=0)
+
+Enables or disables the events named by the keys of C<$params>; an
+unknown name dies. Calls C<virDomainSetPerfEvents>.
+
+=item my $stats = $dom->block_stats($path, $flags=0)
+
+Returns the I/O statistics of the disk C<$path> as a hash reference: the
+C<BLOCK_STATS_*> parameters the driver reports, plus C<rd_req> and
+C<wr_req>, the old names of the request counts. A driver without typed
+block statistics gives C<rd_req>, C<rd_bytes>, C<wr_req>, C<wr_bytes>
+and C<errs>. Calls C<virDomainBlockStatsFlags>, or
+C<virDomainBlockStats> when the driver lacks it and C<$flags> is 0.
+
+=item my $stats = $dom->interface_stats($path)
+
+Returns the traffic statistics of the interface C<$path> as a hash
+reference with the keys C<rx_bytes>, C<rx_packets>, C<rx_errs>,
+C<rx_drop>, C<tx_bytes>, C<tx_packets>, C<tx_errs>, C<tx_drop>. Calls
+C<virDomainInterfaceStats>.
+
+=item my $stats = $dom->memory_stats($flags=0)
+
+Returns the memory statistics as a hash reference; its keys are those
+the driver reports among C<swap_in>, C<swap_out>, C<major_fault>,
+C<minor_fault>, C<unused>, C<available>, C<actual_balloon>, C<rss>,
+C<usable>, C<last_update>, C<disk_caches>, C<hugetlb_pgalloc>,
+C<hugetlb_pgfail>. Calls C<virDomainMemoryStats>.
+
+=item my @stats = $dom->get_cpu_stats($startCpu, $numCpus, $flags=0)
+
+Returns a list of hash references, one per host CPU from C<$startCpu>
+(C<$numCpus> of them), keyed by statistic name (C<cpu_time>,
+C<vcpu_time>, ...). With C<$startCpu> -1 and C<$numCpus> 1, one hash of
+the totals (C<cpu_time>, C<user_time>, C<system_time>). Calls
+C<virDomainGetCPUStats>.
+
+=item my $info = $dom->get_security_label()
+
+Returns the domain's first security label as a hash reference with the
+keys C<label> and C<enforcing>. Calls C<virDomainGetSecurityLabel>.
+
+=item my @info = $dom->get_security_label_list()
+
+Returns all the security labels of the domain, each a hash reference as
+C<get_security_label> returns. Calls C<virDomainGetSecurityLabelList>.
+
+=item my $info = $dom->get_job_info()
+
+Returns the state of the domain's background job as a hash reference
+with the keys C<type> (a C<JOB_*> constant), C<timeElapsed>,
+C<timeRemaining>, C<dataTotal>, C<dataProcessed>, C<dataRemaining>,
+C<memTotal>, C<memProcessed>, C<memRemaining>, C<fileTotal>,
+C<fileProcessed>, C<fileRemaining>. Calls C<virDomainGetJobInfo>.
+
+=item my ($type, $stats) = $dom->get_job_stats($flags=0)
+
+Returns the list of the job's type (a C<JOB_*> constant) and a hash
+reference of its statistics keyed by the C<JOB_*> parameter names.
+C<$flags> may be C<JOB_STATS_COMPLETED>, C<JOB_STATS_KEEP_COMPLETED>.
+Calls C<virDomainGetJobStats>.
+
+=item my $info = $dom->get_block_job_info($path, $flags=0)
+
+Returns the block job of the disk C<$path> as a hash reference with the
+keys C<type>, C<bandwidth>, C<cur>, C<end> (all 0 when there is none).
+Calls C<virDomainGetBlockJobInfo>.
+
+=item $dom->block_copy($path, $destxml, $params, $flags=0)
+
+Copies the disk C<$path> to the destination the C<< <disk> >> XML
+C<$destxml> describes. C<$params> is a hash reference with any of the
+keys C<BLOCK_COPY_BANDWIDTH>, C<BLOCK_COPY_GRANULARITY>,
+C<BLOCK_COPY_BUF_SIZE>; another key dies. Calls C<virDomainBlockCopy>.
+
+=item my $ddom = $dom->migrate($destcon, \%params, $flags=0)
+
+Migrates the domain to the connection C<$destcon> and returns the domain
+there (a L<Sys::Virt::Domain> object). C<%params> is keyed by the
+C<MIGRATE_PARAM_*> constants; the value of C<MIGRATE_PARAM_MIGRATE_DISKS>
+and of C<MIGRATE_PARAM_COMPRESSION> may be an array reference (one
+parameter per element). An unknown key dies. C<$flags> takes the
+C<MIGRATE_*> constants. Calls C<virDomainMigrate3>.
+
+=item my $ddom = $dom->migrate($destcon, $flags=0, $dname=undef, $uri=undef, $bandwidth=0)
+
+The older positional form of C<migrate>: the defined ones of C<$dname>,
+C<$uri> and C<$bandwidth> become C<MIGRATE_PARAM_DEST_NAME>,
+C<MIGRATE_PARAM_URI> and C<MIGRATE_PARAM_BANDWIDTH>.
+
+=item my $ddom = $dom->migrate2($destcon, $dxml, $flags, $dname, $uri, $bandwidth)
+
+As the positional C<migrate>, with C<$dxml> as C<MIGRATE_PARAM_DEST_XML>.
+
+=item $dom->migrate_to_uri($desturi, \%params, $flags=0)
+
+Migrates the domain to the host of the libvirt URI C<$desturi> (with
+C<MIGRATE_PEER2PEER>; otherwise the migration URI is
+C<MIGRATE_PARAM_URI>). C<%params> is as for C<migrate>. Calls
+C<virDomainMigrateToURI3>.
+
+=item $dom->migrate_to_uri($desturi, $flags, $dname, $uri, $bandwidth)
+
+The older positional form of C<migrate_to_uri>, as the positional
+C<migrate>.
+
+=item $dom->migrate_to_uri2($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth)
+
+As C<migrate_to_uri>, with C<$miguri> as C<MIGRATE_PARAM_URI> and
+C<$dxml> as C<MIGRATE_PARAM_DEST_XML>.
+
+=item $dom->open_graphics($idx, $fd, $flags=0)
+
+Connects the graphics console C<$idx> (counting from 0) to the file
+descriptor C<$fd> (an integer, one end of a socket pair). Calls
+C<virDomainOpenGraphics>.
+
+=item my $fd = $dom->open_graphics_fd($idx, $flags=0)
+
+Returns a new file descriptor (an integer, to be closed by the caller)
+connected to the graphics console C<$idx>. Calls
+C<virDomainOpenGraphicsFD>.
+
+=item my @vcpuinfo = $dom->get_vcpu_info($flags=0)
+
+Returns a list of hash references, one per vCPU, with the keys
+C<number>, C<state>, C<cpuTime>, C<cpu> and C<affinity> (a bit string of
+the host CPUs, 8 a byte; C<unpack("b*", ...)> reads it). C<state>,
+C<cpuTime> and C<cpu> are 0 unless C<$flags> is 0 and the domain runs.
+Calls C<virDomainGetVcpus>, or C<virDomainGetVcpuPinInfo>.
+
+=item $dom->pin_vcpu($vcpu, $mask, $flags=0)
+
+Pins the vCPU C<$vcpu> to the host CPUs of the bit string C<$mask> (8 CPUs
+a byte). Calls C<virDomainPinVcpuFlags> (without flags,
+C<virDomainPinVcpu>).
+
+=item my $mask = $dom->get_emulator_pin_info($flags=0)
+
+Returns the host CPUs the emulator threads may run on, as a bit string.
+Calls C<virDomainGetEmulatorPinInfo>.
+
+=item $dom->pin_emulator($mask, $flags=0)
+
+Pins the emulator threads to the host CPUs of the bit string C<$mask>.
+Calls C<virDomainPinEmulator>.
+
+=item my @iothreadinfo = $dom->get_iothread_info($flags=0)
+
+Returns a list of hash references, one per IOThread, with the keys
+C<number> (its id) and C<affinity> (a bit string of host CPUs). Calls
+C<virDomainGetIOThreadInfo>.
+
+=item $dom->pin_iothread($iothread, $mask, $flags=0)
+
+Pins the IOThread C<$iothread> to the host CPUs of the bit string
+C<$mask>. Calls C<virDomainPinIOThread>.
+
+=item $dom->set_iothread($iothread, $params, $flags=0)
+
+Changes the tunables of the IOThread C<$iothread>: C<$params> is a hash
+reference keyed by the C<IOTHREAD_PARAM_*> names (C<poll_max_ns>,
+C<poll_grow>, C<poll_shrink>, C<thread_pool_min>, C<thread_pool_max>);
+another key dies. Calls C<virDomainSetIOThreadParams>.
+
+=item my @names = $dom->list_snapshot_names($maxnames, $flags=0)
+
+Returns the names of up to C<$maxnames> snapshots. Calls
+C<virDomainSnapshotListNames>.
+
+=item my @snapshots = $dom->list_snapshots()
+
+Returns all the snapshots as L<Sys::Virt::DomainSnapshot> objects, looked
+up by name (one call each; C<list_all_snapshots> is cheaper).
+
+=item $dom->fs_freeze(\@mountPoints, $flags=0)
+
+Freezes the guest file systems mounted at C<@mountPoints> (all of them
+for an empty list), through the guest agent. Calls C<virDomainFSFreeze>.
+
+=item $dom->fs_thaw(\@mountPoints, $flags=0)
+
+Thaws them. Calls C<virDomainFSThaw>.
+
+=item my @fslist = $dom->get_fs_info($flags=0)
+
+Returns a list of hash references, one per guest file system, with the
+keys C<name>, C<fstype>, C<mountpoint> and C<devalias> (an array
+reference of disk target names). Calls C<virDomainGetFSInfo>.
+
+=item my @nics = $dom->get_interface_addresses($src, $flags=0)
+
+Returns a list of hash references, one per guest interface, with the keys
+C<name>, C<hwaddr> and C<addrs>, an array reference of hashes with the
+keys C<addr>, C<prefix> and C<type> (C<Sys::Virt::IP_ADDR_TYPE_*>). C<$src> is one
+of the C<INTERFACE_ADDRESSES_SRC_*> constants. Calls
+C<virDomainInterfaceAddresses>.
+
+=item my $info = $dom->get_launch_security_info($flags=0)
+
+Returns the launch security parameters as a hash reference keyed by the
+C<LAUNCH_SECURITY_*> names. Calls C<virDomainGetLaunchSecurityInfo>.
+
+=item $dom->set_launch_security_state(\%params, $flags=0)
+
+Sets the launch security state: C<%params> has any of the keys
+C<LAUNCH_SECURITY_SEV_SECRET>, C<LAUNCH_SECURITY_SEV_SECRET_HEADER>,
+C<LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS>; another key dies. Calls
+C<virDomainSetLaunchSecurityState>.
+
+=item my $info = $dom->get_guest_info($types=0, $flags=0)
+
+Returns what the guest agent reports, as a hash reference of typed
+parameters (C<hostname>, C<os.id>, C<user.count>, ...); C<$types> is the
+bitwise or of C<GUEST_INFO_*> constants (0: all). Calls
+C<virDomainGetGuestInfo>.
+
+=item my @keys = $dom->authorized_ssh_keys_get($user, $flags=0)
+
+Returns the list of the authorized SSH keys of the guest user C<$user>.
+Calls C<virDomainAuthorizedSSHKeysGet>.
+
+=item $dom->authorized_ssh_keys_set($user, \@keys, $flags=0)
+
+Sets the authorized SSH keys of C<$user> to C<@keys>, or, with
+C<AUTHORIZED_SSH_KEYS_SET_APPEND> / C<AUTHORIZED_SSH_KEYS_SET_REMOVE>,
+adds or removes them. Calls C<virDomainAuthorizedSSHKeysSet>.
+
+=item my @msgs = $dom->get_messages($flags=0)
+
+Returns the list of the domain's messages (C<MESSAGE_DEPRECATION>,
+C<MESSAGE_TAINTING> select which). Calls C<virDomainGetMessages>.
+
+=item $dom->save($filename=undef, $dxml=undef, $params=undef, $flags=0)
+
+Saves the domain's state to the file C<$filename> and stops it. With
+C<$params>, a hash reference keyed by C<SAVE_PARAM_FILE> and
+C<SAVE_PARAM_DXML>, calls C<virDomainSaveParams> (the defined ones of
+C<$filename> and C<$dxml> join it; giving one both ways dies); otherwise
+C<virDomainSaveFlags> with C<$dxml> or C<$flags>, else C<virDomainSave>.
+
+=item $dom->create_with_files(\@fds, $flags=0)
+
+Starts the defined domain, passing it the file descriptors of C<@fds>
+(integers). Calls C<virDomainCreateWithFiles>.
+
+=item $dom->fd_associate($name, \@fds, $flags=0)
+
+Associates the file descriptors of C<@fds> (integers) with the domain
+under the name C<$name>; C<$flags> takes C<FD_ASSOCIATE_*>. Calls
+C<virDomainFDAssociate>.
 
 =item my $name = $dom->get_name()
 

@@ -64,6 +64,16 @@ Provides the number of child snapshots for this domain snapshot. Returns an inte
 
 Collect the list of domain snapshots that are children of the given snapshot, and allocate an array to store those objects. Returns a list of L<Sys::Virt::DomainSnapshot> objects. Calls C<virDomainSnapshotListAllChildren>.
 
+=item my @names = $snapshot->list_child_snapshot_names($maxnames, $flags=0)
+
+Returns the names of up to C<$maxnames> children of this snapshot. Calls
+C<virDomainSnapshotListChildrenNames>.
+
+=item my @snapshots = $snapshot->list_child_snapshots()
+
+Returns the children of this snapshot as L<Sys::Virt::DomainSnapshot>
+objects, looked up by name (C<list_all_children> is cheaper).
+
 =back
 
 =head1 CONSTANTS

@@ -154,8 +154,12 @@ own code, otherwise when the current dispatch returns.
 If a Perl callback run by a dispatch dies, the dispatch finishes and then
 the helper dies with that exception.
 
+Ready-made subclasses run libvirt's events on the loops Perl programs
+already use: L<Sys::Virt::EventImpl::AnyEvent>,
+L<Sys::Virt::EventImpl::IOAsync> and L<Sys::Virt::EventImpl::Mojo>.
+
 =head1 SEE ALSO
 
-L<Sys::Virt::Event>
+L<Sys::Virt::Event>, L<Sys::Virt::EventImpl::Adapter>
 
 =cut

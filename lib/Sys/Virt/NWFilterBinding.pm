@@ -9,6 +9,26 @@ our $VERSION = '9.0.0.1';
 
 sub CLONE_SKIP { 1 }
 
+# The classic binding's private constructor; scripts use the connection's
+# methods (get_nwfilter_binding_by_port_dev, create_nwfilter_binding).
+sub _new {
+    my $proto = shift;
+    my $class = ref($proto) || $proto;
+    my %params = @_;
+
+    my $con = exists $params{connection} ? $params{connection}
+        : die "Sys::Virt::NWFilterBinding::_new: connection parameter is required\n";
+    my $self;
+    if (exists $params{portdev}) {
+        $self = Sys::Virt::get_nwfilter_binding_by_port_dev($con, $params{portdev});
+    } elsif (exists $params{xml}) {
+        $self = Sys::Virt::create_nwfilter_binding($con, $params{xml}, $params{flags} // 0);
+    } else {
+        die "Sys::Virt::NWFilterBinding::_new: portdev or xml parameters are required\n";
+    }
+    return bless $self, $class;
+}
+
 1;
 __END__
 
@@ -27,6 +47,26 @@ method and the argument.
 =head1 METHODS
 
 =over 4
+
+=item my $name = $binding->get_port_dev()
+
+Returns the name of the port device the filter is bound to. Calls
+C<virNWFilterBindingGetPortDev>.
+
+=item my $name = $binding->get_filter_name()
+
+Returns the name of the network filter bound to the port. Calls
+C<virNWFilterBindingGetFilterName>.
+
+=item my $xml = $binding->get_xml_description($flags=0)
+
+Returns the XML description of the binding. C<$flags> is unused and
+defaults to zero. Calls C<virNWFilterBindingGetXMLDesc>.
+
+=item $binding->delete()
+
+Removes the binding: the filter no longer applies to the port. Calls
+C<virNWFilterBindingDelete>.
 
 =back
 

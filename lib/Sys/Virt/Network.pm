@@ -9,6 +9,32 @@ our $VERSION = '9.0.0.1';
 
 sub CLONE_SKIP { 1 }
 
+# The classic binding's private constructor; scripts use the connection's
+# methods (get_network_by_name, define_network, ...).
+sub _new {
+    my $proto = shift;
+    my $class = ref($proto) || $proto;
+    my %params = @_;
+
+    my $con = exists $params{connection} ? $params{connection}
+        : die "Sys::Virt::Network::_new: connection parameter is required\n";
+    my $self;
+    if (exists $params{name}) {
+        $self = Sys::Virt::get_network_by_name($con, $params{name});
+    } elsif (exists $params{uuid}) {
+        $self = Sys::Virt::get_network_by_uuid($con, $params{uuid});
+    } elsif (exists $params{xml}) {
+        if ($params{nocreate}) {
+            $self = Sys::Virt::define_network($con, $params{xml}, $params{flags} // 0);
+        } else {
+            $self = Sys::Virt::create_network($con, $params{xml}, $params{flags} // 0);
+        }
+    } else {
+        die "Sys::Virt::Network::_new: name, uuid or xml parameters are required\n";
+    }
+    return bless $self, $class;
+}
+
 1;
 __END__
 
@@ -27,6 +53,103 @@ method and the argument.
 =head1 METHODS
 
 =over 4
+
+=item my $name = $net->get_name()
+
+Returns the name of the network. Calls C<virNetworkGetName>.
+
+=item my $uuid = $net->get_uuid()
+
+Returns a 16 byte long string containing the raw globally unique
+identifier (UUID) of the network. Calls C<virNetworkGetUUID>.
+
+=item my $uuid = $net->get_uuid_string()
+
+Returns the printable form of the UUID,
+C<XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX>. Calls C<virNetworkGetUUIDString>.
+
+=item my $bool = $net->is_active()
+
+Returns true if the network is running. Calls C<virNetworkIsActive>.
+
+=item my $bool = $net->is_persistent()
+
+Returns true if the network has a persistent configuration (it was
+defined, not only created). Calls C<virNetworkIsPersistent>.
+
+=item my $xml = $net->get_xml_description($flags=0)
+
+Returns the XML description of the network. C<$flags> may be
+C<Sys::Virt::Network::XML_INACTIVE>, for the configuration used at the next
+start. Calls C<virNetworkGetXMLDesc>.
+
+=item $net->create()
+
+Starts a network that was defined with C<define_network> in L<Sys::Virt>.
+Calls C<virNetworkCreate>.
+
+=item $net->destroy()
+
+Stops a running network. A transient network goes away. Calls
+C<virNetworkDestroy>.
+
+=item $net->undefine()
+
+Removes the persistent configuration of the network; a running network
+keeps running, as a transient one. Calls C<virNetworkUndefine>.
+
+=item $net->update($command, $section, $parentIndex, $xml, $flags=0)
+
+Changes one part of the network's configuration: C<$command> is one of
+the C<UPDATE_COMMAND_*> constants, C<$section> one of the C<SECTION_*>
+constants (the kind of element C<$xml> is), C<$parentIndex> the index of
+the parent element (C<-1>: any), C<$xml> the element, and C<$flags> the
+C<UPDATE_AFFECT_*> constants (which configurations change). Calls
+C<virNetworkUpdate>.
+
+=item my $name = $net->get_bridge_name()
+
+Returns the name of the host bridge device of the network. Calls
+C<virNetworkGetBridgeName>.
+
+=item my $flag = $net->get_autostart()
+
+Returns 1 if the network starts when the host (or libvirt) starts, 0
+otherwise. Calls C<virNetworkGetAutostart>.
+
+=item $net->set_autostart($flag)
+
+Sets whether the network starts automatically. Calls
+C<virNetworkSetAutostart>.
+
+=item my @leases = $net->get_dhcp_leases($mac=undef, $flags=0)
+
+Returns the active DHCP leases of the network, all of them or only those
+of the MAC address C<$mac>. Each is a hash reference with the keys
+C<iface> (the network interface name), C<expirytime> (seconds since the
+epoch when the lease expires), C<type> (one of the C<Sys::Virt::IP_ADDR_TYPE_*>
+constants), C<mac>, C<iaid> (the IAID of an IPv6 client, else undef),
+C<ipaddr>, C<prefix>, C<hostname> and C<clientid> (undef when unknown).
+C<$flags> is unused and defaults to zero. Calls C<virNetworkGetDHCPLeases>.
+
+=item my @ports = $net->list_all_ports($flags=0)
+
+Returns the ports of the network, as L<Sys::Virt::NetworkPort> objects.
+C<$flags> is unused and defaults to zero. Calls C<virNetworkListAllPorts>.
+
+=item my $port = $net->create_port($xml, $flags=0)
+
+Creates a port of the network from its XML description and returns it as
+a L<Sys::Virt::NetworkPort> object. C<$flags> takes the
+C<Sys::Virt::NetworkPort::CREATE_*> constants. Calls
+C<virNetworkPortCreateXML>.
+
+=item my $port = $net->get_port_by_uuid($uuid)
+
+Returns the port of the network with the UUID C<$uuid> (16 raw bytes, or
+the printable form of 32 or 36 characters), as a
+L<Sys::Virt::NetworkPort> object. Any other length dies. Calls
+C<virNetworkPortLookupByUUID> or C<virNetworkPortLookupByUUIDString>.
 
 =back
 

@@ -9,6 +9,26 @@ our $VERSION = '9.0.0.1';
 
 sub CLONE_SKIP { 1 }
 
+# The classic binding's private constructor; scripts use the network's
+# methods (get_port_by_uuid, create_port).
+sub _new {
+    my $proto = shift;
+    my $class = ref($proto) || $proto;
+    my %params = @_;
+
+    my $net = exists $params{network} ? $params{network}
+        : die "Sys::Virt::NetworkPort::_new: network parameter is required\n";
+    my $self;
+    if (exists $params{uuid}) {
+        $self = Sys::Virt::Network::get_port_by_uuid($net, $params{uuid});
+    } elsif (exists $params{xml}) {
+        $self = Sys::Virt::Network::create_port($net, $params{xml}, $params{flags} // 0);
+    } else {
+        die "Sys::Virt::NetworkPort::_new: uuid or xml parameters are required\n";
+    }
+    return bless $self, $class;
+}
+
 1;
 __END__
 
@@ -27,6 +47,41 @@ method and the argument.
 =head1 METHODS
 
 =over 4
+
+=item my $uuid = $port->get_uuid()
+
+Returns a 16 byte long string containing the raw globally unique
+identifier (UUID) of the network port. Calls C<virNetworkPortGetUUID>.
+
+=item my $uuid = $port->get_uuid_string()
+
+Returns the printable form of the UUID,
+C<XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX>. Calls C<virNetworkPortGetUUIDString>.
+
+=item my $xml = $port->get_xml_description($flags=0)
+
+Returns the XML description of the port. C<$flags> is unused and defaults
+to zero. Calls C<virNetworkPortGetXMLDesc>.
+
+=item $port->delete($flags=0)
+
+Deletes the port from its network. C<$flags> is unused and defaults to
+zero. Calls C<virNetworkPortDelete>.
+
+=item my $params = $port->get_parameters($flags=0)
+
+Returns the tunable parameters of the port as a hash reference, keyed by
+the C<BANDWIDTH_*> constants of this class (C<inbound.average>,
+C<inbound.peak>, C<inbound.burst>, C<inbound.floor>, C<outbound.average>,
+C<outbound.peak>, C<outbound.burst>). C<$flags> is unused and defaults to
+zero. Calls C<virNetworkPortGetParameters>.
+
+=item $port->set_parameters($params, $flags=0)
+
+Changes the tunable parameters named by the keys of the hash reference
+C<$params> (the keys listed for C<get_parameters>; any other key dies,
+naming it). C<$flags> is unused and defaults to zero. Calls
+C<virNetworkPortSetParameters>.
 
 =back
 

@@ -28,7 +28,76 @@ method and the argument.
 
 =over 4
 
+=item my $name = $dev->get_name()
+
+The device's name, unique on the host (e.g. C<pci_0000_00_1f_2>).
+
+=item my $name = $dev->get_parent()
+
+The name of the device's parent, or C<undef> for a device without one
+(the root device C<computer>).
+
+=item my $xml = $dev->get_xml_description($flags=0)
+
+The device's XML description. C<$flags> is unused and should be 0.
+
+=item my @caps = $dev->list_capabilities()
+
+The names of the device's capabilities (C<pci>, C<net>, C<usb_device>,
+C<system>, ...).
+
+=item $dev->dettach($driver=undef, $flags=0)
+
+Detaches the device (a PCI device) from its host driver so that a guest
+can use it. C<$driver> names the driver to bind it to instead (undef: the
+hypervisor's default); with neither a driver nor flags,
+C<virNodeDeviceDettach> is called, as the classic binding does.
+
+=item $dev->reattach()
+
+Binds the device back to its host driver.
+
+=item $dev->reset()
+
+Resets the device (it must be detached from its host driver first).
+
+=item $dev->create($flags=0)
+
+Starts a device defined with C<define_node_device> (see L<Sys::Virt>).
+C<$flags> is unused and should be 0.
+
+=item $dev->undefine($flags=0)
+
+Removes the definition of a device defined with C<define_node_device>.
+C<$flags> is unused and should be 0.
+
+=item $dev->destroy()
+
+Destroys a virtual device (a mediated device, a vHBA), releasing what the
+host gave it.
+
+=item my $flag = $dev->get_autostart()
+
+True (1) if the device starts when the host (libvirt's node device driver)
+starts, else 0.
+
+=item $dev->set_autostart($flag)
+
+Sets or clears the autostart flag of a defined device.
+
+=item my $bool = $dev->is_active()
+
+True if the device is active (present on the host).
+
+=item my $bool = $dev->is_persistent()
+
+True if the device has a persistent definition (every device the host
+reports, and defined mediated devices).
+
 =back
+
+Device events (C<EVENT_ID_LIFECYCLE>, C<EVENT_ID_UPDATE>) are received with
+C<node_device_event_register_any> of L<Sys::Virt>.
 
 =head1 CONSTANTS
 

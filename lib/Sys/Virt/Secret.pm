@@ -28,7 +28,52 @@ method and the argument.
 
 =over 4
 
+=item my $uuid = $secret->get_uuid()
+
+The secret's UUID as 16 raw bytes.
+
+=item my $uuid = $secret->get_uuid_string()
+
+The secret's UUID in printable form,
+C<XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX>.
+
+=item my $type = $secret->get_usage_type()
+
+What the secret is used for: one of the C<USAGE_TYPE_*> constants. It
+determines the form of the usage id.
+
+=item my $id = $secret->get_usage_id()
+
+The identifier of the object the secret is used with: for a volume
+secret, the volume's path; for a Ceph or iSCSI secret, the name its
+definition gives.
+
+=item my $xml = $secret->get_xml_description($flags=0)
+
+The secret's XML description (never its value). C<$flags> is unused and
+should be 0.
+
+=item my $bytes = $secret->get_value($flags=0)
+
+The secret's value, as the bytes stored (binary-safe: any byte, NUL
+included). A secret without a value dies with a L<Sys::Virt::Error>
+(C<ERR_NO_SECRET>). A private secret's value cannot be read. C<$flags> is
+unused and should be 0.
+
+=item $secret->set_value($bytes, $flags=0)
+
+Sets the secret's value to the bytes of C<$bytes> (binary-safe). A string
+with characters above 255 dies ("wide characters"): encode it first (for
+example with C<Encode::encode_utf8>). C<$flags> is unused and should be 0.
+
+=item $secret->undefine()
+
+Deletes the secret (its definition and value).
+
 =back
+
+Secret events (C<EVENT_ID_LIFECYCLE>, C<EVENT_ID_VALUE_CHANGED>) are
+received with C<secret_event_register_any> of L<Sys::Virt>.
 
 =head1 CONSTANTS
 

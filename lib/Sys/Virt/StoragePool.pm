@@ -26,6 +26,8 @@ sub _new {
             $self = Sys::Virt::get_storage_pool_by_name($con, $params{name});
         } elsif (exists $params{uuid}) {
             $self = Sys::Virt::get_storage_pool_by_uuid($con, $params{uuid});
+        } elsif (exists $params{target_path}) {
+            $self = Sys::Virt::get_storage_pool_by_target_path($con, $params{target_path});
         } elsif (exists $params{xml}) {
             if ($params{nocreate}) {
                 $self = Sys::Virt::define_storage_pool($con, $params{xml}, $params{flags});
@@ -33,10 +35,18 @@ sub _new {
                 $self = Sys::Virt::create_storage_pool($con, $params{xml}, $params{flags});
             }
         } else {
-            die "Sys::Virt::StoragePool::_new: name, uuid, volume or xml parameters are required\n";
+            die "Sys::Virt::StoragePool::_new: name, uuid, volume, target_path or xml parameters are required\n";
         }
     }
     return bless $self, $class;
+}
+
+# The classic binding's O(n) list, in Perl as there (a volume that goes
+# away between the two calls is skipped).
+sub list_volumes {
+    my $self = shift;
+    my @names = $self->list_storage_vol_names($self->num_of_storage_volumes());
+    return grep { defined } map { my $n = $_; eval { $self->get_volume_by_name($n) } } @names;
 }
 
 1;
@@ -161,6 +171,44 @@ The volume of this pool called C<$name>.
 
 All volumes of the pool, as L<Sys::Virt::StorageVol> objects. C<$flags> is
 unused and should be 0.
+
+=item my $n = $pool->num_of_storage_volumes()
+
+The number of volumes in the pool; a suitable C<$maxnames> for
+C<list_storage_vol_names>.
+
+=item my @names = $pool->list_storage_vol_names($maxnames)
+
+The names of at most C<$maxnames> volumes of the pool (usable with
+C<get_volume_by_name>).
+
+=item my @vols = $pool->list_volumes()
+
+All volumes of the pool, as L<Sys::Virt::StorageVol> objects, found by
+name one at a time (O(n) calls; C<list_all_volumes> does it in one). A
+volume that goes away meanwhile is left out.
+
+=item $pool->build($flags=0)
+
+Builds the pool's underlying storage (for a C<dir> pool, creates its
+directory; for a disk pool, writes a partition table). C<$flags> are the
+C<BUILD_*> constants.
+
+=item $pool->delete($flags=0)
+
+Deletes the pool's underlying storage (for a C<dir> pool, removes its
+directory) of a stopped pool; its definition stays. C<$flags> are the
+C<DELETE_*> constants.
+
+=item my $flag = $pool->get_autostart()
+
+True (1) if the pool starts when the host (libvirt's storage driver)
+starts, else 0.
+
+=item $pool->set_autostart($flag)
+
+Sets or clears the autostart flag of a persistent pool (a transient pool
+dies with a L<Sys::Virt::Error>).
 
 =back
 

@@ -40,6 +40,32 @@ sub _new {
     return bless $self, $class;
 }
 
+# Whole-file transfers (see Sys::Virt::Stream::Transfer).
+require Sys::Virt::Stream::Transfer;
+
+sub download_file { Sys::Virt::Stream::Transfer::_volume_file($_[0], 0, 'download_file', @_[1 .. $#_]) }
+sub upload_file   { Sys::Virt::Stream::Transfer::_volume_file($_[0], 1, 'upload_file', @_[1 .. $#_]) }
+
+sub download_file_f {
+    my ($vol, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_future(sub { $vol->download_file($file, @opts, on_done => $_[0]) });
+}
+
+sub upload_file_f {
+    my ($vol, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_future(sub { $vol->upload_file($file, @opts, on_done => $_[0]) });
+}
+
+sub download_file_p {
+    my ($vol, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_promise(sub { $vol->download_file($file, @opts, on_done => $_[0]) });
+}
+
+sub upload_file_p {
+    my ($vol, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_promise(sub { $vol->upload_file($file, @opts, on_done => $_[0]) });
+}
+
 1;
 __END__
 
@@ -129,6 +155,17 @@ Deletes the volume. C<$flags> are C<DELETE_*> constants.
 Changes the volume's capacity to C<$capacity> bytes (or by it, with
 C<RESIZE_DELTA>). C<$flags> are C<RESIZE_*> constants.
 
+=item $vol->wipe($flags=0)
+
+Overwrites the volume's data with zeros, so that what it held cannot leak
+to its next user. C<$flags> is unused and should be 0.
+
+=item $vol->wipe_pattern($algorithm, $flags=0)
+
+Overwrites the volume's data with the pattern C<$algorithm>, one of the
+C<WIPE_ALG_*> constants (C<WIPE_ALG_ZERO>, C<WIPE_ALG_NNSA>, ...; the
+drivers support few of them). C<$flags> is unused and should be 0.
+
 =item $vol->download($st, $offset, $length, $flags=0)
 
 Starts copying C<$length> bytes of the volume's content, from byte
@@ -150,6 +187,45 @@ C<$offset>, with data sent into the stream C<$st>; a C<$length> of 0 means
 to the end. The data is then sent (C<send_all>, or C<sparse_send_all> with
 C<Sys::Virt::StorageVol::VOL_UPLOAD_SPARSE_STREAM> in C<$flags>) and the
 stream finished. C<$offset> and C<$length> are as for C<download>.
+
+=back
+
+=head1 WHOLE-FILE TRANSFERS
+
+=over 4
+
+=item my $bytes = $vol->download_file($path, %opts)
+
+Downloads the volume into C<$path> (or an open file handle) in one call:
+makes the stream, opens the file (an existing one is refused, before the
+volume is touched, unless C<overwrite =E<gt> 1>), starts the download, and
+runs L<Sys::Virt::Stream/recv_file>. Besides the options of C<recv_file>
+(C<sparse>, C<progress>, C<progress_interval>, C<keep_partial>,
+C<overwrite>, C<on_done>), it takes C<offset>, C<length> and C<flags> as
+C<download> does; C<sparse =E<gt> 1> adds C<VOL_DOWNLOAD_SPARSE_STREAM>.
+The C<$total> given to C<progress> is the volume's capacity (less the
+offset, or the length). Returns the bytes moved, or with C<on_done> a
+L<Sys::Virt::Stream::Transfer> object at once.
+
+  $vol->download_file("$dir/disk.img", sparse => 1,
+      progress => sub { printf "%d of %d\n", @_; 1 });
+
+=item my $bytes = $vol->upload_file($path, %opts)
+
+Uploads C<$path> (or an open file handle) into the volume, through
+L<Sys::Virt::Stream/send_file>; C<sparse =E<gt> 1> adds
+C<VOL_UPLOAD_SPARSE_STREAM> and sends the file's holes as holes.
+C<offset>, C<length> and C<flags> are as for C<upload> (with a C<length>,
+at most that many bytes of the file are sent).
+
+=item my $f = $vol->download_file_f($path, %opts), my $f = $vol->upload_file_f($path, %opts)
+
+The same on the event loop, returning a L<Future> (C<< ->cancel >>
+cancels).
+
+=item my $p = $vol->download_file_p($path, %opts), my $p = $vol->upload_file_p($path, %opts)
+
+The same, returning a L<Mojo::Promise>.
 
 =back
 

@@ -11,6 +11,33 @@ our $VERSION = '9.0.0.1';
 
 sub CLONE_SKIP { 1 }
 
+# Whole-file transfers: the loop is src/transfer.rs (see
+# Sys::Virt::Stream::Transfer for the option checks).
+require Sys::Virt::Stream::Transfer;
+
+sub recv_file { Sys::Virt::Stream::Transfer::_stream_file($_[0], 0, 'recv_file', @_[1 .. $#_]) }
+sub send_file { Sys::Virt::Stream::Transfer::_stream_file($_[0], 1, 'send_file', @_[1 .. $#_]) }
+
+sub recv_file_f {
+    my ($st, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_future(sub { $st->recv_file($file, @opts, on_done => $_[0]) });
+}
+
+sub send_file_f {
+    my ($st, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_future(sub { $st->send_file($file, @opts, on_done => $_[0]) });
+}
+
+sub recv_file_p {
+    my ($st, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_promise(sub { $st->recv_file($file, @opts, on_done => $_[0]) });
+}
+
+sub send_file_p {
+    my ($st, $file, @opts) = @_;
+    Sys::Virt::Stream::Transfer::_promise(sub { $st->send_file($file, @opts, on_done => $_[0]) });
+}
+
 1;
 __END__
 
@@ -229,6 +256,107 @@ the caller), whichever the driver: libvirt's remote driver never releases
 it itself.
 
 =back
+
+=head1 WHOLE-FILE TRANSFERS
+
+Moving a stream to or from a file is one call: the loop runs in the Rust
+core on the file descriptor, with no Perl call per chunk. Holes are kept
+with C<sparse =E<gt> 1>, progress is reported and the transfer can be
+cancelled; it runs blocking, or on the registered event loop.
+
+=over 4
+
+=item my $bytes = $st->recv_file($dest, %opts)
+
+Receives the stream to its end into C<$dest>, then finishes the stream.
+Returns the bytes received (data and holes). C<$dest> is a path, or an open
+Perl file handle: its descriptor is written from where it is, after Perl's
+buffer is flushed (the descriptor is not closed). A path that exists is
+refused unless C<overwrite =E<gt> 1> (a regular file is then truncated); a
+refused or unopenable path leaves the stream untouched.
+
+=item my $bytes = $st->send_file($src, %opts)
+
+Sends C<$src> (a path, or a file handle read from where it is) into the
+stream, then finishes the stream. Returns the bytes sent (data and holes).
+A regular source is sent up to the size it had when the call started; one
+that shrinks meanwhile is an error.
+
+=item my $f = $st->recv_file_f($dest, %opts), my $f = $st->send_file_f($src, %opts)
+
+The same on the event loop, returning a L<Future> (the C<Future> module
+must be installed): it is done when the transfer succeeded, failed with the
+error otherwise; C<< $f->cancel >> cancels the transfer. A transfer that
+cannot start gives a failed Future.
+
+=item my $p = $st->recv_file_p($dest, %opts), my $p = $st->send_file_p($src, %opts)
+
+The same, returning a L<Mojo::Promise> (resolved, or rejected with the
+error), for scripts running Mojolicious.
+
+=back
+
+Options (all optional):
+
+=over 4
+
+=item sparse =E<gt> 1
+
+Keep holes. Sending, the holes of a regular source are found with
+C<SEEK_DATA>/C<SEEK_HOLE> and sent as holes (the stream must be sparse:
+C<VOL_UPLOAD_SPARSE_STREAM>). Receiving, holes become holes in a regular
+file (a seek, a punched range where the file already had data, and a final
+C<ftruncate>) and zeros in anything else (a block device, a pipe). The
+result is byte-identical, with the allocation C<virsh vol-download --sparse>
+gives. On a stream that cannot carry holes, plain data is moved.
+
+=item progress =E<gt> sub { my ($done, $total, $hole_bytes) = @_; ... }
+
+Called at most every C<progress_interval> seconds, and once at the end
+(before the stream is finished), with the bytes moved so far (data and
+holes), the bytes expected (C<undef> if unknown: give C<total> for a bare
+stream) and the hole bytes among them. Returning false cancels the
+transfer; so does dying, and the exception then comes out of the method
+(or reaches C<on_done>) unchanged.
+
+=item progress_interval =E<gt> $seconds
+
+Default 0.2; 0 calls C<progress> after every chunk or hole.
+
+=item total =E<gt> $bytes
+
+The size reported to C<progress> when the stream's is not known
+(C<download_file> sets it from the volume).
+
+=item overwrite =E<gt> 1
+
+Replace an existing destination file.
+
+=item keep_partial =E<gt> 1
+
+On failure or cancellation, keep the file the transfer created (it is
+removed by default). Either way the error says what became of it.
+
+=item on_done =E<gt> sub { my ($err) = @_; ... }
+
+Run on the event loop instead of blocking (the stream must be made with
+C<NONBLOCK>; C<download_file>/C<upload_file> do it). The method returns at
+once a L<Sys::Virt::Stream::Transfer> object (C<cancel>, C<done>, C<error>,
+C<progress>); C<on_done> is called once at the end, with C<undef> on
+success or the error. Many transfers can run at once on one loop. An
+C<on_done> that dies does not disturb the loop: the event loop's run call
+dies with it afterwards, as for other callbacks. Besides the stream's
+events, the transfer registers a timer (every 0.25 s) while it runs:
+libvirt sends a stream no event when its connection dies, and the
+transfer then fails instead of waiting for ever. File writes of a
+receive run in a helper thread (it never runs Perl code), blocking or not.
+
+=back
+
+Failures (a daemon that dies, a full or read-only destination, a source
+that shrinks) abort the stream and die with the error (a
+L<Sys::Virt::Error> for libvirt's, a message naming the method and the file
+otherwise), which says whether the partial file was removed or kept.
 
 =head1 HANDLERS
 

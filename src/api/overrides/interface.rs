@@ -1,4 +1,39 @@
-//! Hand-written method bodies of Sys::Virt::Interface.
+//! Hand-written method bodies of Sys::Virt::Interface, and of the
+//! connection's interface methods whose shape is irregular.
+
+use std::ffi::CString;
+use std::os::raw::c_int;
+
+use virt_sys as sys;
+
+use crate::connect::ConnHandle;
+use crate::error::Result;
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
+
+/// `$conn->list_interface_names($maxnames)`
+pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: libvirt fills at most `n` names into the array it is given.
+    name_list(max, || unsafe { sys::virConnectNumOfInterfaces(c) }, |p, n| unsafe {
+        sys::virConnectListInterfaces(c, p, n)
+    })
+}
+
+/// `$conn->list_defined_interface_names($maxnames)`
+pub fn list_defined_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: as above.
+    name_list(max, || unsafe { sys::virConnectNumOfDefinedInterfaces(c) }, |p, n| unsafe {
+        sys::virConnectListDefinedInterfaces(c, p, n)
+    })
+}
+
+/// `$conn->create_interface($xml)`: as in the classic binding, this
+/// defines the interface (libvirt has no transient interfaces).
+pub fn create(this: &ConnHandle, xml: CString) -> Result<Value> {
+    // SAFETY: `xml` is valid for the call; a new reference or NULL.
+    let p = unsafe { sys::virInterfaceDefineXML(this.raw(), xml.as_ptr(), 0) };
+    Ok(Value::Object(ObjectOut::adopt::<InterfaceHandle>(p)?))
+}

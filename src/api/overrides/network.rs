@@ -1,4 +1,193 @@
-//! Hand-written method bodies of Sys::Virt::Network and Sys::Virt::NetworkPort.
+//! Hand-written method bodies of Sys::Virt::Network and Sys::Virt::NetworkPort,
+//! and of the connection's network methods whose shape is irregular.
+
+use std::ffi::CString;
+use std::os::raw::{c_char, c_int, c_uint};
+use std::ptr;
+
+use virt_sys as sys;
+
+use crate::connect::ConnHandle;
+use crate::error::{Failure, Result};
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
+
+/// A lookup by UUID as the classic binding does it: 16 raw bytes, or the
+/// printable form (32 or 36 characters); anything else dies with its
+/// message, naming the method.
+pub(crate) fn by_uuid<T: Object>(
+    method: &str,
+    uuid: &[u8],
+    raw: impl FnOnce(*const u8) -> T::Raw,
+    string: impl FnOnce(*const c_char) -> T::Raw,
+) -> Result<Value>
+where
+    T::Raw: IsNull,
+{
+    match uuid.len() {
+        16 => Ok(Value::Object(ObjectOut::adopt::<T>(raw(uuid.as_ptr()))?)),
+        32 | 36 if !uuid.contains(&0) => {
+            let s = CString::new(uuid).map_err(|_| Failure::message(format!("{method}: bad UUID")))?;
+            Ok(Value::Object(ObjectOut::adopt::<T>(string(s.as_ptr()))?))
+        }
+        _ => Err(Failure::message(format!(
+            "{method}: UUID must be either 16 unsigned bytes, or 32/36 hex characters long"
+        ))),
+    }
+}
+
+/// `$conn->get_network_by_uuid($uuid)`
+pub fn lookup_by_uuid(this: &ConnHandle, uuid: Vec<u8>) -> Result<Value> {
+    let c = this.raw();
+    by_uuid::<NetworkHandle>(
+        "Sys::Virt::get_network_by_uuid",
+        &uuid,
+        // SAFETY: 16 bytes / a NUL-terminated string, valid for the call.
+        |u| unsafe { sys::virNetworkLookupByUUID(c, u) },
+        |s| unsafe { sys::virNetworkLookupByUUIDString(c, s) },
+    )
+}
+
+/// `$conn->create_network($xml, $flags=0)`: as the classic binding,
+/// the call without flags when there are none (daemons before libvirt 7.8
+/// lack the other).
+pub fn create_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: `xml` is valid for the call; a new reference or NULL.
+    let p = unsafe {
+        if flags == 0 {
+            sys::virNetworkCreateXML(c, xml.as_ptr())
+        } else {
+            sys::virNetworkCreateXMLFlags(c, xml.as_ptr(), flags)
+        }
+    };
+    Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
+}
+
+/// `$conn->define_network($xml, $flags=0)`: likewise (the flags variant
+/// came in libvirt 7.7).
+pub fn define_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: as above.
+    let p = unsafe {
+        if flags == 0 {
+            sys::virNetworkDefineXML(c, xml.as_ptr())
+        } else {
+            sys::virNetworkDefineXMLFlags(c, xml.as_ptr(), flags)
+        }
+    };
+    Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
+}
+
+/// `$conn->list_network_names($maxnames)`
+pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: libvirt fills at most `n` names into the array it is given.
+    name_list(max, || unsafe { sys::virConnectNumOfNetworks(c) }, |p, n| unsafe {
+        sys::virConnectListNetworks(c, p, n)
+    })
+}
+
+/// `$conn->list_defined_network_names($maxnames)`
+pub fn list_defined_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: as above.
+    name_list(max, || unsafe { sys::virConnectNumOfDefinedNetworks(c) }, |p, n| unsafe {
+        sys::virConnectListDefinedNetworks(c, p, n)
+    })
+}
+
+/// The leases libvirt allocated (each, and the array).
+struct Leases {
+    ptr: *mut sys::virNetworkDHCPLeasePtr,
+    n: usize,
+}
+
+impl Drop for Leases {
+    fn drop(&mut self) {
+        if self.ptr.is_null() {
+            return;
+        }
+        // SAFETY: `n` leases and their array, allocated by libvirt, freed once.
+        unsafe {
+            for i in 0..self.n {
+                sys::virNetworkDHCPLeaseFree(*self.ptr.add(i));
+            }
+            libc::free(self.ptr as *mut libc::c_void);
+        }
+    }
+}
+
+/// `$net->get_dhcp_leases($mac=undef, $flags=0)`: a list of hashes.
+pub fn get_dhcp_leases(this: &NetworkHandle, mac: Option<CString>, flags: c_uint) -> Result<Value> {
+    let mut arr: *mut sys::virNetworkDHCPLeasePtr = ptr::null_mut();
+    // SAFETY: `mac` is NULL or a string valid for the call; libvirt fills `arr`.
+    let n = check(unsafe { sys::virNetworkGetDHCPLeases(this.raw(), opt_ptr(&mac), &mut arr, flags) })?;
+    let leases = Leases { ptr: arr, n: n as usize };
+    let mut out = Vec::with_capacity(leases.n);
+    for i in 0..leases.n {
+        // SAFETY: libvirt returned `n` valid leases.
+        let l = unsafe { &**leases.ptr.add(i) };
+        out.push(Value::hash([
+            ("iface", l.iface.into_value()),
+            ("expirytime", l.expirytime.into_value()),
+            ("type", l.type_.into_value()),
+            ("mac", l.mac.into_value()),
+            ("iaid", l.iaid.into_value()),
+            ("ipaddr", l.ipaddr.into_value()),
+            ("prefix", l.prefix.into_value()),
+            ("hostname", l.hostname.into_value()),
+            ("clientid", l.clientid.into_value()),
+        ]));
+    }
+    Ok(Value::List(out))
+}
+
+/// `$net->get_port_by_uuid($uuid)`
+pub fn port_by_uuid(this: &NetworkHandle, uuid: Vec<u8>) -> Result<Value> {
+    let n = this.raw();
+    by_uuid::<NetworkPortHandle>(
+        "Sys::Virt::Network::get_port_by_uuid",
+        &uuid,
+        // SAFETY: as in lookup_by_uuid.
+        |u| unsafe { sys::virNetworkPortLookupByUUID(n, u) },
+        |s| unsafe { sys::virNetworkPortLookupByUUIDString(n, s) },
+    )
+}
+
+/// `$port->get_parameters($flags=0)`: a hash.
+pub fn port_get_parameters(this: &NetworkPortHandle, flags: c_uint) -> Result<Value> {
+    let mut p = params::OwnedParams::new();
+    // SAFETY: libvirt allocates the array; OwnedParams frees it.
+    check(unsafe { sys::virNetworkPortGetParameters(this.raw(), &mut p.ptr, &mut p.n, flags) })?;
+    Ok(p.hash())
+}
+
+/// The bandwidth parameters of a port (all unsigned ints).
+fn port_params() -> Vec<(&'static str, params::ParamType)> {
+    [
+        sys::VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE,
+        sys::VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK,
+        sys::VIR_NETWORK_PORT_BANDWIDTH_IN_BURST,
+        sys::VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR,
+        sys::VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE,
+        sys::VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK,
+        sys::VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST,
+    ]
+    .iter()
+    .map(|c| (c.to_str().unwrap_or(""), params::ParamType::UInt))
+    .collect()
+}
+
+/// `$port->set_parameters(\%params, $flags=0)`
+pub fn port_set_parameters(
+    this: &NetworkPortHandle,
+    pairs: Vec<(String, Option<Vec<u8>>)>,
+    flags: c_uint,
+) -> Result<Value> {
+    let p = params::from_known("Sys::Virt::NetworkPort::set_parameters", &pairs, &port_params())?;
+    // SAFETY: `p` holds `len` parameters built by libvirt's helpers.
+    check(unsafe { sys::virNetworkPortSetParameters(this.raw(), p.ptr(), p.len(), flags) })?;
+    Ok(Value::Nothing)
+}

@@ -1,4 +1,60 @@
-//! Hand-written method bodies of Sys::Virt::Secret.
+//! Hand-written method bodies of Sys::Virt::Secret, and of the
+//! connection's secret methods whose shape is irregular.
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
+
+use std::os::raw::c_uint;
+
+use crate::connect::ConnHandle;
+use crate::error::Failure;
+
+/// `$conn->get_secret_by_uuid($uuid)`: 16 raw bytes, or the printable
+/// form (32 hex digits, or 36 characters with dashes).
+pub fn lookup_by_uuid(this: &ConnHandle, uuid: Vec<u8>) -> Result<Value> {
+    let p = match uuid.len() {
+        // SAFETY: valid connection; 16 readable bytes.
+        16 => unsafe { sys::virSecretLookupByUUID(this.raw(), uuid.as_ptr()) },
+        32 | 36 => {
+            let s = CString::new(uuid).map_err(|_| Failure::message("Sys::Virt::get_secret_by_uuid: the UUID contains a NUL byte"))?;
+            // SAFETY: valid connection and C string.
+            unsafe { sys::virSecretLookupByUUIDString(this.raw(), s.as_ptr()) }
+        }
+        _ => {
+            return Err(Failure::message(
+                "Sys::Virt::get_secret_by_uuid: UUID must be either 16 unsigned bytes, or 32/36 hex characters long",
+            ))
+        }
+    };
+    Ok(Value::Object(ObjectOut::adopt::<SecretHandle>(p)?))
+}
+
+/// `$conn->list_secret_uuids($maxuuids)`.
+pub fn list_uuids(this: &ConnHandle, maxuuids: c_int) -> Result<Value> {
+    let conn = this.raw();
+    name_list(
+        Some(maxuuids),
+        || 0,
+        // SAFETY: valid connection; `uuids` has room for `max` entries.
+        |uuids, max| unsafe { sys::virConnectListSecrets(conn, uuids, max) },
+    )
+}
+
+/// `$secret->get_value($flags)`: the value's bytes, binary-safe.
+pub fn get_value(this: &SecretHandle, flags: c_uint) -> Result<Value> {
+    let mut len: usize = 0;
+    // SAFETY: valid secret; `len` is writable.
+    let p = unsafe { sys::virSecretGetValue(this.raw(), &mut len, flags) };
+    if p.is_null() {
+        return Err(Failure::last_libvirt());
+    }
+    // SAFETY: libvirt returned `len` bytes allocated for the caller: copied,
+    // wiped (it is a secret), then freed.
+    let bytes = unsafe {
+        let v = std::slice::from_raw_parts(p, len).to_vec();
+        std::ptr::write_bytes(p, 0, len);
+        libc::free(p as *mut std::ffi::c_void);
+        v
+    };
+    Ok(Value::Str(bytes))
+}

@@ -1,6 +1,7 @@
 package Test::LibvirtDaemon;
 
-# A private libvirtd (storage driver only) for the test suite.
+# A private libvirtd for the test suite: the storage driver, and on request
+# more (drivers => [qw(storage secret nwfilter nodedev network interface)]).
 # Core modules only: this file must load on any perl that builds Sys::Virt.
 
 use strict;
@@ -27,6 +28,9 @@ our $STORAGE_DRIVER =
 # Directories the daemon writes to; each gets a private tmpfs inside the
 # daemon's own mount namespace.
 our @PRIVATE_DIRS = ('/run/libvirt', '/var/lib/libvirt', '/etc/libvirt/storage');
+# With drivers beyond storage, all of /etc/libvirt and /var/cache/libvirt
+# (the network and nwfilter drivers keep state there too).
+our @PRIVATE_DIRS_ALL = ('/run/libvirt', '/var/lib/libvirt', '/var/cache/libvirt', '/etc/libvirt');
 
 # Live daemons, by address, as weak references: the END block stops them.
 my %LIVE;
@@ -72,6 +76,14 @@ sub _start {
     my $driver = $opt{storage_driver} // _find_storage_driver()
         or die "libvirt storage driver not found ($STORAGE_DRIVER)\n";
     die "libvirt storage driver $driver does not exist\n" unless -f $driver;
+    my @drivers = @{ $opt{drivers} || ['storage'] };
+    my %driver_so;
+    for my $name (@drivers) {
+        (my $so = $driver) =~ s/libvirt_driver_storage\.so$/libvirt_driver_$name.so/;
+        die "libvirt $name driver $so does not exist\n" unless -f $so;
+        $driver_so{$name} = $so;
+    }
+    my @private = (grep { $_ ne 'storage' } @drivers) ? @PRIVATE_DIRS_ALL : @PRIVATE_DIRS;
 
     my $timeout   = $opt{timeout}   // 20;
     my $pool_name = $opt{pool_name} // 'testpool';
@@ -80,7 +92,7 @@ sub _start {
 
     # Mount points for the private tmpfs. Creating an empty directory is the
     # only thing done outside the namespace (mount needs an existing target).
-    for my $d (@PRIVATE_DIRS) {
+    for my $d (@private) {
         next if -d $d;
         my $path = '';
         for my $part (grep { length } split m{/}, $d) {
@@ -114,6 +126,8 @@ sub _start {
         keep      => $keep,
         exe       => \%exe,
         pid       => undef,
+        drivers   => \%driver_so,
+        private   => \@private,
     }, $class;
     $self->{uri} = "storage:///system?socket=$self->{socket}";
 
@@ -142,8 +156,11 @@ sub _prepare {
     my $dir = $self->{dir};
 
     mkdir "$dir/drivers" or die "mkdir $dir/drivers: $!\n";
-    symlink $driver, "$dir/drivers/libvirt_driver_storage.so"
-        or die "symlink $driver: $!\n";
+    for my $name (sort keys %{ $self->{drivers} }) {
+        my $so = $self->{drivers}{$name};
+        symlink $so, "$dir/drivers/libvirt_driver_$name.so"
+            or die "symlink $so: $!\n";
+    }
     mkdir $self->{pool_path} or die "mkdir $self->{pool_path}: $!\n";
 
     open my $fh, '>', $self->{conf_file} or die "$self->{conf_file}: $!\n";
@@ -189,7 +206,7 @@ sub _spawn {
             open STDOUT, '>', $self->{out_file} or die "stdout: $!";
             open STDERR, '>&', \*STDOUT or die "stderr: $!";
             $ENV{LIBVIRT_DRIVER_DIR} = "$self->{dir}/drivers";
-            $ENV{PRIVATE_DIRS} = join ' ', @PRIVATE_DIRS;
+            $ENV{PRIVATE_DIRS} = join " ", @{ $self->{private} };
             $ENV{SETPRIV}  = $exe->{setpriv};
             $ENV{LIBVIRTD} = $exe->{libvirtd};
             delete $ENV{LIBVIRT_DEFAULT_URI};
@@ -246,6 +263,9 @@ sub _create_pool {
 # Accessors
 
 sub uri        { $_[0]{uri} }
+# The URI of one of the daemon's drivers: secret, nwfilter, nodedev, network,
+# interface (each answers on the same socket).
+sub uri_for    { "$_[1]:///system?socket=$_[0]{socket}" }
 sub dir        { $_[0]{dir} }
 sub socket     { $_[0]{socket} }
 sub pid        { $_[0]{pid} }

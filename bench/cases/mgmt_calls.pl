@@ -1,0 +1,45 @@
+#!/usr/bin/perl
+# Case 7: management calls on test:///default, CPU per call.
+#   usage: mgmt_calls.pl CALL N [DOMAINS]
+#   CALL: get_name is_active get_info get_xml_description list_all_domains
+#   N: calls; DOMAINS: domains defined first (list_all_domains with 1,000)
+# Prints cpu_per_call_us, user_per_call_us and RSS before/after the loop
+# (the loop runs N/10 calls first so that RSS is measured warm).
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/../lib";
+use BenchUtil qw(now cpu result rss_kib);
+use Sys::Virt;
+
+my ($call, $n, $ndom) = @ARGV;
+die "usage: $0 CALL N [DOMAINS]\n" unless defined $n && $n > 0;
+$ndom //= 0;
+
+my $conn = Sys::Virt->new(uri => 'test:///default');
+for my $i (1 .. $ndom) {
+    $conn->define_domain(<<"XML");
+<domain type='test'><name>bench$i</name><memory>1024</memory><os><type>hvm</type></os></domain>
+XML
+}
+my $dom = $conn->get_domain_by_name('test');
+
+my %body = (
+    get_name            => sub { $dom->get_name for 1 .. $_[0] },
+    is_active           => sub { $dom->is_active for 1 .. $_[0] },
+    get_info            => sub { my $i; $i = $dom->get_info for 1 .. $_[0] },
+    get_xml_description => sub { my $x; $x = $dom->get_xml_description for 1 .. $_[0] },
+    list_all_domains    => sub { my @d; @d = $conn->list_all_domains for 1 .. $_[0] },
+);
+my $body = $body{$call} or die "unknown call '$call'\n";
+
+$body->(int($n / 10) || 1);    # warm up
+my $rss0 = rss_kib();
+my ($t0, $c0, $u0) = (now(), cpu(), (times)[0]);
+$body->($n);
+my ($t1, $c1, $u1) = (now(), cpu(), (times)[0]);
+
+result(calls => $n, op_wall => $t1 - $t0, op_cpu => $c1 - $c0,
+       cpu_per_call_us => 1e6 * ($c1 - $c0) / $n,
+       user_per_call_us => 1e6 * ($u1 - $u0) / $n,
+       rss_growth_kib => rss_kib() - $rss0);

@@ -1,0 +1,21 @@
+#!/usr/bin/perl
+# libvirt's events on Mojo::IOLoop with its pure-Perl reactor,
+# Mojo::Reactor::Poll (Sys::Virt::EventImpl::Mojo): the adapter contract of
+# t/lib/Test/EventAdapter.pm.
+use strict;
+use warnings;
+use Test::More;
+BEGIN {
+    $ENV{MOJO_REACTOR} = 'Mojo::Reactor::Poll';
+    eval { require Mojo::IOLoop; 1 } or plan skip_all => 'Mojolicious is not installed';
+}
+use lib 't/lib';
+use Test::EventAdapter;
+use Sys::Virt::EventImpl::Mojo;
+
+$SIG{ALRM} = sub { die "timed out\n" };
+alarm($ENV{T_ALARM} || 600);
+
+my $impl = Sys::Virt::EventImpl::Mojo->register;
+is ref $impl->reactor, 'Mojo::Reactor::Poll', 'the pure-Perl reactor';
+Test::EventAdapter::run_all(Test::EventAdapter::Mojo->new(impl => $impl));
