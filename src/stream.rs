@@ -113,12 +113,14 @@ pub struct StreamRef {
     callback: Rc<CallbackSlot>,
     /// Where the stream stands (shared with its handle).
     phase: Rc<Cell<Phase>>,
+    /// Whether aborting it never waits on a daemon (see StreamHandle).
+    in_process: bool,
 }
 
 impl StreamRef {
     /// A stream some libvirt call already started.
     pub fn new(stream: Stream) -> StreamRef {
-        StreamRef { stream, callback: Rc::default(), phase: Rc::new(Cell::new(Phase::Active)) }
+        StreamRef { stream, callback: Rc::default(), phase: Rc::new(Cell::new(Phase::Active)), in_process: true }
     }
 
     pub fn phase(&self) -> Phase {
@@ -152,10 +154,18 @@ impl StreamRef {
 
     /// Aborts after a failure already captured, leaving no libvirt error
     /// behind. A stream already ended (a handler finished or aborted it)
-    /// is left alone: libvirt may crash or hang on a second end.
+    /// is left alone: libvirt may crash or hang on a second end. A stream
+    /// served by a daemon is aborted from a thread of its own: nobody
+    /// waits for the answer, which may never come (seen: a sparse upload
+    /// with an event callback whose transfer failed).
     fn abort_quietly(&self) {
         self.close_callback();
         if !self.phase.get().may_abort() {
+            return;
+        }
+        if !self.in_process {
+            self.phase.set(Phase::Aborted);
+            abort_in_background(self);
             return;
         }
         // SAFETY: plain libvirt calls on a stream we hold a reference to.
@@ -314,7 +324,12 @@ impl StreamHandle {
 
     /// Another libvirt reference to the stream, sharing the callback state.
     pub fn to_ref(&self) -> StreamRef {
-        StreamRef { stream: self.stream.clone(), callback: self.callback.clone(), phase: self.phase.clone() }
+        StreamRef {
+            stream: self.stream.clone(),
+            callback: self.callback.clone(),
+            phase: self.phase.clone(),
+            in_process: self.in_process,
+        }
     }
 
     pub fn phase(&self) -> Phase {
@@ -1190,16 +1205,11 @@ pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
                 // Dropped without finish or abort: libvirt says an active
                 // stream must be aborted before it is freed (an fd stream
                 // otherwise keeps its reader thread and buffers for ever).
-                if h.in_process {
-                    // An fd stream of this process: no daemon to wait on.
-                    s.abort_quietly();
-                } else {
-                    // The abort of a remote stream waits for the daemon's
-                    // answer, which may never come: a drop (DESTROY,
-                    // global destruction) must not wait on it.
-                    s.phase.set(Phase::Aborted);
-                    abort_in_background(&s);
-                }
+                // (An fd stream of this process is aborted here; one served
+                // by a daemon from a thread of its own, as the daemon's
+                // answer may never come: a drop, DESTROY or global
+                // destruction, must not wait on it.)
+                s.abort_quietly();
             }
             drop(s);
             drop(h);
