@@ -314,6 +314,22 @@ subtest 'cause 4: dropping an active remote stream never waits on the daemon' =>
     kill 'CONT', $d->pid;
 };
 
+subtest 'a failed transfer never waits on the daemon for its abort' => sub {
+    shape_ok('sparse upload with a WRITABLE callback, sparse_send_all whose hole handler fails', sub {
+        Sys::Virt::Event::register_default();
+        my $t = Sys::Virt::Event::add_timeout(20, sub {});
+        my $c = Sys::Virt->new(uri => $uri);
+        my $st = $c->new_stream;
+        vol($c, 'dst.img')->upload($st, 0, 0, Sys::Virt::StorageVol::VOL_UPLOAD_SPARSE_STREAM());
+        $st->add_callback(Sys::Virt::Stream::EVENT_WRITABLE(), sub {});
+        $st->send_hole(7);
+        Sys::Virt::Event::run_default();
+        like(exception { $st->sparse_send_all(sub { 0 }, sub { (1) }, sub { 0 }) },
+             qr/must return the list/, 'the handler\'s failure, at once');
+        is_stream_error(exception { $st->finish }, qr/already aborted/, 'aborted');
+    });
+};
+
 subtest 'cause 5: send_hole(0), finish, finish again on a sparse upload' => sub {
     shape_ok('second finish refused', sub {
         my $c = Sys::Virt->new(uri => $uri);
