@@ -24,7 +24,7 @@ use virt::domain::Domain;
 use virt::storage_pool::StoragePool;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle};
+use crate::boundary::{guard, guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
@@ -221,13 +221,116 @@ fn close_regs() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
     CLOSE_REGS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Event registrations made through us, by connection, so that they can
+/// be undone before the connection goes away (see `svr_conn_release_events`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Registered {
+    /// `domain_event_register` (the old API).
+    DomainOld,
+    DomainAny(c_int),
+    PoolAny(c_int),
+    NetworkAny(c_int),
+    NodeDeviceAny(c_int),
+    SecretAny(c_int),
+}
+
+static EVENT_REGS: std::sync::Mutex<Vec<(usize, Registered)>> = std::sync::Mutex::new(Vec::new());
+
+fn event_regs() -> std::sync::MutexGuard<'static, Vec<(usize, Registered)>> {
+    EVENT_REGS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn registered(c: &ConnHandle, r: Registered) {
+    event_regs().push((c.ptr() as usize, r));
+}
+
+/// libvirt's client keeps the callback ids of every event family of a
+/// connection in one list, and its remote driver removes a pool callback
+/// when asked to deregister a *domain* callback of the same id, while the
+/// daemon goes on sending its events (which then hang or crash the client
+/// when the connection closes). Only ids registered through us, in the
+/// family asked for, reach libvirt.
+fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
+    let key = c.ptr() as usize;
+    if event_regs().iter().any(|&(k, x)| k == key && x == r) {
+        return Ok(());
+    }
+    let (what, id) = match r {
+        Registered::DomainAny(id) => ("domain event", id),
+        Registered::PoolAny(id) => ("storage pool event", id),
+        Registered::NetworkAny(id) => ("network event", id),
+        Registered::NodeDeviceAny(id) => ("node device event", id),
+        Registered::SecretAny(id) => ("secret event", id),
+        Registered::DomainOld => ("domain event", 0),
+    };
+    Err(Failure::Libvirt {
+        code: sys::VIR_ERR_INVALID_ARG as i32,
+        domain: sys::VIR_FROM_NONE as i32,
+        level: sys::VIR_ERR_ERROR as i32,
+        message: format!("{method}: no {what} callback with id {id} is registered on this connection"),
+    })
+}
+
+fn deregistered(c: &ConnHandle, r: Registered) {
+    let key = c.ptr() as usize;
+    event_regs().retain(|&(k, x)| !(k == key && x == r));
+}
+
+/// Undoes every event registration and the close callback made through us
+/// on `c`; for the connection's DESTROY at global destruction (before that,
+/// a registration keeps the connection object alive).
+///
+/// libvirt 9.0's remote driver deadlocks, or refers to a freed connection,
+/// when an event message is still unread as the connection closes: the
+/// close call reads it, the event's object takes a reference to the
+/// connection being disposed and its release disposes it again, which
+/// calls the daemon under the client lock already held. Deregistering
+/// first reads every event the daemon sent before the answer, while the
+/// connection is alive, and stops further ones.
+#[no_mangle]
+pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
+    crate::boundary::guard_io("svr_conn_release_events", (), || {
+        let c = conn(c)?;
+        let key = c.ptr() as usize;
+        let mine: Vec<Registered> = {
+            let mut regs = event_regs();
+            let mine = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
+            regs.retain(|&(k, _)| k != key);
+            mine
+        };
+        for r in mine {
+            // SAFETY: plain libvirt calls; failures (a dead connection)
+            // change nothing and leave no error behind.
+            unsafe {
+                match r {
+                    Registered::DomainOld => sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)),
+                    Registered::DomainAny(id) => sys::virConnectDomainEventDeregisterAny(c.ptr(), id),
+                    Registered::PoolAny(id) => sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id),
+                    Registered::NetworkAny(id) => sys::virConnectNetworkEventDeregisterAny(c.ptr(), id),
+                    Registered::NodeDeviceAny(id) => sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id),
+                    Registered::SecretAny(id) => sys::virConnectSecretEventDeregisterAny(c.ptr(), id),
+                };
+                sys::virResetLastError();
+            }
+        }
+        if close_regs().iter().any(|&(k, _)| k == key) && svr_conn_unregister_close_callback(c) < 0 {
+            crate::error::take();
+        }
+        event::flush();
+        Ok(())
+    })
+}
+
 /// libvirt is done with a registration.
 unsafe extern "C" fn reg_free(opaque: *mut c_void) {
     guard("event registration free", (), || {
         close_regs().retain(|&(_, r)| r != opaque as usize);
         let reg = Box::from_raw(opaque as *mut Reg);
+        // Queued, never run here: libvirt calls this from inside its own
+        // calls, for the close callback with its lock held (running the
+        // queue here would run a queued close callback under that lock).
+        // Our deregistrations flush the queue once libvirt has returned.
         defer_release(reg.release, reg.ctx);
-        event::flush();
         Ok(())
     })
 }
@@ -428,7 +531,7 @@ pub extern "C" fn svr_conn_domain_event_register(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_domain_event_register", -1, || {
+    guard_io("svr_conn_domain_event_register", -1, || {
         let c = conn(c)?;
         event::claim_owner();
         let reg = new_reg(cb, ctx, release);
@@ -440,17 +543,21 @@ pub extern "C" fn svr_conn_domain_event_register(
             drop(unsafe { Box::from_raw(reg) });
             return Err(Failure::last_libvirt());
         }
+        registered(c, Registered::DomainOld);
         Ok(0)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_int {
-    guard("svr_conn_domain_event_deregister", -1, || {
+    guard_io("svr_conn_domain_event_deregister", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::DomainOld);
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })
@@ -467,7 +574,7 @@ pub extern "C" fn svr_conn_domain_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_domain_event_register_any", -1, || {
+    guard_io("svr_conn_domain_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = domain_callback(event_id).ok_or_else(|| {
             Failure::message(format!("Sys::Virt::domain_event_register_any: unknown domain event ID {event_id}"))
@@ -487,17 +594,22 @@ pub extern "C" fn svr_conn_domain_event_register_any(
             drop(unsafe { Box::from_raw(reg) });
             return Err(Failure::last_libvirt());
         }
+        registered(c, Registered::DomainAny(id));
         Ok(id)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_conn_domain_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_domain_event_deregister_any", -1, || {
+    guard_io("svr_conn_domain_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::DomainAny(id), "Sys::Virt::domain_event_deregister_any")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectDomainEventDeregisterAny(c.ptr(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::DomainAny(id));
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })
@@ -551,7 +663,7 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_storage_pool_event_register_any", -1, || {
+    guard_io("svr_conn_storage_pool_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = pool_callback(event_id).ok_or_else(|| {
             Failure::message(format!("Sys::Virt::storage_pool_event_register_any: unknown storage pool event ID {event_id}"))
@@ -571,17 +683,22 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
             drop(unsafe { Box::from_raw(reg) });
             return Err(Failure::last_libvirt());
         }
+        registered(c, Registered::PoolAny(id));
         Ok(id)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_storage_pool_event_deregister_any", -1, || {
+    guard_io("svr_conn_storage_pool_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::PoolAny(id), "Sys::Virt::storage_pool_event_deregister_any")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::PoolAny(id));
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })
@@ -636,7 +753,7 @@ pub extern "C" fn svr_conn_network_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_network_event_register_any", -1, || {
+    guard_io("svr_conn_network_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = network_callback(event_id).ok_or_else(|| {
             Failure::message(format!("Sys::Virt::network_event_register_any: unknown network event ID {event_id}"))
@@ -655,17 +772,22 @@ pub extern "C" fn svr_conn_network_event_register_any(
             drop(unsafe { Box::from_raw(reg) });
             return Err(f);
         }
+        registered(c, Registered::NetworkAny(id));
         Ok(id)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_conn_network_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_network_event_deregister_any", -1, || {
+    guard_io("svr_conn_network_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::NetworkAny(id), "Sys::Virt::network_event_deregister_any")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectNetworkEventDeregisterAny(c.ptr(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+        if f.is_none() {
+            deregistered(c, Registered::NetworkAny(id));
+        }
         event::flush();
         f.map_or(Ok(0), Err)
     })
@@ -673,11 +795,34 @@ pub extern "C" fn svr_conn_network_event_deregister_any(c: *const ConnHandle, id
 
 // ------------------------------------------------- close callback ----
 
+/// libvirt calls the close callback with its own lock held
+/// (`virConnectCloseCallbackDataCall` locks the callback data, calls, then
+/// resets it, still locked), so the script's callback must not run here:
+/// `unregister_close_callback` inside it, or anything else that takes that
+/// lock, would deadlock. It is always queued, and runs once libvirt has let
+/// go: at the end of the event loop iteration (`run_default` or a Perl
+/// loop's dispatch), which the queued job wakes. The registration's release
+/// (reg_free, called by libvirt right after this) is queued behind it.
+///
+/// The other families need no queue: libvirt dispatches domain and storage
+/// pool events (`virObjectEventStateFlush`), stream events (fd streams and
+/// the remote driver's event timer) and the loop's handles and timers with
+/// its locks released, so their callbacks run at once and may call
+/// anything, including their own deregistration.
 unsafe extern "C" fn close_cb(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
     guard("close callback", (), || {
         let mut a = Args::default();
         a.int(reason as i64);
-        deliver(opaque, Obj::None, a);
+        // SAFETY: as in `deliver`: the Reg lives until reg_free, whose
+        // release is queued after this job.
+        let reg = &*(opaque as *const Reg);
+        let (cb, ctx) = (reg.cb, reg.ctx);
+        event::defer(Job::new(move || {
+            let c = a.to_c();
+            // SAFETY: the glue's callback with its context.
+            unsafe { cb(ctx, ptr::null_mut(), c.as_ptr(), c.len()) };
+        }));
+        event::wake();
         Ok(())
     })
 }
@@ -691,7 +836,7 @@ pub extern "C" fn svr_conn_register_close_callback(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_register_close_callback", -1, || {
+    guard_io("svr_conn_register_close_callback", -1, || {
         let c = conn(c)?;
         event::claim_owner();
         let key = c.ptr() as usize;
@@ -715,7 +860,7 @@ pub extern "C" fn svr_conn_register_close_callback(
 
 #[no_mangle]
 pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_int {
-    guard("svr_conn_unregister_close_callback", -1, || {
+    guard_io("svr_conn_unregister_close_callback", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.ptr(), Some(close_cb)) };
@@ -906,7 +1051,7 @@ pub extern "C" fn svr_conn_node_device_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_node_device_event_register_any", -1, || {
+    guard_io("svr_conn_node_device_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = node_device_callback(event_id).ok_or_else(|| {
             Failure::message(format!(
@@ -915,21 +1060,28 @@ pub extern "C" fn svr_conn_node_device_event_register_any(
         })?;
         // SAFETY: NULL or a live handle the glue passes.
         let dptr = unsafe { dev.as_ref() }.map_or(ptr::null_mut(), |d| d.raw());
-        register_reg(cb, ctx, release, |reg| {
+        let id = register_reg(cb, ctx, release, |reg| {
             // SAFETY: libvirt owns `reg` until it calls reg_free.
             unsafe {
                 sys::virConnectNodeDeviceEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg, Some(reg_free))
             }
-        })
+        })?;
+        registered(c, Registered::NodeDeviceAny(id));
+        Ok(id)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_conn_node_device_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_node_device_event_deregister_any", -1, || {
+    guard_io("svr_conn_node_device_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::NodeDeviceAny(id), "Sys::Virt::node_device_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        deregister_reg(|| unsafe { sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id) })
+        let r = deregister_reg(|| unsafe { sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id) });
+        if r.is_ok() {
+            deregistered(c, Registered::NodeDeviceAny(id));
+        }
+        r
     })
 }
 
@@ -944,26 +1096,33 @@ pub extern "C" fn svr_conn_secret_event_register_any(
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard("svr_conn_secret_event_register_any", -1, || {
+    guard_io("svr_conn_secret_event_register_any", -1, || {
         let c = conn(c)?;
         let generic = secret_callback(event_id).ok_or_else(|| {
             Failure::message(format!("Sys::Virt::secret_event_register_any: unknown secret event ID {event_id}"))
         })?;
         // SAFETY: NULL or a live handle the glue passes.
         let sptr = unsafe { secret.as_ref() }.map_or(ptr::null_mut(), |s| s.raw());
-        register_reg(cb, ctx, release, |reg| {
+        let id = register_reg(cb, ctx, release, |reg| {
             // SAFETY: libvirt owns `reg` until it calls reg_free.
             unsafe { sys::virConnectSecretEventRegisterAny(c.ptr(), sptr, event_id, Some(generic), reg, Some(reg_free)) }
-        })
+        })?;
+        registered(c, Registered::SecretAny(id));
+        Ok(id)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_conn_secret_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard("svr_conn_secret_event_deregister_any", -1, || {
+    guard_io("svr_conn_secret_event_deregister_any", -1, || {
         let c = conn(c)?;
+        check_registered(c, Registered::SecretAny(id), "Sys::Virt::secret_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        deregister_reg(|| unsafe { sys::virConnectSecretEventDeregisterAny(c.ptr(), id) })
+        let r = deregister_reg(|| unsafe { sys::virConnectSecretEventDeregisterAny(c.ptr(), id) });
+        if r.is_ok() {
+            deregistered(c, Registered::SecretAny(id));
+        }
+        r
     })
 }
 

@@ -10,7 +10,7 @@ use crate::boundary::{guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::error::Result;
 use crate::objects::{borrowed_string, c_arg, c_opt_arg, check, check_ptr, hand_out_list, opt_ptr, owned_string, uuid_string};
-use crate::stream::StreamHandle;
+use crate::stream::{Direction, StreamHandle};
 
 /// The Rust handle behind a `Sys::Virt::Domain` object.
 pub struct DomainHandle {
@@ -314,8 +314,11 @@ pub extern "C" fn svr_domain_resume(d: *const DomainHandle) -> c_int {
 pub extern "C" fn svr_domain_screenshot(d: *const DomainHandle, st: *const StreamHandle, screen: c_uint, flags: c_uint) -> *mut c_char {
     guard_io("svr_domain_screenshot", ptr::null_mut(), || {
         let (d, st) = (dom(d)?, stream(st)?);
+        st.check_startable("Sys::Virt::Domain::screenshot")?;
         // SAFETY: valid domain and stream; the MIME type is ours to free.
-        owned_string(unsafe { sys::virDomainScreenshot(d.ptr(), st.ptr(), screen, flags) })
+        let mime = owned_string(unsafe { sys::virDomainScreenshot(d.ptr(), st.ptr(), screen, flags) })?;
+        st.started(Direction::Read);
+        Ok(mime)
     })
 }
 
@@ -325,8 +328,11 @@ pub extern "C" fn svr_domain_open_console(d: *const DomainHandle, devname: *cons
     guard_io("svr_domain_open_console", -1, || {
         let (d, st) = (dom(d)?, stream(st)?);
         let dev = c_opt_arg(devname, "the device name")?;
+        st.check_startable("Sys::Virt::Domain::open_console")?;
         // SAFETY: valid domain, stream and optional string.
-        check(unsafe { sys::virDomainOpenConsole(d.ptr(), opt_ptr(&dev), st.ptr(), flags) })
+        let rc = check(unsafe { sys::virDomainOpenConsole(d.ptr(), opt_ptr(&dev), st.ptr(), flags) })?;
+        st.started(Direction::Both);
+        Ok(rc)
     })
 }
 
@@ -336,8 +342,11 @@ pub extern "C" fn svr_domain_open_channel(d: *const DomainHandle, name: *const c
     guard_io("svr_domain_open_channel", -1, || {
         let (d, st) = (dom(d)?, stream(st)?);
         let name = c_opt_arg(name, "the channel name")?;
+        st.check_startable("Sys::Virt::Domain::open_channel")?;
         // SAFETY: valid domain, stream and optional string.
-        check(unsafe { sys::virDomainOpenChannel(d.ptr(), opt_ptr(&name), st.ptr(), flags) })
+        let rc = check(unsafe { sys::virDomainOpenChannel(d.ptr(), opt_ptr(&name), st.ptr(), flags) })?;
+        st.started(Direction::Both);
+        Ok(rc)
     })
 }
 

@@ -177,10 +177,24 @@ pub extern "C" fn svr_event_flush() {
 
 // ----------------------------------------------------- default loop ----
 
+/// Whether `register_default` succeeded in this process.
+pub fn default_loop_registered() -> bool {
+    DEFAULT_LOOP.load(Ordering::SeqCst)
+}
+
 /// Registers libvirt's own poll-based event loop.
 #[no_mangle]
 pub extern "C" fn svr_event_register_default() -> c_int {
     guard("svr_event_register_default", -1, || {
+        if crate::eventimpl::perl_loop_registered() {
+            // libvirt would switch its hooks to the poll loop while what it
+            // registered (handles, timers, keepalives) stays in the Perl
+            // one: run_default would then wait on a loop nobody feeds.
+            return Err(Failure::message(
+                "Sys::Virt::Event::register_default: an event loop written in Perl is already registered \
+                 (Sys::Virt::Event::register); a process uses one loop or the other, not both",
+            ));
+        }
         claim_owner();
         // SAFETY: plain libvirt call.
         if unsafe { sys::virEventRegisterDefaultImpl() } < 0 {
@@ -196,7 +210,14 @@ pub extern "C" fn svr_event_register_default() -> c_int {
 /// raises it once this returns.
 #[no_mangle]
 pub extern "C" fn svr_event_run_default() -> c_int {
-    guard("svr_event_run_default", -1, || {
+    crate::boundary::guard_io("svr_event_run_default", -1, || {
+        if !default_loop_registered() {
+            return Err(Failure::message(if crate::eventimpl::perl_loop_registered() {
+                "Sys::Virt::Event::run_default: the registered event loop is written in Perl (Sys::Virt::Event::register): run that loop instead"
+            } else {
+                "Sys::Virt::Event::run_default: no event loop is registered (call Sys::Virt::Event::register_default first)"
+            }));
+        }
         claim_owner();
         let rc = {
             let _inside = Depth::enter();

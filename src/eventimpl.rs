@@ -636,6 +636,12 @@ pub unsafe extern "C" fn svr_event_register_impl(hooks: *const SvrImplHooks) -> 
                 "Sys::Virt::Event::register: an event implementation is already registered (libvirt allows one per process)",
             ));
         }
+        if event::default_loop_registered() {
+            return Err(Failure::message(
+                "Sys::Virt::Event::register: libvirt's default event loop is already registered (register_default); \
+                 libvirt keeps what it registered there, so a process uses one loop or the other, not both",
+            ));
+        }
         event::claim_owner();
         let bridge = Bridge::new(hooks)?;
         if BRIDGE.set(bridge).is_err() {
@@ -654,6 +660,11 @@ pub unsafe extern "C" fn svr_event_register_impl(hooks: *const SvrImplHooks) -> 
     })
 }
 
+/// Whether `register($impl)` succeeded in this process.
+pub fn perl_loop_registered() -> bool {
+    BRIDGE.get().is_some()
+}
+
 fn bridge() -> Result<&'static Bridge> {
     BRIDGE
         .get()
@@ -662,7 +673,7 @@ fn bridge() -> Result<&'static Bridge> {
 
 #[no_mangle]
 pub extern "C" fn svr_event_impl_run_handle(events: c_int, cb: i64, opaque: i64) -> c_int {
-    guard("svr_event_impl_run_handle", -1, || {
+    crate::boundary::guard_io("svr_event_impl_run_handle", -1, || {
         bridge()?.run_handle(events, cb, opaque)?;
         Ok(0)
     })
@@ -670,7 +681,7 @@ pub extern "C" fn svr_event_impl_run_handle(events: c_int, cb: i64, opaque: i64)
 
 #[no_mangle]
 pub extern "C" fn svr_event_impl_run_timeout(cb: i64, opaque: i64) -> c_int {
-    guard("svr_event_impl_run_timeout", -1, || {
+    crate::boundary::guard_io("svr_event_impl_run_timeout", -1, || {
         bridge()?.run_timeout(cb, opaque)?;
         Ok(0)
     })
@@ -678,7 +689,7 @@ pub extern "C" fn svr_event_impl_run_timeout(cb: i64, opaque: i64) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn svr_event_impl_free(ff: i64, opaque: i64) -> c_int {
-    guard("svr_event_impl_free", -1, || {
+    crate::boundary::guard_io("svr_event_impl_free", -1, || {
         bridge()?.free(ff, opaque)?;
         Ok(0)
     })

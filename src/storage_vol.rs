@@ -11,7 +11,7 @@ use crate::connect::ConnHandle;
 use crate::error::Result;
 use crate::objects::{borrowed_string, c_arg, check, check_ptr, owned_string};
 use crate::storage_pool::{pool, PoolHandle};
-use crate::stream::StreamHandle;
+use crate::stream::{Direction, StreamHandle};
 
 /// The Rust handle behind a `Sys::Virt::StorageVol` object.
 pub struct VolHandle {
@@ -196,8 +196,11 @@ pub extern "C" fn svr_vol_resize(v: *const VolHandle, capacity: u64, flags: c_ui
 pub extern "C" fn svr_vol_download(v: *const VolHandle, st: *const StreamHandle, offset: u64, length: u64, flags: c_uint) -> c_int {
     guard_io("svr_vol_download", -1, || {
         let (v, st) = (vol(v)?, handle(st, "the stream")?);
+        st.check_startable("Sys::Virt::StorageVol::download")?;
         // SAFETY: valid volume and stream.
-        check(unsafe { sys::virStorageVolDownload(v.ptr(), st.ptr(), offset, length, flags) })
+        let rc = check(unsafe { sys::virStorageVolDownload(v.ptr(), st.ptr(), offset, length, flags) })?;
+        st.started(Direction::Read);
+        Ok(rc)
     })
 }
 
@@ -207,8 +210,11 @@ pub extern "C" fn svr_vol_download(v: *const VolHandle, st: *const StreamHandle,
 pub extern "C" fn svr_vol_upload(v: *const VolHandle, st: *const StreamHandle, offset: u64, length: u64, flags: c_uint) -> c_int {
     guard_io("svr_vol_upload", -1, || {
         let (v, st) = (vol(v)?, handle(st, "the stream")?);
+        st.check_startable("Sys::Virt::StorageVol::upload")?;
         // SAFETY: valid volume and stream.
-        check(unsafe { sys::virStorageVolUpload(v.ptr(), st.ptr(), offset, length, flags) })
+        let rc = check(unsafe { sys::virStorageVolUpload(v.ptr(), st.ptr(), offset, length, flags) })?;
+        st.started(Direction::Write);
+        Ok(rc)
     })
 }
 

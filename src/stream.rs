@@ -111,13 +111,20 @@ impl CallbackSlot {
 pub struct StreamRef {
     stream: Stream,
     callback: Rc<CallbackSlot>,
-    /// Whether `finish` or `abort` ended the stream.
-    closed: Rc<Cell<bool>>,
+    /// Where the stream stands (shared with its handle).
+    phase: Rc<Cell<Phase>>,
+    /// Whether aborting it never waits on a daemon (see StreamHandle).
+    in_process: bool,
 }
 
 impl StreamRef {
+    /// A stream some libvirt call already started.
     pub fn new(stream: Stream) -> StreamRef {
-        StreamRef { stream, callback: Rc::default(), closed: Rc::new(Cell::new(false)) }
+        StreamRef { stream, callback: Rc::default(), phase: Rc::new(Cell::new(Phase::Active)), in_process: true }
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase.get()
     }
 
     pub fn ptr(&self) -> sys::virStreamPtr {
@@ -145,15 +152,94 @@ impl StreamRef {
         }
     }
 
-    /// Aborts after a failure already captured, leaving no libvirt error behind.
+    /// Aborts after a failure already captured, leaving no libvirt error
+    /// behind. A stream already ended (a handler finished or aborted it)
+    /// is left alone: libvirt may crash or hang on a second end. A stream
+    /// served by a daemon is aborted from a thread of its own: nobody
+    /// waits for the answer, which may never come (seen: a sparse upload
+    /// with an event callback whose transfer failed).
     fn abort_quietly(&self) {
         self.close_callback();
+        if !self.phase.get().may_abort() {
+            return;
+        }
+        if !self.in_process {
+            self.phase.set(Phase::Aborted);
+            abort_in_background(self);
+            return;
+        }
         // SAFETY: plain libvirt calls on a stream we hold a reference to.
         unsafe {
             nopipe(|| sys::virStreamAbort(self.ptr()));
             sys::virResetLastError();
         }
-        self.closed.set(true);
+        self.phase.set(Phase::Aborted);
+    }
+
+    /// Fails unless the stream is still active: a handler may have
+    /// finished, aborted or dropped it under a loop.
+    fn still_active(&self, method: &str) -> Result<()> {
+        match self.phase.get() {
+            // (New: libvirt refuses it, there is no driver behind it.)
+            Phase::Active | Phase::New => Ok(()),
+            p => Err(invalid(format!("{method}: the stream was {} during the transfer", p.ended_how()))),
+        }
+    }
+}
+
+/// Which way data moves on a stream, known from the call that started it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Not started yet.
+    Unknown,
+    /// `download`, `screenshot`: the script receives.
+    Read,
+    /// `upload`: the script sends.
+    Write,
+    /// `open_console`, `open_channel`: both.
+    Both,
+}
+
+/// Where a stream stands. libvirt's behaviour for calls outside `Active`
+/// (or in the wrong direction) ranges from an error to a crash or a hang
+/// (a hole sent after `finish` on a local stream, a second `finish` after
+/// a hole on a remote one), so such calls are refused here, before libvirt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Made by `new_stream`, not given to a starting call yet.
+    New,
+    Active,
+    Finished,
+    Aborted,
+    /// `finish` failed: only `abort` may follow.
+    FinishFailed,
+}
+
+impl Phase {
+    fn may_abort(self) -> bool {
+        matches!(self, Phase::Active | Phase::FinishFailed)
+    }
+
+    fn ended_how(self) -> &'static str {
+        match self {
+            Phase::Finished => "finished",
+            Phase::Aborted => "aborted",
+            Phase::FinishFailed => "left by a failed finish",
+            Phase::New => "not started",
+            Phase::Active => "active",
+        }
+    }
+}
+
+/// A call refused because of the stream's state: a `Sys::Virt::Error`
+/// (VIR_ERR_OPERATION_INVALID, from streams), as libvirt's own refusals
+/// are, so scripts that catch those keep working.
+fn invalid(message: String) -> Failure {
+    Failure::Libvirt {
+        code: sys::VIR_ERR_OPERATION_INVALID as i32,
+        domain: sys::VIR_FROM_STREAMS as i32,
+        level: sys::VIR_ERR_ERROR as i32,
+        message,
     }
 }
 
@@ -190,9 +276,13 @@ pub struct StreamHandle {
     /// The flags the stream was made with (`VIR_STREAM_NONBLOCK`).
     pub(crate) flags: c_uint,
     callback: Rc<CallbackSlot>,
-    closed: Rc<Cell<bool>>,
+    phase: Rc<Cell<Phase>>,
+    direction: Cell<Direction>,
     /// The connection, when known, to tell "would block" from "dead".
     conn: Option<virt::connect::Connect>,
+    /// Whether the stream lives in this process (test driver): aborting it
+    /// never waits on a daemon.
+    in_process: bool,
     readahead: std::cell::RefCell<ReadAhead>,
 }
 
@@ -202,8 +292,10 @@ impl StreamHandle {
             stream,
             flags,
             callback: Rc::default(),
-            closed: Rc::new(Cell::new(false)),
+            phase: Rc::new(Cell::new(Phase::New)),
+            direction: Cell::new(Direction::Unknown),
             conn: None,
+            in_process: false,
             readahead: Default::default(),
         }
     }
@@ -232,7 +324,57 @@ impl StreamHandle {
 
     /// Another libvirt reference to the stream, sharing the callback state.
     pub fn to_ref(&self) -> StreamRef {
-        StreamRef { stream: self.stream.clone(), callback: self.callback.clone(), closed: self.closed.clone() }
+        StreamRef {
+            stream: self.stream.clone(),
+            callback: self.callback.clone(),
+            phase: self.phase.clone(),
+            in_process: self.in_process,
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase.get()
+    }
+
+    /// Before a call that starts the stream (`download`, `upload`,
+    /// `screenshot`, `open_console`, `open_channel`): a stream carries one
+    /// transfer, so only a new one is accepted.
+    pub fn check_startable(&self, method: &str) -> Result<()> {
+        match self.phase.get() {
+            Phase::New => Ok(()),
+            Phase::Active => Err(invalid(format!(
+                "{method}: the stream is already in use (a stream carries one transfer: make a new one)"
+            ))),
+            p => Err(invalid(format!("{method}: the stream is {} (make a new one)", p.ended_how()))),
+        }
+    }
+
+    /// After the starting call succeeded.
+    pub fn started(&self, direction: Direction) {
+        self.direction.set(direction);
+        self.phase.set(Phase::Active);
+    }
+
+    /// Fails unless the stream is active (or new: libvirt refuses a
+    /// stream nothing started) and, when `need` is given, was started for
+    /// that direction (`Read` or `Write`).
+    pub fn check_usable(&self, method: &str, need: Option<Direction>) -> Result<()> {
+        match self.phase.get() {
+            Phase::Active => {}
+            // Nothing started it: libvirt has no driver behind it and
+            // refuses every call with an error of its own.
+            Phase::New => return Ok(()),
+            p => return Err(invalid(format!("{method}: the stream is {}", p.ended_how()))),
+        }
+        match (need, self.direction.get()) {
+            (Some(Direction::Read), Direction::Write) => Err(invalid(format!(
+                "{method}: the stream was started for sending (upload): it cannot receive"
+            ))),
+            (Some(Direction::Write), Direction::Read) => Err(invalid(format!(
+                "{method}: the stream was started for receiving (download, screenshot): it cannot send"
+            ))),
+            _ => Ok(()),
+        }
     }
 
     fn nonblocking(&self) -> bool {
@@ -384,10 +526,13 @@ fn deliver<H: RecvHandler>(h: &mut H, data: &[u8], method: &str) -> Result<()> {
     Ok(())
 }
 
-fn recv_loop<H: RecvHandler>(st: sys::virStreamPtr, h: &mut H, sparse: bool, method: &str) -> Result<u64> {
+fn recv_loop<H: RecvHandler>(stream: &StreamRef, h: &mut H, sparse: bool, method: &str) -> Result<u64> {
+    let st = stream.ptr();
     let mut buf = vec![0u8; SVR_STREAM_CHUNK];
     let mut total = 0u64;
     loop {
+        // A handler may have ended the stream: libvirt is not asked again.
+        stream.still_active(method)?;
         // SAFETY: `buf` is writable for its length.
         let got = nopipe(|| unsafe {
             if sparse {
@@ -424,8 +569,10 @@ fn recv_loop<H: RecvHandler>(st: sys::virStreamPtr, h: &mut H, sparse: bool, met
 
 /// Asks the handler for up to `max` bytes and sends what it gives.
 /// Returns the bytes sent, 0 at the end of the source.
-fn send_chunk<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, max: usize, method: &str) -> Result<u64> {
+fn send_chunk<H: SendHandler>(stream: &StreamRef, h: &mut H, max: usize, method: &str) -> Result<u64> {
     let (n, bytes) = h.fill(max).map_err(|e| handler_failure(method, "handler", e))?;
+    stream.still_active(method)?;
+    let st = stream.ptr();
     if n < 0 {
         return Err(negative(method, "handler", n));
     }
@@ -444,7 +591,7 @@ fn send_chunk<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, max: usize, meth
     Ok(n as u64)
 }
 
-fn send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &str) -> Result<u64> {
+fn send_loop<H: SendHandler>(st: &StreamRef, h: &mut H, method: &str) -> Result<u64> {
     let mut total = 0u64;
     loop {
         match send_chunk(st, h, SVR_STREAM_CHUNK, method)? {
@@ -454,7 +601,7 @@ fn send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &str) -> 
     }
 }
 
-fn sparse_send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &str) -> Result<u64> {
+fn sparse_send_loop<H: SendHandler>(st: &StreamRef, h: &mut H, method: &str) -> Result<u64> {
     let mut total = 0u64;
     // Bytes left in the current data section.
     let mut data_left: u64 = 0;
@@ -470,9 +617,10 @@ fn sparse_send_loop<H: SendHandler>(st: sys::virStreamPtr, h: &mut H, method: &s
                 // Nothing left, in data or in a hole: the end of the source.
                 return Ok(total);
             }
+            st.still_active(method)?;
             if !in_data {
                 // SAFETY: plain libvirt call.
-                if nopipe(|| unsafe { sys::virStreamSendHole(st, len, 0) }) < 0 {
+                if nopipe(|| unsafe { sys::virStreamSendHole(st.ptr(), len, 0) }) < 0 {
                     return Err(Failure::last_libvirt());
                 }
                 let r = h.skip(len).map_err(|e| handler_failure(method, "skip handler", e))?;
@@ -509,7 +657,7 @@ pub fn recv_all<H: RecvHandler>(stream: &StreamRef, h: &mut H, mode: Mode, metho
     let st = stream.clone();
     // Data small `recv` calls read ahead comes first.
     let r = deliver(h, read_ahead, method)
-        .and_then(|()| recv_loop(st.ptr(), h, mode == Mode::Sparse, method))
+        .and_then(|()| recv_loop(&st, h, mode == Mode::Sparse, method))
         .map(|n| n + read_ahead.len() as u64);
     if r.is_err() {
         st.abort_quietly();
@@ -521,10 +669,9 @@ pub fn recv_all<H: RecvHandler>(stream: &StreamRef, h: &mut H, mode: Mode, metho
 /// stream and returns the failure. Returns the data bytes sent.
 pub fn send_all<H: SendHandler>(stream: &StreamRef, h: &mut H, mode: Mode, method: &str) -> Result<u64> {
     let st = stream.clone();
-    let p = st.ptr();
     let r = match mode {
-        Mode::Plain => send_loop(p, h, method),
-        Mode::Sparse => sparse_send_loop(p, h, method),
+        Mode::Plain => send_loop(&st, h, method),
+        Mode::Sparse => sparse_send_loop(&st, h, method),
     };
     if r.is_err() {
         st.abort_quietly();
@@ -632,10 +779,12 @@ fn transfer(
     st: *const StreamHandle,
     h: *const SvrStreamHandlers,
     needs: &[&str],
+    direction: Direction,
     run: impl FnOnce(&StreamRef, &mut CHandlers, &[u8]) -> Result<u64>,
 ) -> c_int {
     guard(name, -1, || {
         let s = handle(st, "the stream")?;
+        s.check_usable(method, Some(direction))?;
         // SAFETY: the glue passes a valid table for the duration of the call.
         let table = unsafe { h.as_ref() }.ok_or_else(|| missing("handler table"))?;
         for what in needs {
@@ -664,21 +813,21 @@ fn transfer(
 #[no_mangle]
 pub extern "C" fn svr_stream_recv_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::recv_all";
-    transfer("svr_stream_recv_all", m, st, h, &["data"], |s, c, ra| recv_all(s, c, Mode::Plain, m, ra))
+    transfer("svr_stream_recv_all", m, st, h, &["data"], Direction::Read, |s, c, ra| recv_all(s, c, Mode::Plain, m, ra))
 }
 
 /// `sparse_recv_all`: as `recv_all`, holes go to `h->hole`.
 #[no_mangle]
 pub extern "C" fn svr_stream_sparse_recv_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::sparse_recv_all";
-    transfer("svr_stream_sparse_recv_all", m, st, h, &["data", "hole"], |s, c, ra| recv_all(s, c, Mode::Sparse, m, ra))
+    transfer("svr_stream_sparse_recv_all", m, st, h, &["data", "hole"], Direction::Read, |s, c, ra| recv_all(s, c, Mode::Sparse, m, ra))
 }
 
 /// `send_all`: sends what `h->fill` produces until it returns 0.
 #[no_mangle]
 pub extern "C" fn svr_stream_send_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::send_all";
-    transfer("svr_stream_send_all", m, st, h, &["fill"], |s, c, _| send_all(s, c, Mode::Plain, m))
+    transfer("svr_stream_send_all", m, st, h, &["fill"], Direction::Write, |s, c, _| send_all(s, c, Mode::Plain, m))
 }
 
 /// `sparse_send_all`: `h->in_data` tells data from holes, holes are sent
@@ -686,7 +835,7 @@ pub extern "C" fn svr_stream_send_all(st: *const StreamHandle, h: *const SvrStre
 #[no_mangle]
 pub extern "C" fn svr_stream_sparse_send_all(st: *const StreamHandle, h: *const SvrStreamHandlers) -> c_int {
     let m = "Sys::Virt::Stream::sparse_send_all";
-    transfer("svr_stream_sparse_send_all", m, st, h, &["fill", "in_data", "skip"], |s, c, _| {
+    transfer("svr_stream_sparse_send_all", m, st, h, &["fill", "in_data", "skip"], Direction::Write, |s, c, _| {
         send_all(s, c, Mode::Sparse, m)
     })
 }
@@ -700,6 +849,10 @@ pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut
         let c = handle(conn, "the connection")?;
         let stream = Stream::new(&c.conn, flags)?;
         let mut h = StreamHandle::new(stream, flags);
+        // libvirt's test driver runs in this process; every other driver
+        // with streams is reached through a daemon. (virConnectGetURI
+        // formats the URI the client keeps: no round trip.)
+        h.in_process = c.conn.uri().map_or(false, |u| u.starts_with("test:"));
         h.conn = Some(c.conn.clone());
         Ok(Box::into_raw(Box::new(h)))
     })
@@ -715,6 +868,7 @@ pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut
 pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_char, nbytes: usize, flags: c_uint) -> isize {
     guard("svr_stream_recv", -1, || {
         let s = handle(st, "the stream")?;
+        s.check_usable("Sys::Virt::Stream::recv", Some(Direction::Read))?;
         let n = nbytes.min(SVR_STREAM_RECV_MAX);
         if n > 0 && s.readahead.borrow().start < s.readahead.borrow().end || s.may_read_ahead(n, flags) {
             // SAFETY: the glue passes a buffer writable for `nbytes` >= `n`.
@@ -748,6 +902,7 @@ pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_ch
 pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c_char, nbytes: usize) -> isize {
     guard("svr_stream_send", -1, || {
         let s = handle(st, "the stream")?;
+        s.check_usable("Sys::Virt::Stream::send", Some(Direction::Write))?;
         let done = nopipe(|| sys::virStreamSend(s.ptr(), data, nbytes));
         if done == -1 {
             return Err(Failure::last_libvirt());
@@ -767,6 +922,7 @@ pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c
 pub unsafe extern "C" fn svr_stream_recv_hole(st: *const StreamHandle, flags: c_uint, length: *mut i64) -> c_int {
     guard("svr_stream_recv_hole", -1, || {
         let s = handle(st, "the stream")?;
+        s.check_usable("Sys::Virt::Stream::recv_hole", Some(Direction::Read))?;
         if !s.readahead.borrow().pending().is_empty() {
             // Data read ahead comes first: the stream is not at a hole.
             *length = 0;
@@ -789,6 +945,11 @@ pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, fla
         if length < 0 {
             return Err(Failure::message("Sys::Virt::Stream::send_hole: 'length' must not be negative"));
         }
+        s.check_usable("Sys::Virt::Stream::send_hole", Some(Direction::Write))?;
+        if length == 0 {
+            // Nothing to make: not a libvirt call (as `send` of no bytes).
+            return Ok(0);
+        }
         // SAFETY: plain libvirt call.
         if nopipe(|| unsafe { sys::virStreamSendHole(s.ptr(), length, flags) }) < 0 {
             return Err(Failure::last_libvirt());
@@ -797,29 +958,45 @@ pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, fla
     })
 }
 
-fn simple(name: &str, st: *const StreamHandle, call: unsafe extern "C" fn(sys::virStreamPtr) -> c_int) -> c_int {
+/// `finish` or `abort`: each ends an active stream once (`abort` also
+/// after a failed `finish`); anything else is refused before libvirt.
+fn end(name: &str, method: &str, st: *const StreamHandle, finish: bool) -> c_int {
     guard(name, -1, || {
         let h = handle(st, "the stream")?;
+        match h.phase() {
+            // (New: libvirt refuses it, there is no driver behind it.)
+            Phase::Active | Phase::New => {}
+            Phase::FinishFailed if !finish => {}
+            Phase::FinishFailed => {
+                return Err(invalid(format!("{method}: finish already failed on this stream: abort it")))
+            }
+            p => return Err(invalid(format!("{method}: the stream is already {}", p.ended_how()))),
+        }
         h.readahead.borrow_mut().clear();
         let s = h.to_ref();
         s.close_callback();
+        let call = if finish { sys::virStreamFinish } else { sys::virStreamAbort };
         // SAFETY: plain libvirt call on a stream we hold.
         if nopipe(|| unsafe { call(s.ptr()) }) < 0 {
-            return Err(Failure::last_libvirt());
+            let f = Failure::last_libvirt();
+            // A failed finish leaves the stream to abort; a failed abort
+            // leaves nothing to do.
+            s.phase.set(if finish { Phase::FinishFailed } else { Phase::Aborted });
+            return Err(f);
         }
-        s.closed.set(true);
+        s.phase.set(if finish { Phase::Finished } else { Phase::Aborted });
         Ok(0)
     })
 }
 
 #[no_mangle]
 pub extern "C" fn svr_stream_finish(st: *const StreamHandle) -> c_int {
-    simple("svr_stream_finish", st, sys::virStreamFinish)
+    end("svr_stream_finish", "Sys::Virt::Stream::finish", st, true)
 }
 
 #[no_mangle]
 pub extern "C" fn svr_stream_abort(st: *const StreamHandle) -> c_int {
-    simple("svr_stream_abort", st, sys::virStreamAbort)
+    end("svr_stream_abort", "Sys::Virt::Stream::abort", st, false)
 }
 
 // ------------------------------------------------------ event callback ----
@@ -913,8 +1090,14 @@ pub extern "C" fn svr_stream_add_callback(
     free: Option<unsafe extern "C" fn(ctx: *mut c_void)>,
     ctx: *mut c_void,
 ) -> c_int {
-    guard("svr_stream_add_callback", -1, || {
+    crate::boundary::guard_io("svr_stream_add_callback", -1, || {
         let s = handle(st, "the stream")?;
+        s.check_usable("Sys::Virt::Stream::add_callback", None)?;
+        if s.callback.get() == CallbackState::Registered {
+            return Err(invalid(
+                "Sys::Virt::Stream::add_callback: a callback is already registered on this stream (remove_callback first)".into(),
+            ));
+        }
         let (cb, free) = match (cb, free) {
             (Some(cb), Some(free)) => (cb, free),
             _ => return Err(missing("event")),
@@ -940,8 +1123,9 @@ pub extern "C" fn svr_stream_add_callback(
 
 #[no_mangle]
 pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_int) -> c_int {
-    guard("svr_stream_update_callback", -1, || {
+    crate::boundary::guard_io("svr_stream_update_callback", -1, || {
         let s = handle(st, "the stream")?;
+        s.check_usable("Sys::Virt::Stream::update_callback", None)?;
         // SAFETY: plain libvirt call.
         if unsafe { sys::virStreamEventUpdateCallback(s.ptr(), events) } < 0 {
             return Err(Failure::last_libvirt());
@@ -952,7 +1136,7 @@ pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_
 
 #[no_mangle]
 pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
-    guard("svr_stream_remove_callback", -1, || {
+    crate::boundary::guard_io("svr_stream_remove_callback", -1, || {
         let s = handle(st, "the stream")?;
         if s.callback.get() == CallbackState::RemovedByClose {
             s.callback.set(CallbackState::None);
@@ -968,6 +1152,44 @@ pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
     })
 }
 
+/// A libvirt stream reference that may cross threads: libvirt objects
+/// are thread-safe, and this one is used by one thread at a time.
+struct SendStream(sys::virStreamPtr);
+
+// SAFETY: see above; the pointer holds a reference of its own.
+unsafe impl Send for SendStream {}
+
+/// Aborts `s` on a thread of its own, which then drops its reference: the
+/// daemon learns that the stream is gone, and nobody waits for its answer.
+/// If no thread can be made, the stream is only released (as the classic
+/// binding does); the daemon then drops its side with the connection.
+fn abort_in_background(s: &StreamRef) {
+    // SAFETY: a reference of our own, released by the thread (or below).
+    if unsafe { sys::virStreamRef(s.ptr()) } < 0 {
+        // SAFETY: plain libvirt call.
+        unsafe { sys::virResetLastError() };
+        return;
+    }
+    let st = SendStream(s.ptr());
+    let spawned = thread::Builder::new().name("svr-stream-abort".into()).spawn(move || {
+        let st = st;
+        // SAFETY: our reference, used and released on this thread only.
+        // Perl is never entered here: the event callback was removed, and
+        // libvirt callbacks on other threads are deferred to the owner.
+        crate::boundary::without_sigpipe(|| unsafe {
+            sys::virStreamAbort(st.0);
+            sys::virResetLastError();
+            sys::virStreamFree(st.0);
+        });
+    });
+    if let Err(e) = spawned {
+        // The closure was dropped unrun: release its reference here.
+        drop(e);
+        // SAFETY: the reference taken above.
+        unsafe { sys::virStreamFree(s.ptr()) };
+    }
+}
+
 /// Releases the handle, removing a callback still registered.
 ///
 /// # Safety
@@ -979,11 +1201,14 @@ pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
             let h = Box::from_raw(st);
             let s = h.to_ref();
             s.close_callback();
-            if !s.closed.get() {
+            if s.phase.get().may_abort() {
                 // Dropped without finish or abort: libvirt says an active
                 // stream must be aborted before it is freed (an fd stream
                 // otherwise keeps its reader thread and buffers for ever).
-                // On a stream that never started this is a harmless error.
+                // (An fd stream of this process is aborted here; one served
+                // by a daemon from a thread of its own, as the daemon's
+                // answer may never come: a drop, DESTROY or global
+                // destruction, must not wait on it.)
                 s.abort_quietly();
             }
             drop(s);

@@ -194,7 +194,7 @@ subtest 'recv and send arguments' => sub {
     is($s->send('', 10), 0, 'send("") sends nothing');
     like(exception { $s->send_hole(-1) }, qr/^Sys::Virt::Stream::send_hole: 'length' must not be negative/, 'negative hole');
     like(exception { $s->send_hole('big') }, qr/'length' must be a number/, 'hole not a number');
-    like(exception { $s->send_hole(2**64) }, qr/'length' is too large/, 'hole beyond 64 bits');
+    like(exception { $s->send_hole(2**64) }, qr/'length' is out of range/, 'hole beyond 64 bits');
     isa_ok(exception { $s->send_hole(2**40) }, 'Sys::Virt::Error', 'a 64-bit hole reaches libvirt');
     $st->abort;
 };

@@ -8,12 +8,13 @@ domain_event_register(con, cb)
     SV *cb
   PREINIT:
     ConnHandle *h;
+    SV *cobj;
     svr_xs_event_ctx *ctx;
     int rc;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register", "con", &cobj);
     svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Domain");
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Domain");
     rc = svr_conn_domain_event_register(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
     if (rc < 0)
         svr_xs_release_event_ctx(ctx);
@@ -37,17 +38,19 @@ domain_event_register_any(con, dom, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
     ConnHandle *h;
+    SV *cobj;
     DomainHandle *d = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register_any", "con", &cobj);
     if (SvOK(dom))
         d = svr_unwrap(aTHX_ dom, "Sys::Virt::Domain", "Sys::Virt::domain_event_register_any", "dom");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::domain_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::domain_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Domain");
-    RETVAL = svr_conn_domain_event_register_any(h, d, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Domain");
+    RETVAL = svr_conn_domain_event_register_any(h, d, id, svr_xs_object_event, ctx,
                                                 svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -63,8 +66,7 @@ domain_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::domain_event_deregister_any", "callbackID");
-    rc = svr_conn_domain_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_domain_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::domain_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -75,17 +77,19 @@ storage_pool_event_register_any(con, pool, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
     ConnHandle *h;
+    SV *cobj;
     PoolHandle *p = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::storage_pool_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::storage_pool_event_register_any", "con", &cobj);
     if (SvOK(pool))
         p = svr_unwrap(aTHX_ pool, "Sys::Virt::StoragePool", "Sys::Virt::storage_pool_event_register_any", "pool");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::storage_pool_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::storage_pool_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::storage_pool_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::StoragePool");
-    RETVAL = svr_conn_storage_pool_event_register_any(h, p, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::StoragePool");
+    RETVAL = svr_conn_storage_pool_event_register_any(h, p, id, svr_xs_object_event, ctx,
                                                       svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -101,8 +105,7 @@ storage_pool_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::storage_pool_event_deregister_any", "callbackID");
-    rc = svr_conn_storage_pool_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_storage_pool_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::storage_pool_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -112,12 +115,13 @@ register_close_callback(con, cb)
     SV *cb
   PREINIT:
     ConnHandle *h;
+    SV *cobj;
     svr_xs_event_ctx *ctx;
     int rc;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::register_close_callback", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::register_close_callback", "con", &cobj);
     svr_check_code(aTHX_ cb, "Sys::Virt::register_close_callback", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, NULL);
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, NULL);
     rc = svr_conn_register_close_callback(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
     if (rc < 0)
         svr_xs_release_event_ctx(ctx);
@@ -141,17 +145,19 @@ node_device_event_register_any(con, dev, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
+    SV *cobj;
     ConnHandle *h;
     NodeDeviceHandle *d = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::node_device_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::node_device_event_register_any", "con", &cobj);
     if (SvOK(dev))
         d = svr_unwrap(aTHX_ dev, "Sys::Virt::NodeDevice", "Sys::Virt::node_device_event_register_any", "dev");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::node_device_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::node_device_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::node_device_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::NodeDevice");
-    RETVAL = svr_conn_node_device_event_register_any(h, d, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::NodeDevice");
+    RETVAL = svr_conn_node_device_event_register_any(h, d, id, svr_xs_object_event, ctx,
                                                      svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -167,8 +173,7 @@ node_device_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::node_device_event_deregister_any", "callbackID");
-    rc = svr_conn_node_device_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_node_device_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::node_device_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -179,17 +184,19 @@ secret_event_register_any(con, secret, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
+    SV *cobj;
     ConnHandle *h;
     SecretHandle *s = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::secret_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::secret_event_register_any", "con", &cobj);
     if (SvOK(secret))
         s = svr_unwrap(aTHX_ secret, "Sys::Virt::Secret", "Sys::Virt::secret_event_register_any", "secret");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::secret_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::secret_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::secret_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Secret");
-    RETVAL = svr_conn_secret_event_register_any(h, s, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Secret");
+    RETVAL = svr_conn_secret_event_register_any(h, s, id, svr_xs_object_event, ctx,
                                                 svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -205,8 +212,7 @@ secret_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::secret_event_deregister_any", "callbackID");
-    rc = svr_conn_secret_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_secret_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::secret_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -217,17 +223,19 @@ network_event_register_any(con, net, eventID, cb)
     SV *eventID
     SV *cb
   PREINIT:
+    int id;
+    SV *cobj;
     ConnHandle *h;
     NetworkHandle *n = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::network_event_register_any", "con");
+    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::network_event_register_any", "con", &cobj);
     if (SvOK(net))
         n = svr_unwrap(aTHX_ net, "Sys::Virt::Network", "Sys::Virt::network_event_register_any", "net");
-    svr_check_number(aTHX_ eventID, "Sys::Virt::network_event_register_any", "eventID");
+    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::network_event_register_any", "eventID");
     svr_check_code(aTHX_ cb, "Sys::Virt::network_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ con, cb, "Sys::Virt::Network");
-    RETVAL = svr_conn_network_event_register_any(h, n, (int)SvIV(eventID), svr_xs_object_event, ctx,
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Network");
+    RETVAL = svr_conn_network_event_register_any(h, n, id, svr_xs_object_event, ctx,
                                                  svr_xs_release_event_ctx);
     if (RETVAL < 0)
         svr_xs_release_event_ctx(ctx);
@@ -243,7 +251,6 @@ network_event_deregister_any(con, callbackID)
   PREINIT:
     int rc;
   CODE:
-    svr_check_number(aTHX_ callbackID, "Sys::Virt::network_event_deregister_any", "callbackID");
-    rc = svr_conn_network_event_deregister_any(con, (int)SvIV(callbackID));
+    rc = svr_conn_network_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::network_event_deregister_any", "callbackID"));
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);

@@ -18,8 +18,8 @@ get_domain_by_id(con, id)
     ConnHandle *con
     SV *id
   CODE:
-    svr_check_number(aTHX_ id, "Sys::Virt::get_domain_by_id", "id");
-    RETVAL = svr_new_object(aTHX_ svr_domain_lookup_by_id(con, (int)SvIV(id)), "Sys::Virt::Domain");
+    RETVAL = svr_new_object(aTHX_ svr_domain_lookup_by_id(con, svr_arg_int(aTHX_ id, "Sys::Virt::get_domain_by_id", "id")),
+                            "Sys::Virt::Domain");
   OUTPUT:
     RETVAL
 
@@ -50,11 +50,11 @@ create_domain(con, xml, flags = &PL_sv_undef)
     SV *xml
     SV *flags
   CODE:
-    if (SvOK(flags))
-        svr_check_number(aTHX_ flags, "Sys::Virt::create_domain", "flags");
-    RETVAL = svr_new_object(aTHX_ svr_domain_create_xml(con,
-                 svr_arg_string(aTHX_ xml, "Sys::Virt::create_domain", "xml"),
-                 SvOK(flags) ? (unsigned int)SvUV(flags) : 0), "Sys::Virt::Domain");
+    {
+        unsigned int f = svr_arg_flags(aTHX_ flags, "Sys::Virt::create_domain");
+        const char *x = svr_arg_string(aTHX_ xml, "Sys::Virt::create_domain", "xml");
+        RETVAL = svr_new_object(aTHX_ svr_domain_create_xml(con, x, f), "Sys::Virt::Domain");
+    }
   OUTPUT:
     RETVAL
 
@@ -64,11 +64,11 @@ define_domain(con, xml, flags = &PL_sv_undef)
     SV *xml
     SV *flags
   CODE:
-    if (SvOK(flags))
-        svr_check_number(aTHX_ flags, "Sys::Virt::define_domain", "flags");
-    RETVAL = svr_new_object(aTHX_ svr_domain_define_xml(con,
-                 svr_arg_string(aTHX_ xml, "Sys::Virt::define_domain", "xml"),
-                 SvOK(flags) ? (unsigned int)SvUV(flags) : 0), "Sys::Virt::Domain");
+    {
+        unsigned int f = svr_arg_flags(aTHX_ flags, "Sys::Virt::define_domain");
+        const char *x = svr_arg_string(aTHX_ xml, "Sys::Virt::define_domain", "xml");
+        RETVAL = svr_new_object(aTHX_ svr_domain_define_xml(con, x, f), "Sys::Virt::Domain");
+    }
   OUTPUT:
     RETVAL
 
@@ -214,8 +214,8 @@ screenshot(dom, st, screen, flags = 0)
     SV *screen
     svr_uint flags
   CODE:
-    svr_check_number(aTHX_ screen, "Sys::Virt::Domain::screenshot", "screen");
-    RETVAL = svr_string_result(aTHX_ svr_domain_screenshot(dom, st, (unsigned int)SvUV(screen), flags));
+    RETVAL = svr_string_result(aTHX_ svr_domain_screenshot(dom, st,
+                 svr_arg_uint(aTHX_ screen, "Sys::Virt::Domain::screenshot", "screen"), flags));
   OUTPUT:
     RETVAL
 

@@ -40,15 +40,17 @@ add_handle(fd, events, coderef)
     SV *events
     SV *coderef
   PREINIT:
+    int i_events;
+    int i_fd;
     SV *cb;
   CODE:
     if (SvROK(fd) && sv_isobject(fd))
         croak("Sys::Virt::Event::add_handle is a function, not a method: an event implementation must provide an impl of 'add_handle'");
-    svr_check_number(aTHX_ fd, "Sys::Virt::Event::add_handle", "fd");
-    svr_check_number(aTHX_ events, "Sys::Virt::Event::add_handle", "events");
+    i_fd = svr_arg_int(aTHX_ fd, "Sys::Virt::Event::add_handle", "fd");
+    i_events = svr_arg_int(aTHX_ events, "Sys::Virt::Event::add_handle", "events");
     svr_check_code(aTHX_ coderef, "Sys::Virt::Event::add_handle", "coderef");
     cb = newSVsv(coderef);
-    RETVAL = svr_event_add_handle((int)SvIV(fd), (int)SvIV(events), svr_xs_handle_cb, cb, svr_xs_release_sv);
+    RETVAL = svr_event_add_handle(i_fd, i_events, svr_xs_handle_cb, cb, svr_xs_release_sv);
     if (RETVAL < 0)
         SvREFCNT_dec(cb);
     svr_croak_deferred(aTHX);
@@ -61,13 +63,15 @@ update_handle(watch, events)
     SV *watch
     SV *events
   PREINIT:
+    int i_events;
+    int i_watch;
     int rc;
   CODE:
     if (SvROK(watch) && sv_isobject(watch))
         croak("Sys::Virt::Event::update_handle is a function, not a method: an event implementation must provide an impl of 'update_handle'");
-    svr_check_number(aTHX_ watch, "Sys::Virt::Event::update_handle", "watch");
-    svr_check_number(aTHX_ events, "Sys::Virt::Event::update_handle", "events");
-    rc = svr_event_update_handle((int)SvIV(watch), (int)SvIV(events));
+    i_watch = svr_arg_int(aTHX_ watch, "Sys::Virt::Event::update_handle", "watch");
+    i_events = svr_arg_int(aTHX_ events, "Sys::Virt::Event::update_handle", "events");
+    rc = svr_event_update_handle(i_watch, i_events);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -75,12 +79,13 @@ void
 remove_handle(watch)
     SV *watch
   PREINIT:
+    int i_watch;
     int rc;
   CODE:
     if (SvROK(watch) && sv_isobject(watch))
         croak("Sys::Virt::Event::remove_handle is a function, not a method: an event implementation must provide an impl of 'remove_handle'");
-    svr_check_number(aTHX_ watch, "Sys::Virt::Event::remove_handle", "watch");
-    rc = svr_event_remove_handle((int)SvIV(watch));
+    i_watch = svr_arg_int(aTHX_ watch, "Sys::Virt::Event::remove_handle", "watch");
+    rc = svr_event_remove_handle(i_watch);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -89,14 +94,15 @@ add_timeout(ms, coderef)
     SV *ms
     SV *coderef
   PREINIT:
+    int i_ms;
     SV *cb;
   CODE:
     if (SvROK(ms) && sv_isobject(ms))
         croak("Sys::Virt::Event::add_timeout is a function, not a method: an event implementation must provide an impl of 'add_timeout'");
-    svr_check_number(aTHX_ ms, "Sys::Virt::Event::add_timeout", "ms");
+    i_ms = svr_arg_int(aTHX_ ms, "Sys::Virt::Event::add_timeout", "ms");
     svr_check_code(aTHX_ coderef, "Sys::Virt::Event::add_timeout", "coderef");
     cb = newSVsv(coderef);
-    RETVAL = svr_event_add_timeout((int)SvIV(ms), svr_xs_timeout_cb, cb, svr_xs_release_sv);
+    RETVAL = svr_event_add_timeout(i_ms, svr_xs_timeout_cb, cb, svr_xs_release_sv);
     if (RETVAL < 0)
         SvREFCNT_dec(cb);
     svr_croak_deferred(aTHX);
@@ -109,13 +115,15 @@ update_timeout(timer, ms)
     SV *timer
     SV *ms
   PREINIT:
+    int i_ms;
+    int i_timer;
     int rc;
   CODE:
     if (SvROK(timer) && sv_isobject(timer))
         croak("Sys::Virt::Event::update_timeout is a function, not a method: an event implementation must provide an impl of 'update_timeout'");
-    svr_check_number(aTHX_ timer, "Sys::Virt::Event::update_timeout", "timer");
-    svr_check_number(aTHX_ ms, "Sys::Virt::Event::update_timeout", "ms");
-    rc = svr_event_update_timeout((int)SvIV(timer), (int)SvIV(ms));
+    i_timer = svr_arg_int(aTHX_ timer, "Sys::Virt::Event::update_timeout", "timer");
+    i_ms = svr_arg_int(aTHX_ ms, "Sys::Virt::Event::update_timeout", "ms");
+    rc = svr_event_update_timeout(i_timer, i_ms);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -123,12 +131,13 @@ void
 remove_timeout(timer)
     SV *timer
   PREINIT:
+    int i_timer;
     int rc;
   CODE:
     if (SvROK(timer) && sv_isobject(timer))
         croak("Sys::Virt::Event::remove_timeout is a function, not a method: an event implementation must provide an impl of 'remove_timeout'");
-    svr_check_number(aTHX_ timer, "Sys::Virt::Event::remove_timeout", "timer");
-    rc = svr_event_remove_timeout((int)SvIV(timer));
+    i_timer = svr_arg_int(aTHX_ timer, "Sys::Virt::Event::remove_timeout", "timer");
+    rc = svr_event_remove_timeout(i_timer);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -140,15 +149,16 @@ _run_handle_callback_helper(watch, fd, events, cb, opaque)
     SV *cb
     SV *opaque
   PREINIT:
+    int i_events;
     int rc;
     long long c, o;
   CODE:
-    svr_check_number(aTHX_ watch, "Sys::Virt::EventImpl::_run_handle_callback", "watch");
-    svr_check_number(aTHX_ fd, "Sys::Virt::EventImpl::_run_handle_callback", "fd");
-    svr_check_number(aTHX_ events, "Sys::Virt::EventImpl::_run_handle_callback", "events");
+    (void)svr_arg_int(aTHX_ watch, "Sys::Virt::EventImpl::_run_handle_callback", "watch");
+    (void)svr_arg_int(aTHX_ fd, "Sys::Virt::EventImpl::_run_handle_callback", "fd");
+    i_events = svr_arg_int(aTHX_ events, "Sys::Virt::EventImpl::_run_handle_callback", "events");
     c = svr_xs_token(aTHX_ cb, "Sys::Virt::EventImpl::_run_handle_callback", "cb");
     o = svr_xs_token(aTHX_ opaque, "Sys::Virt::EventImpl::_run_handle_callback", "opaque");
-    rc = svr_event_impl_run_handle((int)SvIV(events), c, o);
+    rc = svr_event_impl_run_handle(i_events, c, o);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
@@ -161,7 +171,7 @@ _run_timeout_callback_helper(timer, cb, opaque)
     int rc;
     long long c, o;
   CODE:
-    svr_check_number(aTHX_ timer, "Sys::Virt::EventImpl::_run_timeout_callback", "timer");
+    (void)svr_arg_int(aTHX_ timer, "Sys::Virt::EventImpl::_run_timeout_callback", "timer");
     c = svr_xs_token(aTHX_ cb, "Sys::Virt::EventImpl::_run_timeout_callback", "cb");
     o = svr_xs_token(aTHX_ opaque, "Sys::Virt::EventImpl::_run_timeout_callback", "opaque");
     rc = svr_event_impl_run_timeout(c, o);

@@ -40,11 +40,11 @@ create_storage_pool(con, xml, flags = &PL_sv_undef)
     SV *xml
     SV *flags
   CODE:
-    if (SvOK(flags))
-        svr_check_number(aTHX_ flags, "Sys::Virt::create_storage_pool", "flags");
-    RETVAL = svr_new_object(aTHX_ svr_pool_create_xml(con,
-                 svr_arg_string(aTHX_ xml, "Sys::Virt::create_storage_pool", "xml"),
-                 SvOK(flags) ? (unsigned int)SvUV(flags) : 0), "Sys::Virt::StoragePool");
+    {
+        unsigned int f = svr_arg_flags(aTHX_ flags, "Sys::Virt::create_storage_pool");
+        const char *x = svr_arg_string(aTHX_ xml, "Sys::Virt::create_storage_pool", "xml");
+        RETVAL = svr_new_object(aTHX_ svr_pool_create_xml(con, x, f), "Sys::Virt::StoragePool");
+    }
   OUTPUT:
     RETVAL
 
@@ -54,11 +54,11 @@ define_storage_pool(con, xml, flags = &PL_sv_undef)
     SV *xml
     SV *flags
   CODE:
-    if (SvOK(flags))
-        svr_check_number(aTHX_ flags, "Sys::Virt::define_storage_pool", "flags");
-    RETVAL = svr_new_object(aTHX_ svr_pool_define_xml(con,
-                 svr_arg_string(aTHX_ xml, "Sys::Virt::define_storage_pool", "xml"),
-                 SvOK(flags) ? (unsigned int)SvUV(flags) : 0), "Sys::Virt::StoragePool");
+    {
+        unsigned int f = svr_arg_flags(aTHX_ flags, "Sys::Virt::define_storage_pool");
+        const char *x = svr_arg_string(aTHX_ xml, "Sys::Virt::define_storage_pool", "xml");
+        RETVAL = svr_new_object(aTHX_ svr_pool_define_xml(con, x, f), "Sys::Virt::StoragePool");
+    }
   OUTPUT:
     RETVAL
 

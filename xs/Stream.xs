@@ -15,7 +15,7 @@ new(klass, con, flags = &PL_sv_undef)
     unsigned int f;
   CODE:
     c = svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::Stream::new", "conn");
-    f = svr_flags_arg(aTHX_ flags, "Sys::Virt::Stream::new", "flags");
+    f = svr_arg_flags(aTHX_ flags, "Sys::Virt::Stream::new");
     h = svr_stream_new(c, f);
     if (!h)
         svr_croak_failure(aTHX);
@@ -32,17 +32,14 @@ recv(st, data, nbytes, flags = &PL_sv_undef)
     SV *flags
   PREINIT:
     const char *func = "Sys::Virt::Stream::recv";
-    IV want;
+    unsigned long long want;
     unsigned int f;
     SV *target;
     char *buf;
     ssize_t got;
   CODE:
-    svr_check_number(aTHX_ nbytes, func, "nbytes");
-    want = SvIV_nomg(nbytes);
-    if (want < 0)
-        croak("%s: 'nbytes' must not be negative (%" IVdf ")", func, want);
-    f = svr_flags_arg(aTHX_ flags, func, "flags");
+    want = svr_arg_u64(aTHX_ nbytes, func, "nbytes");
+    f = svr_arg_flags(aTHX_ flags, func);
     if (SvREADONLY(data))
         croak("%s: 'data' is read-only (Modification of a read-only value attempted)", func);
     if (want > SVR_STREAM_RECV_MAX)
@@ -84,16 +81,13 @@ send(st, data, nbytes)
     SV *nbytes
   PREINIT:
     const char *func = "Sys::Virt::Stream::send";
-    IV want;
+    unsigned long long want;
     STRLEN len;
     const char *p;
     SV *src;
     ssize_t done;
   CODE:
-    svr_check_number(aTHX_ nbytes, func, "nbytes");
-    want = SvIV_nomg(nbytes);
-    if (want < 0)
-        croak("%s: 'nbytes' must not be negative (%" IVdf ")", func, want);
+    want = svr_arg_u64(aTHX_ nbytes, func, "nbytes");
     SvGETMAGIC(data);
     src = data;
     if (SvOK(data) && !SvROK(data) && SvUTF8(data)) {
@@ -108,8 +102,8 @@ send(st, data, nbytes)
     } else {
         p = SvPV_nomg(src, len);
     }
-    if ((UV)want > (UV)len)
-        want = (IV)len;
+    if (want > (unsigned long long)len)
+        want = len;
     /* Sending nothing is not a libvirt call: over RPC an empty data
      * message would mean something else. */
     done = want ? svr_stream_send(st, p, (size_t)want) : 0;
@@ -126,7 +120,7 @@ recv_hole(st, flags = &PL_sv_undef)
   PREINIT:
     int64_t len = 0;
   CODE:
-    if (svr_stream_recv_hole(st, svr_flags_arg(aTHX_ flags, "Sys::Virt::Stream::recv_hole", "flags"), &len) < 0)
+    if (svr_stream_recv_hole(st, svr_arg_flags(aTHX_ flags, "Sys::Virt::Stream::recv_hole"), &len) < 0)
         svr_croak_failure(aTHX);
     RETVAL = newSViv((IV)len);
   OUTPUT:
@@ -139,16 +133,14 @@ send_hole(st, length, flags = &PL_sv_undef)
     SV *flags
   PREINIT:
     const char *func = "Sys::Virt::Stream::send_hole";
+    long long len;
     unsigned int f;
   CODE:
-    svr_check_number(aTHX_ length, func, "length");
-    if (SvIOK_UV(length) ? SvUVX(length) > (UV)IV_MAX
-                         : (!SvIOK(length) && SvNV_nomg(length) >= 9223372036854775807.0))
-        croak("%s: 'length' is too large", func);
-    if (SvIV_nomg(length) < 0)
+    len = svr_arg_i64(aTHX_ length, func, "length");
+    if (len < 0)
         croak("%s: 'length' must not be negative", func);
-    f = svr_flags_arg(aTHX_ flags, func, "flags");
-    if (svr_stream_send_hole(st, (long long)SvIV_nomg(length), f) < 0)
+    f = svr_arg_flags(aTHX_ flags, func);
+    if (svr_stream_send_hole(st, len, f) < 0)
         svr_croak_failure(aTHX);
 
 void
@@ -198,18 +190,20 @@ add_callback(st_sv, events, cb)
   PREINIT:
     const char *func = "Sys::Virt::Stream::add_callback";
     StreamHandle *st;
+    SV *obj;
+    int ev;
     svr_stream_event_ctx *ctx;
   CODE:
-    st = svr_unwrap(aTHX_ st_sv, "Sys::Virt::Stream", func, "st");
-    svr_check_number(aTHX_ events, func, "events");
+    st = svr_unwrap_obj(aTHX_ st_sv, "Sys::Virt::Stream", func, "st", &obj);
+    ev = svr_arg_int(aTHX_ events, func, "events");
     svr_check_code(aTHX_ cb, func, "coderef");
     Newxz(ctx, 1, svr_stream_event_ctx);
     /* The coderef strongly, the stream object weakly: the registration
      * must not keep the object alive (DESTROY removes it). */
     ctx->cb = newSVsv(cb);
-    ctx->obj = newRV_inc(SvRV(st_sv));
+    ctx->obj = newRV_inc(obj);
     sv_rvweaken(ctx->obj);
-    if (svr_stream_add_callback(st, (int)SvIV_nomg(events), svr_stream_event_cb,
+    if (svr_stream_add_callback(st, ev, svr_stream_event_cb,
                                 svr_stream_event_free, ctx) < 0) {
         svr_stream_event_free(ctx);
         svr_croak_failure(aTHX);
@@ -220,8 +214,7 @@ update_callback(st, events)
     StreamHandle *st
     SV *events
   CODE:
-    svr_check_number(aTHX_ events, "Sys::Virt::Stream::update_callback", "events");
-    if (svr_stream_update_callback(st, (int)SvIV_nomg(events)) < 0)
+    if (svr_stream_update_callback(st, svr_arg_int(aTHX_ events, "Sys::Virt::Stream::update_callback", "events")) < 0)
         svr_croak_failure(aTHX);
 
 void

@@ -128,9 +128,9 @@ _open_auth(uri, credlist, callback, flags)
     SAVEFREEPV(types);
     for (i = 0; i < n; i++) {
         SV **t = av_fetch(types_av, i, 0);
-        if (!t || !looks_like_number(*t))
+        if (!t)
             croak("Sys::Virt::new: 'credlist' entry %d is not a CRED_* number", (int)i);
-        types[i] = (int)SvIV(*t);
+        types[i] = svr_arg_int(aTHX_ *t, "Sys::Virt::new", "credlist entry");
     }
     ctx.callback = callback;
     h = svr_conn_open_auth(SvOK(uri) ? SvPV_nolen(uri) : NULL, flags, types, (unsigned int)n,
@@ -224,15 +224,26 @@ set_keep_alive(con, interval, count)
     SV *interval
     SV *count
   CODE:
-    svr_check_number(aTHX_ interval, "Sys::Virt::set_keep_alive", "interval");
-    svr_check_number(aTHX_ count, "Sys::Virt::set_keep_alive", "count");
-    svr_check_rc(aTHX_ svr_conn_set_keep_alive(con, (int)SvIV(interval), (unsigned int)SvUV(count)));
+    {
+        int i = svr_arg_int(aTHX_ interval, "Sys::Virt::set_keep_alive", "interval");
+        unsigned int c = svr_arg_uint(aTHX_ count, "Sys::Virt::set_keep_alive", "count");
+        svr_check_rc(aTHX_ svr_conn_set_keep_alive(con, i, c));
+    }
 
 void
 DESTROY(obj)
     SV *obj
+  PREINIT:
+    ConnHandle *h;
   CODE:
-    svr_conn_free(svr_take_handle(aTHX_ obj));
+    h = svr_take_handle(aTHX_ obj);
+    /* At global destruction objects go in any order, registrations
+     * included: undo ours while the connection is whole (see
+     * svr_conn_release_events). Before that, a registration keeps this
+     * object alive. */
+    if (h && PL_phase == PERL_PHASE_DESTRUCT)
+        svr_conn_release_events(h);
+    svr_conn_free(h);
 
 int
 _test_panic()

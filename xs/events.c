@@ -240,20 +240,23 @@ const SvrImplHooks svr_xs_impl_hooks = {
 int64_t
 svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
 {
+    SV *copy;
     SvGETMAGIC(sv);
     if (!SvOK(sv) || SvROK(sv) || !looks_like_number(sv))
         croak("%s: '%s' is not a value the event loop was given", func, argname);
-    return (int64_t)SvIV(sv);
+    /* Read (once) by the one integer routine, as every other argument. */
+    copy = sv_2mortal(newSVsv_nomg(sv));
+    return svr_arg_i64(aTHX_ copy, func, argname);
 }
 
 /* ------------------------------------------- events of a connection -- */
 
 svr_xs_event_ctx *
-svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass)
+svr_xs_event_ctx_new(pTHX_ SV *conn_obj, SV *cb, const char *klass)
 {
     svr_xs_event_ctx *c;
     Newxz(c, 1, svr_xs_event_ctx);
-    c->conn = newSVsv(conn);
+    c->conn = newRV_inc(conn_obj);
     c->cb = newSVsv(cb);
     c->klass = klass;
     return c;

@@ -32,6 +32,7 @@ typedef struct {
     const char *klass;
 } svr_xs_event_ctx;
 
-svr_xs_event_ctx *svr_xs_event_ctx_new(pTHX_ SV *conn, SV *cb, const char *klass);
+/* `conn_obj` is the connection object itself (from svr_unwrap_obj). */
+svr_xs_event_ctx *svr_xs_event_ctx_new(pTHX_ SV *conn_obj, SV *cb, const char *klass);
 void svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nargs);
 void svr_xs_release_event_ctx(void *ctx);

@@ -9,8 +9,38 @@ svr_wrap(pTHX_ void *handle, const char *klass)
     return rv;
 }
 
+/* Only code run by reading an argument can free another one before the
+ * XSUB is done with it: get-magic (tie, substr and element lvalues) and
+ * overloading. Without either among the arguments nothing is taken (the
+ * common case costs one flag test per argument); with one, all are kept. */
+I32
+svr_keep_args(pTHX_ I32 ax, I32 items)
+{
+    I32 i;
+    SV **args = PL_stack_base + ax;
+    for (i = 0; i < items; i++) {
+        SV *sv = args[i];
+        if (sv && (SvGMAGICAL(sv) || (SvROK(sv) && SvAMAGIC(sv))))
+            break;
+    }
+    if (i == items)
+        return 0;
+    for (i = 0; i < items; i++) {
+        SV *sv = args[i];
+        if (sv && !SvIMMORTAL(sv))
+            sv_2mortal(SvREFCNT_inc_simple_NN(sv));
+    }
+    return items;
+}
+
 void *
 svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argname)
+{
+    return svr_unwrap_obj(aTHX_ arg, klass, func, argname, NULL);
+}
+
+void *
+svr_unwrap_obj(pTHX_ SV *arg, const char *klass, const char *func, const char *argname, SV **obj)
 {
     SV *inner;
     /* Fast path: an object of exactly this class (every call on a hot
@@ -23,6 +53,8 @@ svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argna
              * whatever reading the other arguments (tie, overloading)
              * does to the last reference. */
             sv_2mortal(SvREFCNT_inc_simple_NN(inner));
+            if (obj)
+                *obj = inner;
             return INT2PTR(void *, SvIVX(inner));
         }
     }
@@ -34,6 +66,8 @@ svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argna
     if (!SvIOK(inner) || SvIVX(inner) == 0)
         croak("%s: '%s' is a %s object that is no longer valid", func, argname, klass);
     sv_2mortal(SvREFCNT_inc_simple_NN(inner));
+    if (obj)
+        *obj = inner;
     return INT2PTR(void *, SvIVX(inner));
 }
 
@@ -90,18 +124,6 @@ svr_check_code(pTHX_ SV *sv, const char *func, const char *argname)
     SvGETMAGIC(sv);
     if (!SvROK(sv) || SvTYPE(SvRV(sv)) != SVt_PVCV)
         croak("%s: '%s' must be a CODE reference", func, argname);
-}
-
-void
-svr_check_number(pTHX_ SV *sv, const char *func, const char *argname)
-{
-    if (SvIOK(sv) && !SvGMAGICAL(sv))
-        return;
-    SvGETMAGIC(sv);
-    if (!SvOK(sv))
-        croak("%s: '%s' must be a number, not undef", func, argname);
-    if (!looks_like_number(sv))
-        croak("%s: '%s' must be a number, not '%" SVf "'", func, argname, SVfARG(sv));
 }
 
 int
@@ -326,6 +348,14 @@ svr_arg_flags(pTHX_ SV *sv, const char *func)
     if (!SvOK(sv))
         return 0;
     return svr_arg_uint(aTHX_ sv, func, "flags");
+}
+
+unsigned int
+svr_arg_typemap_uint(pTHX_ SV *sv, const char *func, const char *argname)
+{
+    if (strEQ(argname, "flags"))
+        return svr_arg_flags(aTHX_ sv, func);
+    return svr_arg_uint(aTHX_ sv, func, argname);
 }
 
 const char *

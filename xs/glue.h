@@ -10,6 +10,21 @@
 
 #include "sys_virt.h"
 
+/* Every XSUB keeps all its arguments alive until the statement that called
+ * it ends. Perl's argument stack does not own what it holds: reading one
+ * argument (a tied FETCH, an overloaded '0+') can run code that frees
+ * another (the invocant, a buffer to fill) while the XSUB still uses it.
+ * xsubpp starts every XSUB with dXSARGS, so redefining it here gives the
+ * keep-alive to all of them, written by hand or generated from the API
+ * table, with nothing to remember per method. svr_unwrap also keeps the
+ * object itself (the referenced scalar) alive, in case code run by an
+ * argument reassigns the variable that referenced it. */
+I32 svr_keep_args(pTHX_ I32 ax, I32 items);
+#undef dXSARGS
+#define dXSARGS \
+    dSP; dAXMARK; dITEMS; \
+    I32 svr_kept_args PERL_UNUSED_DECL = svr_keep_args(aTHX_ ax, items)
+
 /* Wraps a Rust handle in a new object of `klass` (a blessed scalar ref
  * holding the pointer). Returns a new mortal RV. */
 SV *svr_wrap(pTHX_ void *handle, const char *klass);
@@ -18,6 +33,12 @@ SV *svr_wrap(pTHX_ void *handle, const char *klass);
  * subclass). Croaks, naming `func` and `argname`, if it is not, or if the
  * object was already destroyed. */
 void *svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argname);
+
+/* svr_unwrap that also hands out the object itself (the scalar the
+ * reference points to, kept alive until the statement ends): code that
+ * needs the object after reading other arguments uses it, never `arg`,
+ * which those reads may have changed. */
+void *svr_unwrap_obj(pTHX_ SV *arg, const char *klass, const char *func, const char *argname, SV **obj);
 
 /* For DESTROY: takes the handle out of the object (leaving NULL behind), so
  * it is released exactly once. Returns NULL if already taken. */
@@ -35,8 +56,6 @@ void svr_croak_exception_or_failure(pTHX_ SV *exception) __attribute__((noreturn
 /* Croaks unless `sv` is a CODE reference. */
 void svr_check_code(pTHX_ SV *sv, const char *func, const char *argname);
 
-/* Croaks unless `sv` is a number (or a string that looks like one). */
-void svr_check_number(pTHX_ SV *sv, const char *func, const char *argname);
 
 /* Calls `cb` with `args` in `context` (G_SCALAR or G_LIST) under G_EVAL:
  * a die never unwinds through the caller (DESIGN.md rule 1). Returns the
@@ -56,9 +75,10 @@ void svr_defer_exception(pTHX_ SV *exception);
 /* Croaks with the kept exception, if any. */
 void svr_croak_deferred(pTHX);
 
-/* XS argument type for unsigned ints that must be numbers (typemap
- * T_SVR_UINT checks them with svr_check_number). */
+/* XS argument type for unsigned ints (typemap T_SVR_UINT): read with
+ * svr_arg_uint, or svr_arg_flags when the argument is named `flags`. */
 typedef unsigned int svr_uint;
+unsigned int svr_arg_typemap_uint(pTHX_ SV *sv, const char *func, const char *argname);
 
 /* Objects made by the Rust core (domains, pools, volumes, ...): wraps a new
  * handle in an object of `klass` with one reference, or raises the recorded

@@ -8,19 +8,6 @@
 #define G_LIST G_ARRAY
 #endif
 
-unsigned int
-svr_flags_arg(pTHX_ SV *sv, const char *func, const char *argname)
-{
-    SvGETMAGIC(sv);
-    if (!SvOK(sv))
-        return 0;
-    if (!looks_like_number(sv))
-        croak("%s: '%s' must be a number, not '%" SVf "'", func, argname, SVfARG(sv));
-    if (!SvIsUV(sv) && SvIV_nomg(sv) < 0)
-        croak("%s: '%s' must not be negative", func, argname);
-    return (unsigned int)SvUV_nomg(sv);
-}
-
 typedef struct {
     SV *stream;          /* the object */
     SV *handler;
@@ -194,7 +181,8 @@ void
 svr_stream_transfer(pTHX_ SV *st_sv, const char *func, SV *handler,
                     SV *hole, SV *skip, int kind)
 {
-    StreamHandle *st = svr_unwrap(aTHX_ st_sv, "Sys::Virt::Stream", func, "st");
+    SV *obj;
+    StreamHandle *st = svr_unwrap_obj(aTHX_ st_sv, "Sys::Virt::Stream", func, "st", &obj);
     svr_xfer_ctx c = { NULL, NULL, NULL, NULL, NULL, NULL };
     SvrStreamHandlers h = { &c, NULL, NULL, NULL, NULL, NULL };
     int rc = -1;
@@ -206,7 +194,7 @@ svr_stream_transfer(pTHX_ SV *st_sv, const char *func, SV *handler,
         svr_check_code(aTHX_ skip, func, "skip_handler");
     /* Our own references: a handler reassigning the caller's variables
      * cannot free the code being run. */
-    c.stream = sv_2mortal(newSVsv(st_sv));
+    c.stream = sv_2mortal(newRV_inc(obj));
     c.handler = sv_2mortal(newSVsv(handler));
     c.hole_handler = hole ? sv_2mortal(newSVsv(hole)) : NULL;
     c.skip_handler = skip ? sv_2mortal(newSVsv(skip)) : NULL;

@@ -5,10 +5,6 @@
 
 #include "glue.h"
 
-/* A `$flags` argument: undef is 0; anything else must be a non-negative
- * number. Croaks naming `func` and `argname`. */
-unsigned int svr_flags_arg(pTHX_ SV *sv, const char *func, const char *argname);
-
 enum {
     SVR_XFER_RECV,
     SVR_XFER_SEND,

@@ -184,8 +184,7 @@ svr_transfer_make(pTHX_ SV *klass, SV *st_sv, int direction, SV *dest,
     o.keep_partial = (v = svr_opt(aTHX_ opts, "keep_partial")) && SvTRUE(v);
     o.progress_interval = 0.2;
     if ((v = svr_opt(aTHX_ opts, "progress_interval"))) {
-        svr_check_number(aTHX_ v, func, "progress_interval");
-        o.progress_interval = SvNV(v);
+        o.progress_interval = svr_arg_double(aTHX_ v, func, "progress_interval");
         if (o.progress_interval < 0)
             croak("%s: 'progress_interval' must not be negative", func);
     }

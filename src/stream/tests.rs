@@ -291,8 +291,16 @@ unsafe extern "C" fn c_data(ctx: *mut c_void, data: *const c_char, len: usize, r
     SVR_HANDLER_OK
 }
 
+/// A handle for a screenshot stream (started for reading).
 fn handle_for(st: Stream, flags: c_uint) -> *mut StreamHandle {
-    Box::into_raw(Box::new(StreamHandle::new(st, flags)))
+    let h = StreamHandle::new(st, flags);
+    h.started(Direction::Read);
+    Box::into_raw(Box::new(h))
+}
+
+/// A handle for a stream nothing started.
+fn new_handle(st: Stream) -> *mut StreamHandle {
+    Box::into_raw(Box::new(StreamHandle::new(st, 0)))
 }
 
 fn table(sink: &mut CSink) -> SvrStreamHandlers {
@@ -314,9 +322,9 @@ fn c_abi_recv_all() {
     assert_eq!(svr_stream_recv_all(h, &table(&mut sink)), 0, "{:?}", take());
     assert_png(&sink.got);
     assert_eq!(svr_stream_finish(h), 0);
-    // A second finish is whatever libvirt says, never a crash.
-    let _ = svr_stream_finish(h);
-    take();
+    // A second finish is refused before libvirt.
+    assert_eq!(svr_stream_finish(h), -1);
+    assert!(take().unwrap().text().contains("already finished"));
     unsafe { svr_stream_free(h) };
 }
 
@@ -389,6 +397,41 @@ fn c_abi_send_hole_rejects_negative_length() {
     let h = handle_for(Stream::new(&c, 0).unwrap(), 0);
     assert_eq!(svr_stream_send_hole(h, -1, 0), -1);
     assert!(take().unwrap().text().contains("must not be negative"));
+    unsafe { svr_stream_free(h) };
+}
+
+/// What libvirt would crash or hang on is refused before it: calls in the
+/// wrong direction, after the end, or before the start.
+#[test]
+fn state_and_direction_are_checked_before_libvirt() {
+    let c = conn();
+    let text = |rc: c_int| -> String {
+        assert_eq!(rc, -1);
+        match take() {
+            Some(f @ Failure::Libvirt { .. }) => f.text().to_string(),
+            other => panic!("{other:?}"),
+        }
+    };
+    // Not started: libvirt's own refusal (no driver behind the stream).
+    let h = new_handle(Stream::new(&c, 0).unwrap());
+    let mut buf = [0u8; 16];
+    assert!(!text(unsafe { svr_stream_recv(h, buf.as_mut_ptr() as *mut c_char, 16, 0) } as c_int).is_empty());
+    assert!(!text(svr_stream_finish(h)).is_empty());
+    unsafe { svr_stream_free(h) };
+    // A screenshot stream reads: sending is refused, also after the end.
+    let h = handle_for(screenshot_stream(&c, 0), 0);
+    assert!(text(svr_stream_send_hole(h, 1 << 20, 0)).contains("cannot send"));
+    assert!(text(unsafe { svr_stream_send(h, b"x".as_ptr() as *const c_char, 1) } as c_int).contains("cannot send"));
+    assert_eq!(svr_stream_finish(h), 0, "{:?}", take());
+    assert!(text(svr_stream_send_hole(h, 1 << 20, 0)).contains("finished"));
+    assert!(text(unsafe { svr_stream_recv(h, buf.as_mut_ptr() as *mut c_char, 16, 0) } as c_int).contains("finished"));
+    assert!(text(svr_stream_abort(h)).contains("already finished"));
+    unsafe { svr_stream_free(h) };
+    // Aborted: nothing but the drop.
+    let h = handle_for(screenshot_stream(&c, sys::VIR_STREAM_NONBLOCK), sys::VIR_STREAM_NONBLOCK);
+    assert_eq!(svr_stream_abort(h), 0, "{:?}", take());
+    assert!(text(svr_stream_abort(h)).contains("already aborted"));
+    assert!(text(svr_stream_finish(h)).contains("already aborted"));
     unsafe { svr_stream_free(h) };
 }
 

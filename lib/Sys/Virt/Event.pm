@@ -84,20 +84,25 @@ usable.
 
 =item Sys::Virt::Event::register_default()
 
-Registers libvirt's own poll-based event loop.
+Registers libvirt's own poll-based event loop. A process uses one loop:
+after C<register($impl)> this dies (libvirt would switch its hooks while
+what it registered stays in the Perl loop, and C<run_default> would wait
+on a loop nobody feeds). Calling it again is harmless.
 
 =item Sys::Virt::Event::run_default()
 
 Runs one iteration of libvirt's default loop: waits for the next handle or
 timer event and dispatches it. With nothing registered it blocks for ever;
-add a timer.
+add a timer. Dies unless C<register_default> was called (with a loop
+written in Perl registered, run that loop instead).
 
 =item Sys::Virt::Event::register($impl)
 
 Registers an event loop written in Perl. C<$impl> must be an object of a
 subclass of L<Sys::Virt::EventImpl>; an object of a subclass of
 C<Sys::Virt::Event> (the old style) still works, with a C<deprecated>
-warning. Anything else dies. libvirt allows one registration per process.
+warning. Anything else dies. libvirt allows one registration per process,
+and after C<register_default> this dies too.
 
 =item my $watch = Sys::Virt::Event::add_handle($fd, $events, $coderef)
 

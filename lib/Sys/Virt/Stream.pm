@@ -74,8 +74,23 @@ handlers they call are checked strictly (see L</HANDLERS>).
 
 Every method that fails in libvirt dies with a L<Sys::Virt::Error> object;
 a wrong argument (not a number, not a CODE reference, not a stream) dies
-with a plain message naming the method and the argument. A stream used
-after C<finish> or C<abort> dies with libvirt's error; nothing crashes.
+with a plain message naming the method and the argument.
+
+A stream knows its direction from the call that started it (C<download>
+and C<screenshot>: the script receives; C<upload>: it sends;
+C<open_console> and C<open_channel>: both) and whether it is still active.
+A call in the wrong direction (C<send>, C<send_hole> or C<send_all> on a
+download, C<recv> on an upload), any call after C<finish> or C<abort>, a
+second C<finish>, a second start, or a handler that ends its own stream
+under a C<*_all> loop dies with a L<Sys::Virt::Error>
+(C<ERR_OPERATION_INVALID>, naming the method) without reaching libvirt,
+whose behaviour there ranges from an error to a crash or a hang. After a
+C<finish> that failed, only C<abort> is accepted. A stream nothing started
+leaves every call to libvirt, which refuses it.
+
+A stream dropped while still active is aborted. For a stream served by a
+daemon the abort is sent from a thread of its own, so that dropping it
+(or global destruction) never waits for the daemon's answer.
 
 C<use Sys::Virt::Stream;> alone loads everything it needs.
 
@@ -158,7 +173,8 @@ currently unused and defaults to zero if omitted.
 Rather than transmitting empty file space, this method directs the stream
 target to create C<$length> bytes of empty space. This method would be used
 when uploading or downloading sparsely populated files to avoid the needless
-copy of empty file space. 64-bit lengths work. The optional C<$flags>
+copy of empty file space. 64-bit lengths work; a C<$length> of 0 sends
+nothing (as C<send> of no bytes). The optional C<$flags>
 parameter is currently unused and defaults to zero if omitted.
 
 =item $st->recv_all($handler)
