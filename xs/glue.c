@@ -86,11 +86,13 @@ svr_take_handle(pTHX_ SV *obj)
     return h;
 }
 
-void
-svr_croak_failure(pTHX)
+SV *
+svr_failure_error_sv(pTHX_ int *kind_out, const char **message_out)
 {
     SvrFailure f;
     int kind = svr_failure_take(&f);
+    *kind_out = kind;
+    *message_out = f.message;
     if (kind == SVR_FAILURE_LIBVIRT) {
         HV *hv = newHV();
         SV *rv;
@@ -98,12 +100,23 @@ svr_croak_failure(pTHX)
         (void)hv_stores(hv, "code", newSViv(f.code));
         (void)hv_stores(hv, "domain", newSViv(f.domain));
         (void)hv_stores(hv, "message", newSVpv(f.message, 0));
-        rv = sv_2mortal(newRV_noinc((SV *)hv));
+        rv = newRV_noinc((SV *)hv);
         sv_bless(rv, gv_stashpvs("Sys::Virt::Error", GV_ADD));
-        croak_sv(rv);
+        return rv;
     }
+    return NULL;
+}
+
+void
+svr_croak_failure(pTHX)
+{
+    int kind;
+    const char *message;
+    SV *err = svr_failure_error_sv(aTHX_ &kind, &message);
+    if (err)
+        croak_sv(sv_2mortal(err));
     if (kind == SVR_FAILURE_MESSAGE)
-        croak("%s", f.message);
+        croak("%s", message);
     croak("Sys::Virt: an operation failed without saying why\n");
 }
 

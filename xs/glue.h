@@ -44,6 +44,12 @@ void *svr_unwrap_obj(pTHX_ SV *arg, const char *klass, const char *func, const c
  * it is released exactly once. Returns NULL if already taken. */
 void *svr_take_handle(pTHX_ SV *obj);
 
+/* Takes the failure the Rust core recorded on this thread: a new
+ * Sys::Virt::Error object for a libvirt error (NULL otherwise); *kind_out
+ * is its SVR_FAILURE_* kind and *message_out its message (valid until the
+ * next call into the core). */
+SV *svr_failure_error_sv(pTHX_ int *kind_out, const char **message_out);
+
 /* Raises the failure the Rust core recorded on this thread: a
  * Sys::Virt::Error object for libvirt errors, a plain message otherwise. */
 void svr_croak_failure(pTHX) __attribute__((noreturn));

@@ -9,21 +9,13 @@
 static SV *
 svr_transfer_failure_sv(pTHX)
 {
-    SvrFailure f;
-    int kind = svr_failure_take(&f);
-    if (kind == SVR_FAILURE_LIBVIRT) {
-        HV *hv = newHV();
-        SV *rv;
-        (void)hv_stores(hv, "level", newSViv(f.level));
-        (void)hv_stores(hv, "code", newSViv(f.code));
-        (void)hv_stores(hv, "domain", newSViv(f.domain));
-        (void)hv_stores(hv, "message", newSVpv(f.message, 0));
-        rv = newRV_noinc((SV *)hv);
-        sv_bless(rv, gv_stashpvs("Sys::Virt::Error", GV_ADD));
-        return rv;
-    }
+    int kind;
+    const char *message;
+    SV *err = svr_failure_error_sv(aTHX_ &kind, &message);
+    if (err)
+        return err;
     if (kind == SVR_FAILURE_MESSAGE)
-        return newSVsv(mess("%s", f.message));
+        return newSVsv(mess("%s", message));
     return newSVpvs("Sys::Virt: a transfer failed without saying why\n");
 }
 
