@@ -93,16 +93,15 @@ MODULE = Sys::Virt  PACKAGE = Sys::Virt::Domain
 
 PROTOTYPES: DISABLE
 
-SV *
+const char *
 get_name(dom)
     DomainHandle *dom
-  PREINIT:
-    const char *name;
   CODE:
-    name = svr_domain_name(dom);
-    if (!name)
+    /* A const char * result goes into the XSUB's pad target: no new
+     * scalar per call. */
+    RETVAL = svr_domain_name(dom);
+    if (!RETVAL)
         svr_croak_failure(aTHX);
-    RETVAL = newSVpv(name, 0);
   OUTPUT:
     RETVAL
 

@@ -20,15 +20,24 @@ svr_keep_args(pTHX_ I32 ax, I32 items)
     SV **args = PL_stack_base + ax;
     for (i = 0; i < items; i++) {
         SV *sv = args[i];
-        if (sv && (SvGMAGICAL(sv) || (SvROK(sv) && SvAMAGIC(sv))))
+        /* SvAMAGIC only says a stash may have overloading (Perl sets the
+         * flag whenever a sub is defined in it); Gv_AMG looks, and clears
+         * the flag of a stash that has none, so the next test is cheap. */
+        if (sv && (SvGMAGICAL(sv) || (SvROK(sv) && SvAMAGIC(sv) && Gv_AMG(SvSTASH(SvRV(sv))))))
             break;
     }
     if (i == items)
         return 0;
     for (i = 0; i < items; i++) {
         SV *sv = args[i];
-        if (sv && !SvIMMORTAL(sv))
+        if (sv && !SvIMMORTAL(sv)) {
             sv_2mortal(SvREFCNT_inc_simple_NN(sv));
+            /* And the object an argument refers to: code run by reading
+             * another argument may reassign the variable that referred
+             * to it. */
+            if (SvROK(sv))
+                sv_2mortal(SvREFCNT_inc_simple_NN(SvRV(sv)));
+        }
     }
     return items;
 }
@@ -49,10 +58,10 @@ svr_unwrap_obj(pTHX_ SV *arg, const char *klass, const char *func, const char *a
         inner = SvRV(arg);
         const char *name = SvOBJECT(inner) ? HvNAME_get(SvSTASH(inner)) : NULL;
         if (name && SvIOK(inner) && SvIVX(inner) != 0 && strEQ(name, klass)) {
-            /* Keep the object alive until the calling statement ends,
-             * whatever reading the other arguments (tie, overloading)
-             * does to the last reference. */
-            sv_2mortal(SvREFCNT_inc_simple_NN(inner));
+            /* Alive until the XSUB returns: nothing runs Perl code while it
+             * reads its arguments unless one is tied or overloaded, and
+             * then svr_keep_args (dXSARGS) holds every argument and the
+             * object each refers to. */
             if (obj)
                 *obj = inner;
             return INT2PTR(void *, SvIVX(inner));
@@ -65,7 +74,6 @@ svr_unwrap_obj(pTHX_ SV *arg, const char *klass, const char *func, const char *a
     inner = SvRV(arg);
     if (!SvIOK(inner) || SvIVX(inner) == 0)
         croak("%s: '%s' is a %s object that is no longer valid", func, argname, klass);
-    sv_2mortal(SvREFCNT_inc_simple_NN(inner));
     if (obj)
         *obj = inner;
     return INT2PTR(void *, SvIVX(inner));

@@ -16,9 +16,9 @@
  * another (the invocant, a buffer to fill) while the XSUB still uses it.
  * xsubpp starts every XSUB with dXSARGS, so redefining it here gives the
  * keep-alive to all of them, written by hand or generated from the API
- * table, with nothing to remember per method. svr_unwrap also keeps the
- * object itself (the referenced scalar) alive, in case code run by an
- * argument reassigns the variable that referenced it. */
+ * table, with nothing to remember per method. It also keeps the object
+ * each argument refers to (the referenced scalar) alive, in case code run
+ * by an argument reassigns the variable that referred to it. */
 I32 svr_keep_args(pTHX_ I32 ax, I32 items);
 #undef dXSARGS
 #define dXSARGS \
