@@ -3,9 +3,8 @@
 # chunk to a file.   usage: download_recv_all.pl URI POOL VOL OUTFILE
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
-use BenchUtil qw(now cpu result hwm_kib);
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
+use BenchUtil qw(result hwm_kib);
 use Sys::Virt;
 
 my ($uri, $pool, $vol, $out) = @ARGV;
@@ -15,7 +14,6 @@ my $conn = Sys::Virt->new(uri => $uri);
 my $v = $conn->get_storage_pool_by_name($pool)->get_volume_by_name($vol);
 open my $fh, '>', $out or die "$out: $!\n";
 
-my ($t0, $c0) = (now(), cpu());
 my $st = $conn->new_stream(0);
 $v->download($st, 0, 0);
 my ($bytes, $calls) = (0, 0);
@@ -28,8 +26,7 @@ $st->recv_all(sub {
     return $w;
 });
 $st->finish;
-my ($t1, $c1) = (now(), cpu());
 close $fh or die "$out: $!\n";
 
-result(op_wall => $t1 - $t0, op_cpu => $c1 - $c0, bytes => $bytes,
+result(bytes => $bytes,
        calls => $calls, hwm_kib => hwm_kib());

@@ -5,8 +5,7 @@
 #   usage: download_recv_loop.pl URI POOL VOL OUTFILE CHUNK
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
 use BenchUtil qw(now cpu result hwm_kib);
 use Sys::Virt;
 

@@ -13,8 +13,7 @@
 #             into OUTPUT, the loop driving it
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
 use BenchUtil qw(now cpu result hwm_kib);
 
 my ($mode, $loop) = splice @ARGV, 0, 2;

@@ -9,8 +9,7 @@
 #                  written and never read), level-triggered
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
 use BenchUtil qw(now cpu result hwm_kib);
 use Sys::Virt;
 use Sys::Virt::Event;    # the classic binding keeps register() there

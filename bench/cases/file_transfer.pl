@@ -5,9 +5,8 @@
 #   usage: file_transfer.pl URI POOL VOL FILE download|upload
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
-use BenchUtil qw(now cpu result hwm_kib);
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
+use BenchUtil qw(result hwm_kib);
 use Sys::Virt;
 
 my ($uri, $pool, $vol, $file, $dir) = @ARGV;
@@ -17,12 +16,10 @@ die "usage: $0 URI POOL VOL FILE download|upload\n"
 my $conn = Sys::Virt->new(uri => $uri);
 my $v = $conn->get_storage_pool_by_name($pool)->get_volume_by_name($vol);
 
-my ($t0, $c0) = (now(), cpu());
 my ($calls, @last) = (0);
 my %opt = (sparse => 1, progress => sub { $calls++; @last = @_; 1 });
 my $bytes = $dir eq 'download' ? $v->download_file($file, %opt) : $v->upload_file($file, %opt);
-my ($t1, $c1) = (now(), cpu());
 
-result(op_wall => $t1 - $t0, op_cpu => $c1 - $c0, bytes => $bytes,
+result(bytes => $bytes,
        progress_calls => $calls, hole_bytes => $last[2] // 0,
        hwm_kib => hwm_kib());

@@ -7,8 +7,7 @@
 # (the loop runs N/10 calls first so that RSS is measured warm).
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
 use BenchUtil qw(now cpu result rss_kib);
 use Sys::Virt;
 

@@ -4,9 +4,8 @@
 #   usage: sparse_download.pl URI POOL VOL OUTFILE
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
-use BenchUtil qw(now cpu result hwm_kib);
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
+use BenchUtil qw(result hwm_kib);
 use Sys::Virt;
 
 my ($uri, $pool, $vol, $out) = @ARGV;
@@ -16,7 +15,6 @@ my $conn = Sys::Virt->new(uri => $uri);
 my $v = $conn->get_storage_pool_by_name($pool)->get_volume_by_name($vol);
 open my $fh, '>', $out or die "$out: $!\n";
 
-my ($t0, $c0) = (now(), cpu());
 my $st = $conn->new_stream(0);
 $v->download($st, 0, 0, Sys::Virt::StorageVol::VOL_DOWNLOAD_SPARSE_STREAM);
 my ($bytes, $calls, $holes, $hole_bytes) = (0, 0, 0, 0);
@@ -39,9 +37,8 @@ $st->finish;
 # A trailing hole moved the offset past the last write: set the size.
 my $end = sysseek($fh, 0, 1);
 truncate $fh, $end or die "truncate: $!\n";
-my ($t1, $c1) = (now(), cpu());
 close $fh or die "$out: $!\n";
 
-result(op_wall => $t1 - $t0, op_cpu => $c1 - $c0, bytes => $bytes,
+result(bytes => $bytes,
        calls => $calls, holes => $holes, hole_bytes => $hole_bytes,
        hwm_kib => hwm_kib());

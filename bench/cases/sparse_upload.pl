@@ -4,9 +4,8 @@
 #   usage: sparse_upload.pl URI POOL VOL INFILE
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
-use BenchUtil qw(now cpu result hwm_kib in_data);
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
+use BenchUtil qw(result hwm_kib in_data);
 use Sys::Virt;
 
 my ($uri, $pool, $vol, $in) = @ARGV;
@@ -17,7 +16,6 @@ my $v = $conn->get_storage_pool_by_name($pool)->get_volume_by_name($vol);
 open my $fh, '<', $in or die "$in: $!\n";
 my $size = -s $fh;
 
-my ($t0, $c0) = (now(), cpu());
 my $st = $conn->new_stream(0);
 $v->upload($st, 0, $size, Sys::Virt::StorageVol::VOL_UPLOAD_SPARSE_STREAM);
 my ($bytes, $calls, $holes, $hole_bytes) = (0, 0, 0, 0);
@@ -41,8 +39,7 @@ $st->sparse_send_all(
         return defined sysseek($fh, $len, 1) ? 0 : -1;
     });
 $st->finish;
-my ($t1, $c1) = (now(), cpu());
 
-result(op_wall => $t1 - $t0, op_cpu => $c1 - $c0, bytes => $bytes,
+result(bytes => $bytes,
        calls => $calls, holes => $holes, hole_bytes => $hole_bytes,
        hwm_kib => hwm_kib());

@@ -4,8 +4,7 @@
 #   usage: startup.pl URI POOL VOL
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
 use BenchUtil qw(now cpu result hwm_kib);
 use Sys::Virt;
 

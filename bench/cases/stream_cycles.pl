@@ -4,8 +4,7 @@
 #   usage: stream_cycles.pl URI POOL VOL COUNT
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
 use BenchUtil qw(now cpu result rss_kib hwm_kib);
 use Sys::Virt;
 

@@ -3,9 +3,8 @@
 # from the file.   usage: upload_send_all.pl URI POOL VOL INFILE
 use strict;
 use warnings;
-use FindBin;
-use lib "$FindBin::Bin/../lib";
-use BenchUtil qw(now cpu result hwm_kib);
+BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
+use BenchUtil qw(result hwm_kib);
 use Sys::Virt;
 
 my ($uri, $pool, $vol, $in) = @ARGV;
@@ -16,7 +15,6 @@ my $v = $conn->get_storage_pool_by_name($pool)->get_volume_by_name($vol);
 open my $fh, '<', $in or die "$in: $!\n";
 my $size = -s $fh;
 
-my ($t0, $c0) = (now(), cpu());
 my $st = $conn->new_stream(0);
 $v->upload($st, 0, $size);
 my ($bytes, $calls) = (0, 0);
@@ -29,7 +27,6 @@ $st->send_all(sub {
     return $r;
 });
 $st->finish;
-my ($t1, $c1) = (now(), cpu());
 
-result(op_wall => $t1 - $t0, op_cpu => $c1 - $c0, bytes => $bytes,
+result(bytes => $bytes,
        calls => $calls, hwm_kib => hwm_kib());

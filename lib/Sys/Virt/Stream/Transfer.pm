@@ -2,8 +2,8 @@ package Sys::Virt::Stream::Transfer;
 
 use strict;
 use warnings;
-use Carp ();
-use Scalar::Util ();
+# Carp and Scalar::Util are loaded only on the paths that need them:
+# this file is loaded with Sys::Virt, and its start-up time counts.
 
 # The transfer engine is src/transfer.rs, reached through the XSUBs of
 # xs/Transfer.xs (loaded with Sys::Virt). This file holds the option
@@ -15,20 +15,23 @@ our $VERSION = '0.1.0';
 
 sub CLONE_SKIP { 1 }
 
-use constant { _RECV => 0, _SEND => 1 };
+sub _RECV () { 0 }
+sub _SEND () { 1 }
 
 my %COMMON = map { $_ => 1 } qw(sparse overwrite keep_partial progress
                                  progress_interval on_done total);
 my %VOLUME = (%COMMON, map { $_ => 1 } qw(offset length flags));
 
+sub _croak { require Carp; goto &Carp::croak }
+
 # Checks the option list of $method; returns the options as a hash ref.
 sub _options {
     my ($method, $volume, @opts) = @_;
-    Carp::croak("$method: options must be name => value pairs") if @opts % 2;
+    _croak("$method: options must be name => value pairs") if @opts % 2;
     my %o = @opts;
     my $known = $volume ? \%VOLUME : \%COMMON;
     for (sort keys %o) {
-        Carp::croak("$method: unknown option '$_'") unless $known->{$_};
+        _croak("$method: unknown option '$_'") unless $known->{$_};
     }
     # send_file reads up to 'length' bytes of the source.
     return \%o;
@@ -110,6 +113,7 @@ sub _volume_file_ {
 sub _future {
     my ($start) = @_;
     require Future;
+    require Scalar::Util;
     my $f = Future->new;
     my $weak = $f;
     Scalar::Util::weaken($weak);
