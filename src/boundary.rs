@@ -90,6 +90,20 @@ pub fn guard_io<T>(function: &str, on_failure: T, body: impl FnOnce() -> Result<
     }
 }
 
+/// A call that is a single libvirt function and nothing else: no Rust code
+/// that could panic runs on its success path, so it needs no unwind guard
+/// there (the per-call cost of the hot getters). `failed` tells a failure
+/// from the result; only then is libvirt's error read, inside [`guard`].
+/// SIGPIPE is handled as by [`guard_io`].
+#[inline]
+pub fn libvirt_call<T: Copy>(function: &str, on_failure: T, failed: impl FnOnce(T) -> bool, call: impl FnOnce() -> T) -> T {
+    let r = if DAEMON_SOCKETS.load(Ordering::Relaxed) { without_sigpipe(call) } else { call() };
+    if failed(r) {
+        return guard(function, on_failure, || Err(Failure::last_libvirt()));
+    }
+    r
+}
+
 /// Borrows a handle passed from C, failing cleanly on NULL (a Perl object
 /// already destroyed, or never made).
 pub fn handle<'a, T>(ptr: *const T, what: &str) -> Result<&'a T> {

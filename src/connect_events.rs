@@ -20,7 +20,6 @@ use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong};
 use std::ptr;
 
-use virt::domain::Domain;
 use virt::storage_pool::StoragePool;
 use virt_sys as sys;
 
@@ -349,7 +348,7 @@ fn wrap_domain(dom: sys::virDomainPtr) -> Obj {
     if dom.is_null() || unsafe { sys::virDomainRef(dom) } < 0 {
         return Obj::None;
     }
-    Obj::Domain(Box::into_raw(Box::new(DomainHandle { domain: unsafe { Domain::from_ptr(dom) } })))
+    Obj::Domain(DomainHandle::adopt(dom))
 }
 
 fn wrap_pool(pool: sys::virStoragePoolPtr) -> Obj {
@@ -375,7 +374,7 @@ impl Obj {
         unsafe {
             match self {
                 Obj::None => {}
-                Obj::Domain(p) => drop(Box::from_raw(p)),
+                Obj::Domain(p) => DomainHandle::release(p),
                 Obj::Pool(p) => drop(Box::from_raw(p)),
                 Obj::Api(o) => crate::api::release_object(o.class_id, o.into_raw()),
             }
@@ -581,7 +580,7 @@ pub extern "C" fn svr_conn_domain_event_register_any(
         })?;
         // SAFETY: NULL or a live handle the glue passes.
         let dptr = match unsafe { dom.as_ref() } {
-            Some(d) => unsafe { d.domain.as_ptr() },
+            Some(d) => d.ptr(),
             None => ptr::null_mut(),
         };
         event::claim_owner();

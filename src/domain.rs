@@ -3,24 +3,43 @@
 use std::os::raw::{c_char, c_int, c_uint};
 use std::ptr;
 
-use virt::domain::Domain;
 use virt_sys as sys;
 
 use crate::boundary::{guard_io, handle};
 use crate::connect::ConnHandle;
 use crate::error::Result;
-use crate::objects::{borrowed_string, c_arg, c_opt_arg, check, check_ptr, hand_out_list, opt_ptr, owned_string, uuid_string};
+use crate::objects::{borrowed_string, c_arg, c_opt_arg, check, check_ptr, opt_ptr, owned_string, uuid_string};
 use crate::stream::{Direction, StreamHandle};
 
-/// The Rust handle behind a `Sys::Virt::Domain` object.
+/// The handle behind a `Sys::Virt::Domain` object. A handle pointer *is*
+/// the `virDomainPtr` whose reference the Perl object owns: nothing is
+/// allocated per domain (lists of a thousand domains, event callbacks), and
+/// the glue frees it with `svr_domain_free`. The type is opaque (the
+/// Rustonomicon's pattern for foreign handles): it is only ever seen
+/// behind a pointer or a reference (cbindgen declares it opaque).
 pub struct DomainHandle {
-    pub(crate) domain: Domain,
+    _opaque: [u8; 0],
+    _not_send: std::marker::PhantomData<(*mut u8, std::marker::PhantomPinned)>,
 }
 
 impl DomainHandle {
     pub fn ptr(&self) -> sys::virDomainPtr {
-        // SAFETY: valid while `self.domain` holds its reference.
-        unsafe { self.domain.as_ptr() }
+        self as *const DomainHandle as sys::virDomainPtr
+    }
+
+    /// The handle of a new libvirt reference, which it now owns.
+    pub(crate) fn adopt(p: sys::virDomainPtr) -> *mut DomainHandle {
+        p as *mut DomainHandle
+    }
+
+    /// Drops the reference a handle owns.
+    ///
+    /// # Safety
+    /// `h` must be NULL or a handle from `adopt`, released once.
+    pub(crate) unsafe fn release(h: *mut DomainHandle) {
+        if !h.is_null() {
+            sys::virDomainFree(h as sys::virDomainPtr);
+        }
     }
 }
 
@@ -36,9 +55,7 @@ pub struct SvrDomainInfo {
 
 /// Takes ownership of a new libvirt domain reference (NULL: failure).
 fn wrap(p: sys::virDomainPtr) -> Result<*mut DomainHandle> {
-    let p = check_ptr(p)?;
-    // SAFETY: `p` is a new reference the handle now owns.
-    Ok(Box::into_raw(Box::new(DomainHandle { domain: unsafe { Domain::from_ptr(p) } })))
+    Ok(DomainHandle::adopt(check_ptr(p)?))
 }
 
 fn conn<'a>(c: *const ConnHandle) -> Result<&'a ConnHandle> {
@@ -59,8 +76,15 @@ fn new_domain(name: &str, f: impl FnOnce() -> Result<sys::virDomainPtr>) -> *mut
 }
 
 /// Runs a call on a domain returning a libvirt status.
+/// `f` must be the libvirt call and nothing else (see
+/// [`crate::boundary::libvirt_call`]).
+#[inline]
 fn status(name: &str, d: *const DomainHandle, f: impl FnOnce(sys::virDomainPtr) -> c_int) -> c_int {
-    guard_io(name, -1, || check(f(dom(d)?.ptr())))
+    // SAFETY: NULL or a live handle the glue passes.
+    match unsafe { d.as_ref() } {
+        Some(h) => crate::boundary::libvirt_call(name, -1, |r| r < 0, || f(h.ptr())),
+        None => guard_io(name, -1, || dom(d).map(|_| -1)),
+    }
 }
 
 #[no_mangle]
@@ -142,15 +166,26 @@ pub extern "C" fn svr_domain_define_xml(c: *const ConnHandle, xml: *const c_char
 pub unsafe extern "C" fn svr_domain_list_all(c: *const ConnHandle, flags: c_uint, out: *mut *mut *mut DomainHandle) -> c_int {
     guard_io("svr_domain_list_all", -1, || {
         let c = conn(c)?;
+        if out.is_null() {
+            return Err(crate::error::Failure::message("no place to store the list"));
+        }
         let mut doms: *mut sys::virDomainPtr = ptr::null_mut();
-        let n = check(sys::virConnectListAllDomains(c.ptr(), &mut doms, flags))? as usize;
-        // Every reference in the array now belongs to a handle.
-        let items = (0..n)
-            .map(|i| Box::into_raw(Box::new(DomainHandle { domain: Domain::from_ptr(*doms.add(i)) })))
-            .collect();
-        libc::free(doms as *mut libc::c_void);
-        hand_out_list(items, out)
+        let n = check(sys::virConnectListAllDomains(c.ptr(), &mut doms, flags))?;
+        // libvirt's array is the array of handles (a handle is the domain
+        // pointer): handed out as it is, freed with svr_domain_list_free.
+        *out = doms as *mut *mut DomainHandle;
+        Ok(n)
     })
+}
+
+/// Frees the array of `svr_domain_list_all` (not the handles in it: the
+/// glue owns those once it has wrapped them).
+///
+/// # Safety
+/// `list` must be NULL or an array from `svr_domain_list_all`.
+#[no_mangle]
+pub unsafe extern "C" fn svr_domain_list_free(list: *mut *mut DomainHandle) {
+    libc::free(list as *mut libc::c_void);
 }
 
 /// Releases the handle.
@@ -160,9 +195,7 @@ pub unsafe extern "C" fn svr_domain_list_all(c: *const ConnHandle, flags: c_uint
 #[no_mangle]
 pub unsafe extern "C" fn svr_domain_free(d: *mut DomainHandle) {
     guard_io("svr_domain_free", (), || {
-        if !d.is_null() {
-            drop(Box::from_raw(d));
-        }
+        DomainHandle::release(d);
         Ok(())
     })
 }
@@ -172,13 +205,17 @@ pub unsafe extern "C" fn svr_domain_free(d: *mut DomainHandle) {
 /// allocation: the name is the most frequent call of monitoring scripts.
 #[no_mangle]
 pub extern "C" fn svr_domain_name(d: *const DomainHandle) -> *const c_char {
-    crate::boundary::guard("svr_domain_name", ptr::null(), || {
-        // SAFETY: valid domain; the name belongs to it.
-        let p = unsafe { sys::virDomainGetName(dom(d)?.ptr()) };
-        if p.is_null() {
-            return Err(crate::error::Failure::last_libvirt());
+    // SAFETY: NULL or a live handle the glue passes; the name belongs to
+    // the domain. One libvirt call, no guard needed on success.
+    if let Some(h) = unsafe { d.as_ref() } {
+        let p = unsafe { sys::virDomainGetName(h.ptr()) };
+        if !p.is_null() {
+            return p;
         }
-        Ok(p)
+    }
+    crate::boundary::guard("svr_domain_name", ptr::null(), || {
+        dom(d)?;
+        Err(crate::error::Failure::last_libvirt())
     })
 }
 

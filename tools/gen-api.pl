@@ -520,7 +520,7 @@ if ($opt{rust}) {
     $text .= "/// Releases an object handle the glue did not wrap (or a Perl object's, in DESTROY).\n";
     $text .= "///\n/// # Safety\n/// `ptr` must be NULL or a handle of class `class_id`, released once.\n";
     $text .= "pub unsafe fn release_object(class_id: c_int, ptr: *mut c_void) {\n    if ptr.is_null() { return; }\n    match class_id {\n";
-    $text .= "        $_->{id} => drop(Box::from_raw(ptr as *mut $_->{rust})),\n" for map { $class{ $_->[1] } } @CLASSES;
+    $text .= "        $_->{id} => <$_->{rust} as Object>::release(ptr as *mut $_->{rust}),\n" for map { $class{ $_->[1] } } @CLASSES;
     $text .= "        _ => {}\n    }\n}\n\n";
     $text .= "/// The Perl class of a class id.\n#[no_mangle]\npub extern \"C\" fn svr_class_name(class_id: c_int) -> *const c_char {\n    match class_id {\n";
     $text .= "        $_->{id} => c\"$_->{perl}\".as_ptr(),\n" for map { $class{ $_->[1] } } @CLASSES;

@@ -85,8 +85,8 @@ list_all_domains(con, flags = 0)
         svr_croak_failure(aTHX);
     EXTEND(SP, n);
     for (i = 0; i < n; i++)
-        PUSHs(svr_wrap(aTHX_ list[i], "Sys::Virt::Domain"));
-    svr_list_free((void **)list, n);
+        PUSHs(svr_wrap_class(aTHX_ list[i], "Sys::Virt::Domain"));
+    svr_domain_list_free(list);
 
 
 MODULE = Sys::Virt  PACKAGE = Sys::Virt::Domain

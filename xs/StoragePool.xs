@@ -75,7 +75,7 @@ list_all_storage_pools(con, flags = 0)
         svr_croak_failure(aTHX);
     EXTEND(SP, n);
     for (i = 0; i < n; i++)
-        PUSHs(svr_wrap(aTHX_ list[i], "Sys::Virt::StoragePool"));
+        PUSHs(svr_wrap_class(aTHX_ list[i], "Sys::Virt::StoragePool"));
     svr_list_free((void **)list, n);
 
 SV *
@@ -255,7 +255,7 @@ list_all_volumes(pool, flags = 0)
         svr_croak_failure(aTHX);
     EXTEND(SP, n);
     for (i = 0; i < n; i++)
-        PUSHs(svr_wrap(aTHX_ list[i], "Sys::Virt::StorageVol"));
+        PUSHs(svr_wrap_class(aTHX_ list[i], "Sys::Virt::StorageVol"));
     svr_list_free((void **)list, n);
 
 void

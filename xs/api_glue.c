@@ -238,8 +238,15 @@ svr_value_sv(pTHX_ SvrValue *v)
     case SVR_V_CSTR:
         return newSVpvn((const char *)v->ptr, v->len);
     case SVR_V_OBJECT: {
-        SV *rv = newSV(0);
-        sv_setref_pv(rv, svr_class_name(v->class_id), v->ptr);
+        /* One stash cache per class id (ids are small: see handles.rs). */
+        static SvrStashCache class_stash[64];
+        SV *rv;
+        if (v->class_id >= 0 && v->class_id < 64) {
+            rv = svr_new_object_cached(aTHX_ v->ptr, svr_class_name(v->class_id), &class_stash[v->class_id]);
+        } else {
+            rv = newSV(0);
+            sv_setref_pv(rv, svr_class_name(v->class_id), v->ptr);
+        }
         v->ptr = NULL;
         return rv;
     }

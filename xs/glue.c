@@ -9,12 +9,35 @@ svr_wrap(pTHX_ void *handle, const char *klass)
     return rv;
 }
 
+SV *
+svr_new_object_cached(pTHX_ void *handle, const char *klass, SvrStashCache *cache)
+{
+    SV *rv;
+    if (!cache->interp) {
+        cache->stash = gv_stashpv(klass, GV_ADD);
+        cache->interp = SVR_INTERP_ID;
+    } else if (cache->interp != SVR_INTERP_ID) {
+        rv = newSV(0);
+        sv_setref_pv(rv, klass, handle);
+        return rv;
+    }
+    rv = newRV_noinc(newSViv(PTR2IV(handle)));
+    sv_bless(rv, cache->stash);
+    return rv;
+}
+
+SV *
+svr_wrap_cached(pTHX_ void *handle, const char *klass, SvrStashCache *cache)
+{
+    return sv_2mortal(svr_new_object_cached(aTHX_ handle, klass, cache));
+}
+
 /* Only code run by reading an argument can free another one before the
  * XSUB is done with it: get-magic (tie, substr and element lvalues) and
  * overloading. Without either among the arguments nothing is taken (the
  * common case costs one flag test per argument); with one, all are kept. */
 I32
-svr_keep_args(pTHX_ I32 ax, I32 items)
+svr_keep_args_slow(pTHX_ I32 ax, I32 items)
 {
     I32 i;
     SV **args = PL_stack_base + ax;
@@ -43,9 +66,18 @@ svr_keep_args(pTHX_ I32 ax, I32 items)
 }
 
 void *
-svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argname)
+svr_unwrap_slow(pTHX_ SV *arg, const char *klass, const char *func, const char *argname,
+                SvrStashCache *cache)
 {
-    return svr_unwrap_obj(aTHX_ arg, klass, func, argname, NULL);
+    void *h = svr_unwrap_obj(aTHX_ arg, klass, func, argname, NULL);
+    /* First call of this site in this interpreter, on an object of
+     * exactly the class: remember its stash. */
+    const char *name = HvNAME_get(SvSTASH(SvRV(arg)));
+    if (!cache->interp && name && strEQ(name, klass)) {
+        cache->stash = SvSTASH(SvRV(arg));
+        cache->interp = SVR_INTERP_ID;
+    }
+    return h;
 }
 
 void *

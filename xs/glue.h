@@ -19,7 +19,23 @@
  * table, with nothing to remember per method. It also keeps the object
  * each argument refers to (the referenced scalar) alive, in case code run
  * by an argument reassigns the variable that referred to it. */
-I32 svr_keep_args(pTHX_ I32 ax, I32 items);
+I32 svr_keep_args_slow(pTHX_ I32 ax, I32 items);
+
+/* The per-call check, inline: one flag test per argument. Only an argument
+ * with get-magic or an object of a class that may overload sends the call
+ * to svr_keep_args_slow, which looks closer and holds them all if needed. */
+PERL_STATIC_INLINE I32
+svr_keep_args(pTHX_ I32 ax, I32 items)
+{
+    SV **args = PL_stack_base + ax;
+    I32 i;
+    for (i = 0; i < items; i++) {
+        SV *sv = args[i];
+        if (sv && (SvGMAGICAL(sv) || SvAMAGIC(sv)))
+            return svr_keep_args_slow(aTHX_ ax, items);
+    }
+    return 0;
+}
 #undef dXSARGS
 #define dXSARGS \
     dSP; dAXMARK; dITEMS; \
@@ -29,10 +45,58 @@ I32 svr_keep_args(pTHX_ I32 ax, I32 items);
  * holding the pointer). Returns a new mortal RV. */
 SV *svr_wrap(pTHX_ void *handle, const char *klass);
 
+/* A class's stash, remembered for the interpreter that looked it up (a
+ * thread's interpreter has stashes of its own: it never uses another's). */
+typedef struct {
+    HV *stash;
+    void *interp;
+} SvrStashCache;
+
+#ifdef MULTIPLICITY
+#  define SVR_INTERP_ID ((void *)aTHX)
+#else
+#  define SVR_INTERP_ID ((void *)&PL_sv_undef)
+#endif
+
+/* svr_wrap for a class whose stash is kept in `cache`: no lookup of the
+ * class by name per object (lists of objects, table-driven results). */
+SV *svr_wrap_cached(pTHX_ void *handle, const char *klass, SvrStashCache *cache);
+
+/* The same object as a new (not mortal) reference. */
+SV *svr_new_object_cached(pTHX_ void *handle, const char *klass, SvrStashCache *cache);
+
+/* svr_wrap for a class named by a string literal: each call site keeps
+ * the stash in a cache of its own. */
+#define svr_wrap_class(thx_handle, klass) \
+    ({ static SvrStashCache svr_wrap_cache_; svr_wrap_cached(thx_handle, klass, &svr_wrap_cache_); })
+
 /* The handle inside `arg`, which must be an object of `klass` (or a
  * subclass). Croaks, naming `func` and `argname`, if it is not, or if the
  * object was already destroyed. */
-void *svr_unwrap(pTHX_ SV *arg, const char *klass, const char *func, const char *argname);
+void *svr_unwrap_slow(pTHX_ SV *arg, const char *klass, const char *func, const char *argname,
+                      SvrStashCache *cache);
+
+/* The per-call part, inline: an object blessed into exactly the class
+ * (its stash the one `cache` remembers) is read at once; anything else
+ * (a subclass, a wrong or destroyed object, the first call) goes through
+ * svr_unwrap_slow, which checks by name and fills the cache. */
+PERL_STATIC_INLINE void *
+svr_unwrap_fast(pTHX_ SV *arg, const char *klass, const char *func, const char *argname,
+                SvrStashCache *cache)
+{
+    if (SvROK(arg)) {
+        SV *inner = SvRV(arg);
+        if (SvOBJECT(inner) && SvSTASH(inner) == cache->stash && cache->interp == SVR_INTERP_ID
+            && SvIOK(inner) && SvIVX(inner) != 0)
+            return INT2PTR(void *, SvIVX(inner));
+    }
+    return svr_unwrap_slow(aTHX_ arg, klass, func, argname, cache);
+}
+
+/* `klass` is a string literal at every call site (typemaps, generated
+ * glue): each site keeps the class's stash in a cache of its own. */
+#define svr_unwrap(thx_arg, klass, func, argname) \
+    ({ static SvrStashCache svr_unwrap_cache_; svr_unwrap_fast(thx_arg, klass, func, argname, &svr_unwrap_cache_); })
 
 /* svr_unwrap that also hands out the object itself (the scalar the
  * reference points to, kept alive until the statement ends): code that

@@ -35,10 +35,14 @@ impl Object for ConnHandle {
     fn raw(&self) -> Self::Raw {
         self.ptr()
     }
-    unsafe fn adopt(p: Self::Raw) -> Self {
-        ConnHandle { conn: virt::connect::Connect::from_ptr(p) }
+    unsafe fn adopt(p: Self::Raw) -> *mut Self {
+        Box::into_raw(Box::new(ConnHandle { conn: virt::connect::Connect::from_ptr(p) }))
+    }
+    unsafe fn release(h: *mut Self) {
+        drop(Box::from_raw(h));
     }
 }
+
 
 impl Object for DomainHandle {
     type Raw = sys::virDomainPtr;
@@ -47,10 +51,14 @@ impl Object for DomainHandle {
     fn raw(&self) -> Self::Raw {
         self.ptr()
     }
-    unsafe fn adopt(p: Self::Raw) -> Self {
-        DomainHandle { domain: virt::domain::Domain::from_ptr(p) }
+    unsafe fn adopt(p: Self::Raw) -> *mut Self {
+        DomainHandle::adopt(p)
+    }
+    unsafe fn release(h: *mut Self) {
+        DomainHandle::release(h)
     }
 }
+
 
 impl Object for PoolHandle {
     type Raw = sys::virStoragePoolPtr;
@@ -59,10 +67,14 @@ impl Object for PoolHandle {
     fn raw(&self) -> Self::Raw {
         self.ptr()
     }
-    unsafe fn adopt(p: Self::Raw) -> Self {
-        PoolHandle { pool: virt::storage_pool::StoragePool::from_ptr(p) }
+    unsafe fn adopt(p: Self::Raw) -> *mut Self {
+        Box::into_raw(Box::new(PoolHandle { pool: virt::storage_pool::StoragePool::from_ptr(p) }))
+    }
+    unsafe fn release(h: *mut Self) {
+        drop(Box::from_raw(h));
     }
 }
+
 
 impl Object for VolHandle {
     type Raw = sys::virStorageVolPtr;
@@ -71,10 +83,14 @@ impl Object for VolHandle {
     fn raw(&self) -> Self::Raw {
         self.ptr()
     }
-    unsafe fn adopt(p: Self::Raw) -> Self {
-        VolHandle { vol: virt::storage_vol::StorageVol::from_ptr(p) }
+    unsafe fn adopt(p: Self::Raw) -> *mut Self {
+        Box::into_raw(Box::new(VolHandle { vol: virt::storage_vol::StorageVol::from_ptr(p) }))
+    }
+    unsafe fn release(h: *mut Self) {
+        drop(Box::from_raw(h));
     }
 }
+
 
 impl Object for StreamHandle {
     type Raw = sys::virStreamPtr;
@@ -83,10 +99,14 @@ impl Object for StreamHandle {
     fn raw(&self) -> Self::Raw {
         self.ptr()
     }
-    unsafe fn adopt(p: Self::Raw) -> Self {
-        StreamHandle::new(virt::stream::Stream::from_ptr(p), 0)
+    unsafe fn adopt(p: Self::Raw) -> *mut Self {
+        Box::into_raw(Box::new(StreamHandle::new(virt::stream::Stream::from_ptr(p), 0)))
+    }
+    unsafe fn release(h: *mut Self) {
+        drop(Box::from_raw(h));
     }
 }
+
 
 /// The `Drop` and `Object` of a handle that owns one reference to a libvirt
 /// object of a class the `virt` crate does not need to wrap here. (The
@@ -107,8 +127,11 @@ macro_rules! raw_handle {
             fn raw(&self) -> Self::Raw {
                 self.ptr
             }
-            unsafe fn adopt(p: Self::Raw) -> Self {
-                $name { ptr: p }
+            unsafe fn adopt(p: Self::Raw) -> *mut Self {
+                Box::into_raw(Box::new($name { ptr: p }))
+            }
+            unsafe fn release(h: *mut Self) {
+                drop(Box::from_raw(h));
             }
         }
     };

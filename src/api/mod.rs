@@ -34,12 +34,20 @@ pub trait Object: Sized {
     /// How messages name an object of this class.
     const WHAT: &'static str;
     fn raw(&self) -> Self::Raw;
-    /// Takes ownership of a new libvirt reference.
+    /// Takes ownership of a new libvirt reference: returns the handle
+    /// pointer a Perl object of the class holds.
     ///
     /// # Safety
     /// `p` must be a valid new reference.
-    unsafe fn adopt(p: Self::Raw) -> Self;
+    unsafe fn adopt(p: Self::Raw) -> *mut Self;
+    /// Releases a handle `adopt` returned (its libvirt reference with it).
+    ///
+    /// # Safety
+    /// `h` must come from `adopt` and be released once.
+    unsafe fn release(h: *mut Self);
 }
+
+
 
 /// A new object handle on its way to the glue, which wraps it in a Perl
 /// object of its class.
@@ -49,7 +57,7 @@ pub struct ObjectOut {
     ptr: *mut c_void,
 }
 
-// SAFETY: the box owns one reference to a libvirt object, and libvirt's
+// SAFETY: the handle owns one reference to a libvirt object, and libvirt's
 // objects are reference-counted and usable from any thread. This is what
 // lets a result be built on a worker thread and handed to the glue on the
 // interpreter's thread (the non-blocking variant the table is shaped for).
@@ -72,14 +80,14 @@ impl ObjectOut {
         }
         // SAFETY: non-NULL new reference from libvirt.
         let h = unsafe { T::adopt(p) };
-        Ok(ObjectOut { class_id: T::CLASS_ID, ptr: Box::into_raw(Box::new(h)) as *mut c_void })
+        Ok(ObjectOut { class_id: T::CLASS_ID, ptr: h as *mut c_void })
     }
 
     pub fn into_raw(self) -> *mut c_void {
         self.ptr
     }
 
-    /// The boxed handle, still owned by `self`.
+    /// The handle, still owned by `self`.
     pub fn ptr(&self) -> *mut c_void {
         self.ptr
     }
