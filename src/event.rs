@@ -16,7 +16,8 @@
 use std::collections::VecDeque;
 use std::ffi::c_void;
 use std::os::raw::c_int;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 
@@ -61,27 +62,32 @@ pub fn on_owner_thread() -> bool {
 
 // ------------------------------------------------------------ depth ----
 
-static DEPTH: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    // How deep this thread is inside libvirt calls that can run callbacks.
+    // Per thread, not an atomic: only the owner thread's count matters
+    // (at_clean_stack), and it changes twice per event-loop iteration.
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
 
 /// Marks the owner thread as being inside libvirt while it lives.
 pub struct Depth(());
 
 impl Depth {
     pub fn enter() -> Depth {
-        DEPTH.fetch_add(1, Ordering::SeqCst);
+        DEPTH.with(|d| d.set(d.get() + 1));
         Depth(())
     }
 }
 
 impl Drop for Depth {
     fn drop(&mut self) {
-        DEPTH.fetch_sub(1, Ordering::SeqCst);
+        DEPTH.with(|d| d.set(d.get() - 1));
     }
 }
 
 /// True when the owner thread is not inside any libvirt call.
 pub fn at_clean_stack() -> bool {
-    on_owner_thread() && DEPTH.load(Ordering::SeqCst) == 0
+    on_owner_thread() && DEPTH.with(|d| d.get()) == 0
 }
 
 // ------------------------------------------------------------- jobs ----
