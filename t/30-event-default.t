@@ -174,4 +174,87 @@ subtest 'callback arguments kept or changed by a callback stay theirs' => sub {
         'a kept argument holds what its own call left in it';
 };
 
+# run_default calls the script's callbacks once libvirt's iteration is over
+# (xs/events.c): what a callback does to a watch or timer the same iteration
+# dispatched after it must be seen as libvirt's own loop sees it.
+subtest 'a callback changes what the same iteration dispatched' => sub {
+    my ($a_calls, $b_calls) = (0, 0);
+    my $tb;
+    my $ta = Sys::Virt::Event::add_timeout(0, sub {
+        $a_calls++;
+        Sys::Virt::Event::update_timeout($tb, -1) if $a_calls == 1;
+    });
+    $tb = Sys::Virt::Event::add_timeout(0, sub { $b_calls++ });
+    Sys::Virt::Event::run_default();
+    is $a_calls, 1, 'the first timer fired';
+    is $b_calls, 0, 'the one it disabled in the same iteration did not';
+    Sys::Virt::Event::update_timeout($tb, 0);
+    Sys::Virt::Event::run_default();
+    is $b_calls, 1, 'enabled again, it fires';
+
+    my $removed_calls = 0;
+    my $tc;
+    Sys::Virt::Event::remove_timeout($ta);
+    $ta = Sys::Virt::Event::add_timeout(0, sub {
+        Sys::Virt::Event::remove_timeout($tc) if defined $tc;
+        undef $tc;
+    });
+    $tc = Sys::Virt::Event::add_timeout(0, sub { $removed_calls++ });
+    Sys::Virt::Event::remove_timeout($tb);
+    Sys::Virt::Event::run_default() for 1 .. 3;
+    is $removed_calls, 0, 'a timer removed by an earlier callback of its iteration never fires';
+
+    pipe(my $r, my $w) or die;
+    my $handle_calls = 0;
+    my $hw;
+    Sys::Virt::Event::remove_timeout($ta);
+    $ta = Sys::Virt::Event::add_timeout(0, sub { Sys::Virt::Event::update_handle($hw, 0) });
+    $hw = Sys::Virt::Event::add_handle(fileno($w), $W, sub { $handle_calls++ });
+    Sys::Virt::Event::run_default() for 1 .. 3;
+    is $handle_calls, 0, 'a watch an earlier callback set to no events gets no call';
+    Sys::Virt::Event::remove_timeout($ta);
+    Sys::Virt::Event::update_handle($hw, $W);
+    ok spin(sub { $handle_calls > 0 }), 'and gets them again once it asks';
+    Sys::Virt::Event::remove_handle($hw);
+};
+
+subtest 'a callback that runs the loop' => sub {
+    my @seen;
+    my $depth = 0;
+    my $t = Sys::Virt::Event::add_timeout(0, sub {
+        push @seen, $depth;
+        return if $depth;
+        $depth = 1;
+        Sys::Virt::Event::run_default();
+        $depth = 0;
+    });
+    my $g = Sys::Virt::Event::add_timeout(20, sub {});
+    Sys::Virt::Event::run_default() for 1 .. 5;
+    Sys::Virt::Event::remove_timeout($t);
+    Sys::Virt::Event::remove_timeout($g);
+    is_deeply [@seen[0, 1]], [0, 1], 'a nested run_default delivers the next call';
+};
+
+subtest 'callbacks that die, many times' => sub {
+    # The last callback of an iteration runs without an eval scope of its
+    # own: its exception must leave nothing behind (arguments, the queue's
+    # reference to the callback).
+    my $n = 0;
+    my $t = Sys::Virt::Event::add_timeout(0, sub { $n++; die "boom $n\n" });
+    my $rss = sub { open my $f, '<', "/proc/$$/status" or return 0; local $/; (<$f> =~ /VmRSS:\s+(\d+)/)[0] };
+    my $died = 0;
+    for (1 .. 2000) { $died++ if exception { Sys::Virt::Event::run_default() } }
+    my $before = $rss->();
+    for (1 .. 20000) { $died++ if exception { Sys::Virt::Event::run_default() } }
+    my $grew = $rss->() - $before;
+    Sys::Virt::Event::remove_timeout($t);
+    is $died, 22000, 'every run_default died with its callback';
+    is $n, 22000, 'one call per iteration';
+    cmp_ok $grew, '<', 1024, "RSS flat over 20,000 dying callbacks (grew $grew KiB)";
+    my $g = Sys::Virt::Event::add_timeout(20, sub {});
+    my $e = exception { Sys::Virt::Event::run_default() for 1 .. 3 };
+    Sys::Virt::Event::remove_timeout($g);
+    is $e, undef, 'the loop is clean once the timer is gone' or diag $e;
+};
+
 done_testing;

@@ -12,9 +12,7 @@ run_default()
   PREINIT:
     int rc;
   CODE:
-    rc = svr_event_run_default();
-    /* A callback's exception first: it is why the script stops. */
-    svr_croak_deferred(aTHX);
+    rc = svr_xs_run_default(aTHX);
     svr_check_rc(aTHX_ rc);
 
 void
@@ -71,6 +69,7 @@ update_handle(watch, events)
         croak("Sys::Virt::Event::update_handle is a function, not a method: an event implementation must provide an impl of 'update_handle'");
     i_watch = svr_arg_int(aTHX_ watch, "Sys::Virt::Event::update_handle", "watch");
     i_events = svr_arg_int(aTHX_ events, "Sys::Virt::Event::update_handle", "events");
+    svr_xs_fired_forget(aTHX_ 1, i_watch);
     rc = svr_event_update_handle(i_watch, i_events);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
@@ -85,6 +84,7 @@ remove_handle(watch)
     if (SvROK(watch) && sv_isobject(watch))
         croak("Sys::Virt::Event::remove_handle is a function, not a method: an event implementation must provide an impl of 'remove_handle'");
     i_watch = svr_arg_int(aTHX_ watch, "Sys::Virt::Event::remove_handle", "watch");
+    svr_xs_fired_forget(aTHX_ 1, i_watch);
     rc = svr_event_remove_handle(i_watch);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
@@ -123,6 +123,7 @@ update_timeout(timer, ms)
         croak("Sys::Virt::Event::update_timeout is a function, not a method: an event implementation must provide an impl of 'update_timeout'");
     i_timer = svr_arg_int(aTHX_ timer, "Sys::Virt::Event::update_timeout", "timer");
     i_ms = svr_arg_int(aTHX_ ms, "Sys::Virt::Event::update_timeout", "ms");
+    svr_xs_fired_forget(aTHX_ 0, i_timer);
     rc = svr_event_update_timeout(i_timer, i_ms);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
@@ -137,6 +138,7 @@ remove_timeout(timer)
     if (SvROK(timer) && sv_isobject(timer))
         croak("Sys::Virt::Event::remove_timeout is a function, not a method: an event implementation must provide an impl of 'remove_timeout'");
     i_timer = svr_arg_int(aTHX_ timer, "Sys::Virt::Event::remove_timeout", "timer");
+    svr_xs_fired_forget(aTHX_ 0, i_timer);
     rc = svr_event_remove_timeout(i_timer);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);

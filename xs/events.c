@@ -56,11 +56,177 @@ svr_arg_give(pTHX_ int slot, SV *sv)
         SvREFCNT_dec(sv);
 }
 
+/* ------------------------------------------ run_default's dispatch -- */
+
+/* The Perl callbacks of Sys::Virt::Event::add_handle / add_timeout that
+ * libvirt's default loop dispatched while run_default ran it: queued here,
+ * and called by run_default's XSUB once libvirt has returned, so that no
+ * Perl code runs inside libvirt's loop. A callback that dies must not stop
+ * the iteration (API.md: run_default finishes it, then dies with the first
+ * exception), so each runs in an eval scope, except the last one of the
+ * iteration when no exception is pending: nothing would be left to run
+ * after it, and nothing but this XSUB is between it and the script, so its
+ * exception can leave run_default directly. That one case is the loop's
+ * hot path (one timer or watch ready per iteration), and the eval scope
+ * per callback was most of its cost. A watch or timer updated or removed
+ * by an earlier callback loses its queued call, as libvirt's own loop drops
+ * the dispatch of a source changed during the iteration. */
+typedef struct {
+    SV *cb;          /* a reference of the queue's; NULL once forgotten */
+    int is_handle;
+    int id;          /* watch or timer */
+    int fd;
+    int events;
+} SvrFired;
+
+static SvrFired *svr_fired = NULL;
+static size_t svr_fired_head = 0, svr_fired_len = 0, svr_fired_cap = 0;
+/* Set while run_default's libvirt call runs (on the interpreter's thread,
+ * the only one that calls Perl: DESIGN.md rule 3). */
+static int svr_collecting = 0;
+
+static void
+svr_fired_push(pTHX_ SV *cb, int is_handle, int id, int fd, int events)
+{
+    SvrFired *f;
+    if (svr_fired_len == svr_fired_cap) {
+        svr_fired_cap = svr_fired_cap ? 2 * svr_fired_cap : 8;
+        Renew(svr_fired, svr_fired_cap, SvrFired);
+    }
+    f = &svr_fired[svr_fired_len++];
+    f->cb = SvREFCNT_inc_simple_NN(cb);
+    f->is_handle = is_handle;
+    f->id = id;
+    f->fd = fd;
+    f->events = events;
+}
+
+void
+svr_xs_fired_forget(pTHX_ int is_handle, int id)
+{
+    size_t i;
+    for (i = svr_fired_head; i < svr_fired_len; i++) {
+        SvrFired *f = &svr_fired[i];
+        if (f->cb && f->is_handle == is_handle && f->id == id) {
+            SvREFCNT_dec(f->cb);
+            f->cb = NULL;
+        }
+    }
+}
+
+/* An argument of a queued call: mortal, so that a callback that dies
+ * frees it with the statement that caught the exception. `*refs` is its
+ * reference count once on the temporaries stack. */
+static SV *
+svr_arg_take_mortal(pTHX_ int slot, IV value, U32 *refs)
+{
+    SV *sv = sv_2mortal(svr_arg_take(aTHX_ slot, value));
+    *refs = SvREFCNT(sv);
+    return sv;
+}
+
+/* Back to the pool if the callback left it as it was (no reference kept,
+ * still a plain integer); the temporaries stack keeps its own reference
+ * until the statement ends. */
+static void
+svr_arg_give_mortal(pTHX_ int slot, SV *sv, U32 refs)
+{
+    if (!svr_arg_pool[slot] && SvREFCNT(sv) == refs
+        && (SvFLAGS(sv) == SVR_PLAIN_IV
+            || (SvTYPE(sv) >= SVt_IV && SvTYPE(sv) <= SVt_PVMG
+                && !(SvFLAGS(sv) & (SVs_GMG | SVs_SMG | SVs_RMG | SVf_READONLY | SVf_PROTECT | SVs_OBJECT | SVf_ROK)))))
+        svr_arg_pool[slot] = SvREFCNT_inc_simple_NN(sv);
+}
+
+static void
+svr_call_direct(pTHX_ SV *cb, SV **args, int nargs)
+{
+    dSP;
+    int i;
+    PUSHMARK(SP);
+    EXTEND(SP, nargs);
+    for (i = 0; i < nargs; i++)
+        PUSHs(args[i]);
+    PUTBACK;
+    (void)call_sv(cb, G_VOID | G_DISCARD);
+}
+
+/* Whether a call is queued after the one just taken. */
+static int
+svr_fired_more(void)
+{
+    size_t i;
+    for (i = svr_fired_head; i < svr_fired_len; i++)
+        if (svr_fired[i].cb)
+            return 1;
+    return 0;
+}
+
+/* Calls what was queued, in order; a callback may run the loop again
+ * (what that dispatches is queued after these and run in order too). */
+static void
+svr_xs_drain(pTHX)
+{
+    while (svr_fired_head < svr_fired_len) {
+        SvrFired f = svr_fired[svr_fired_head++];
+        SV *args[3];
+        U32 refs[3];
+        int nargs, direct;
+        if (!f.cb) {
+            if (svr_fired_head == svr_fired_len)
+                svr_fired_head = svr_fired_len = 0;
+            continue;
+        }
+        direct = !svr_fired_more() && !svr_has_deferred_exception();
+        if (svr_fired_head == svr_fired_len)
+            svr_fired_head = svr_fired_len = 0;
+        /* The queue's reference: freed with the statement, also when the
+         * callback dies (or removes its own registration). */
+        sv_2mortal(f.cb);
+        args[0] = svr_arg_take_mortal(aTHX_ 0, f.id, &refs[0]);
+        if (f.is_handle) {
+            args[1] = svr_arg_take_mortal(aTHX_ 1, f.fd, &refs[1]);
+            args[2] = svr_arg_take_mortal(aTHX_ 2, f.events, &refs[2]);
+            nargs = 3;
+        } else {
+            nargs = 1;
+        }
+        if (direct)
+            svr_call_direct(aTHX_ f.cb, args, nargs);
+        else
+            svr_xs_fire(aTHX_ f.cb, args, nargs);
+        svr_arg_give_mortal(aTHX_ 0, args[0], refs[0]);
+        if (f.is_handle) {
+            svr_arg_give_mortal(aTHX_ 1, args[1], refs[1]);
+            svr_arg_give_mortal(aTHX_ 2, args[2], refs[2]);
+        }
+    }
+}
+
+int
+svr_xs_run_default(pTHX)
+{
+    int rc, was;
+    was = svr_collecting;
+    svr_collecting = 1;
+    rc = svr_event_run_default();
+    svr_collecting = was;
+    svr_xs_drain(aTHX);
+    /* The first exception of the iteration (a callback libvirt ran
+     * itself, streams and domain events, or a queued one). */
+    svr_croak_deferred(aTHX);
+    return rc;
+}
+
 void
 svr_xs_handle_cb(void *ctx, int watch, int fd, int events)
 {
     dTHX;
     SV *args[3];
+    if (svr_collecting) {
+        svr_fired_push(aTHX_ (SV *)ctx, 1, watch, fd, events);
+        return;
+    }
     args[0] = svr_arg_take(aTHX_ 0, watch);
     args[1] = svr_arg_take(aTHX_ 1, fd);
     args[2] = svr_arg_take(aTHX_ 2, events);
@@ -74,7 +240,12 @@ void
 svr_xs_timeout_cb(void *ctx, int timer)
 {
     dTHX;
-    SV *arg = svr_arg_take(aTHX_ 0, timer);
+    SV *arg;
+    if (svr_collecting) {
+        svr_fired_push(aTHX_ (SV *)ctx, 0, timer, 0, 0);
+        return;
+    }
+    arg = svr_arg_take(aTHX_ 0, timer);
     svr_xs_fire(aTHX_ (SV *)ctx, &arg, 1);
     svr_arg_give(aTHX_ 0, arg);
 }

@@ -11,6 +11,14 @@ void svr_xs_handle_cb(void *ctx, int watch, int fd, int events);
 void svr_xs_timeout_cb(void *ctx, int timer);
 void svr_xs_release_sv(void *ctx);
 
+/* Sys::Virt::Event::run_default: one iteration of libvirt's default loop,
+ * then the Perl callbacks it dispatched (see events.c). Returns libvirt's
+ * status; raises a callback's exception. */
+int svr_xs_run_default(pTHX);
+/* A watch (is_handle) or timer was updated or removed: its queued call,
+ * if any, is dropped. */
+void svr_xs_fired_forget(pTHX_ int is_handle, int id);
+
 /* The hooks into a Perl-written loop (Sys::Virt::Event::register). */
 extern const SvrImplHooks svr_xs_impl_hooks;
 /* Keeps the loop object (a new reference is taken); returns the one kept

@@ -247,6 +247,12 @@ svr_defer_exception(pTHX_ SV *exception)
         svr_deferred_exception = exception;
 }
 
+int
+svr_has_deferred_exception(void)
+{
+    return svr_deferred_exception != NULL;
+}
+
 void
 svr_croak_deferred(pTHX)
 {

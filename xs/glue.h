@@ -140,6 +140,8 @@ int svr_call(pTHX_ SV *cb, SV **args, int nargs, I32 context,
 /* Exceptions raised by Perl callbacks that libvirt's event loop ran: the
  * first is kept (ownership taken) until the XSUB that ran the loop raises
  * it with svr_croak_deferred; later ones are dropped. */
+/* Whether an exception is kept for svr_croak_deferred. */
+int svr_has_deferred_exception(void);
 void svr_defer_exception(pTHX_ SV *exception);
 
 /* Croaks with the kept exception, if any. */

@@ -96,6 +96,12 @@ timer event and dispatches it. With nothing registered it blocks for ever;
 add a timer. Dies unless C<register_default> was called (with a loop
 written in Perl registered, run that loop instead).
 
+The callbacks of C<add_handle> and C<add_timeout> are called once
+libvirt's iteration has returned, in the order libvirt dispatched them, so
+that no Perl code of the script runs inside libvirt's loop. A watch or
+timer that an earlier callback of the same iteration updated or removed is
+not called, as in libvirt's own dispatch.
+
 =item Sys::Virt::Event::register($impl)
 
 Registers an event loop written in Perl. C<$impl> must be an object of a
