@@ -41,28 +41,32 @@ sub _new {
 }
 
 # Whole-file transfers (see Sys::Virt::Stream::Transfer).
-require Sys::Virt::Stream::Transfer;
+# Loaded by the first transfer: a script that makes none does not pay for it.
 
-sub download_file { Sys::Virt::Stream::Transfer::_volume_file($_[0], 0, 'download_file', @_[1 .. $#_]) }
-sub upload_file   { Sys::Virt::Stream::Transfer::_volume_file($_[0], 1, 'upload_file', @_[1 .. $#_]) }
+sub download_file { require Sys::Virt::Stream::Transfer; Sys::Virt::Stream::Transfer::_volume_file($_[0], 0, 'download_file', @_[1 .. $#_]) }
+sub upload_file   { require Sys::Virt::Stream::Transfer; Sys::Virt::Stream::Transfer::_volume_file($_[0], 1, 'upload_file', @_[1 .. $#_]) }
 
 sub download_file_f {
     my ($vol, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_future(sub { $vol->download_file($file, @opts, on_done => $_[0]) });
 }
 
 sub upload_file_f {
     my ($vol, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_future(sub { $vol->upload_file($file, @opts, on_done => $_[0]) });
 }
 
 sub download_file_p {
     my ($vol, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_promise(sub { $vol->download_file($file, @opts, on_done => $_[0]) });
 }
 
 sub upload_file_p {
     my ($vol, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_promise(sub { $vol->upload_file($file, @opts, on_done => $_[0]) });
 }
 

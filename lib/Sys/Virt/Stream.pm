@@ -13,28 +13,32 @@ sub CLONE_SKIP { 1 }
 
 # Whole-file transfers: the loop is src/transfer.rs (see
 # Sys::Virt::Stream::Transfer for the option checks).
-require Sys::Virt::Stream::Transfer;
+# Loaded by the first transfer: a script that makes none does not pay for it.
 
-sub recv_file { Sys::Virt::Stream::Transfer::_stream_file($_[0], 0, 'recv_file', @_[1 .. $#_]) }
-sub send_file { Sys::Virt::Stream::Transfer::_stream_file($_[0], 1, 'send_file', @_[1 .. $#_]) }
+sub recv_file { require Sys::Virt::Stream::Transfer; Sys::Virt::Stream::Transfer::_stream_file($_[0], 0, 'recv_file', @_[1 .. $#_]) }
+sub send_file { require Sys::Virt::Stream::Transfer; Sys::Virt::Stream::Transfer::_stream_file($_[0], 1, 'send_file', @_[1 .. $#_]) }
 
 sub recv_file_f {
     my ($st, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_future(sub { $st->recv_file($file, @opts, on_done => $_[0]) });
 }
 
 sub send_file_f {
     my ($st, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_future(sub { $st->send_file($file, @opts, on_done => $_[0]) });
 }
 
 sub recv_file_p {
     my ($st, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_promise(sub { $st->recv_file($file, @opts, on_done => $_[0]) });
 }
 
 sub send_file_p {
     my ($st, $file, @opts) = @_;
+    require Sys::Virt::Stream::Transfer;
     Sys::Virt::Stream::Transfer::_promise(sub { $st->send_file($file, @opts, on_done => $_[0]) });
 }
 
