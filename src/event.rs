@@ -216,6 +216,24 @@ pub extern "C" fn svr_event_register_default() -> c_int {
 /// raises it once this returns.
 #[no_mangle]
 pub extern "C" fn svr_event_run_default() -> c_int {
+    // The loop's hot path, once registered and claimed, on the owner
+    // thread: one libvirt call and no Rust code that can panic, so no
+    // unwind guard around it (see boundary::libvirt_call). Everything else
+    // (first call, errors, queued jobs) takes the guarded path below.
+    if default_loop_registered() && OWNER.get().is_some() && on_owner_thread() {
+        let rc = crate::boundary::libvirt_call("svr_event_run_default", -1, |rc| rc < 0, || {
+            let _inside = Depth::enter();
+            // SAFETY: plain libvirt call.
+            unsafe { sys::virEventRunDefaultImpl() }
+        });
+        if JOBS_QUEUED.load(Ordering::SeqCst) {
+            guard("svr_event_run_default", (), || {
+                flush();
+                Ok(())
+            });
+        }
+        return if rc < 0 { -1 } else { 0 };
+    }
     crate::boundary::guard_io("svr_event_run_default", -1, || {
         if !default_loop_registered() {
             return Err(Failure::message(if crate::eventimpl::perl_loop_registered() {
@@ -251,6 +269,14 @@ struct PerlCallback {
 }
 
 unsafe extern "C" fn perl_handle_trampoline(watch: c_int, fd: c_int, events: c_int, opaque: *mut c_void) {
+    // Hot path, as for timers.
+    let pc = &*(opaque as *const PerlCallback);
+    if let Some(cb) = pc.handle_cb {
+        if on_owner_thread() {
+            cb(pc.ctx, watch, fd, events);
+            return;
+        }
+    }
     guard("event handle callback", (), || {
         let pc = &*(opaque as *const PerlCallback);
         let (cb, ctx) = (pc.handle_cb.expect("handle callback"), pc.ctx);
@@ -265,6 +291,15 @@ unsafe extern "C" fn perl_handle_trampoline(watch: c_int, fd: c_int, events: c_i
 }
 
 unsafe extern "C" fn perl_timeout_trampoline(timer: c_int, opaque: *mut c_void) {
+    // Hot path: on the owner thread the glue's callback is called at once
+    // (C code: nothing here can panic, no unwind guard needed).
+    let pc = &*(opaque as *const PerlCallback);
+    if let Some(cb) = pc.timeout_cb {
+        if on_owner_thread() {
+            cb(pc.ctx, timer);
+            return;
+        }
+    }
     guard("event timeout callback", (), || {
         let pc = &*(opaque as *const PerlCallback);
         let (cb, ctx) = (pc.timeout_cb.expect("timeout callback"), pc.ctx);
