@@ -21,10 +21,18 @@
  * by an argument reassigns the variable that referred to it. */
 I32 svr_keep_args_slow(pTHX_ I32 ax, I32 items);
 
+/* The per-call checks below are inlined into every XSUB (the compiler
+ * would otherwise call them out of line in the big generated file). */
+#if defined(__GNUC__) || defined(__clang__)
+#  define SVR_HOT_INLINE static inline __attribute__((always_inline))
+#else
+#  define SVR_HOT_INLINE PERL_STATIC_INLINE
+#endif
+
 /* The per-call check, inline: one flag test per argument. Only an argument
  * with get-magic or an object of a class that may overload sends the call
  * to svr_keep_args_slow, which looks closer and holds them all if needed. */
-PERL_STATIC_INLINE I32
+SVR_HOT_INLINE I32
 svr_keep_args(pTHX_ I32 ax, I32 items)
 {
     SV **args = PL_stack_base + ax;
@@ -80,7 +88,7 @@ void *svr_unwrap_slow(pTHX_ SV *arg, const char *klass, const char *func, const 
  * (its stash the one `cache` remembers) is read at once; anything else
  * (a subclass, a wrong or destroyed object, the first call) goes through
  * svr_unwrap_slow, which checks by name and fills the cache. */
-PERL_STATIC_INLINE void *
+SVR_HOT_INLINE void *
 svr_unwrap_fast(pTHX_ SV *arg, const char *klass, const char *func, const char *argname,
                 SvrStashCache *cache)
 {
