@@ -269,19 +269,21 @@ pub extern "C" fn svr_domain_get_uuid_string(d: *const DomainHandle) -> *mut c_c
 /// `out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn svr_domain_get_info(d: *const DomainHandle, out: *mut SvrDomainInfo) -> c_int {
-    guard_io("svr_domain_get_info", -1, || {
-        let d = dom(d)?;
-        let mut info: sys::virDomainInfo = std::mem::zeroed();
-        check(sys::virDomainGetInfo(d.ptr(), &mut info))?;
-        *out = SvrDomainInfo {
-            state: info.state as c_int,
-            max_mem: info.maxMem as u64,
-            memory: info.memory as u64,
-            nr_virt_cpu: info.nrVirtCpu as c_uint,
-            cpu_time: info.cpuTime as u64,
-        };
-        Ok(0)
-    })
+    let mut info: sys::virDomainInfo = std::mem::zeroed();
+    // One libvirt call and plain copies: no unwind guard on success (see
+    // boundary::libvirt_call); NULL handles fail in `status`.
+    let rc = status("svr_domain_get_info", d, |p| sys::virDomainGetInfo(p, &mut info));
+    if rc < 0 || out.is_null() {
+        return -1;
+    }
+    *out = SvrDomainInfo {
+        state: info.state as c_int,
+        max_mem: info.maxMem as u64,
+        memory: info.memory as u64,
+        nr_virt_cpu: info.nrVirtCpu as c_uint,
+        cpu_time: info.cpuTime as u64,
+    };
+    0
 }
 
 #[no_mangle]

@@ -36,6 +36,23 @@ svr_wrap_cached(pTHX_ void *handle, const char *klass, SvrStashCache *cache)
  * XSUB is done with it: get-magic (tie, substr and element lvalues) and
  * overloading. Without either among the arguments nothing is taken (the
  * common case costs one flag test per argument); with one, all are kept. */
+/* Whether objects of `stash` overload anything (their class or one it
+ * inherits from used `overload`: its markers "((" and "()" are found as
+ * methods). A stash with none has its may-overload flag cleared, so the
+ * next call's inline test is cheap; Perl sets it again when a sub is
+ * defined in the class or its @ISA changes. Unlike Gv_AMG this leaves no
+ * overload-table magic on the stash: a stash with magic makes every
+ * method lookup in it slower (hv_common looks for tie magic first). */
+static int
+svr_stash_overloads(pTHX_ HV *stash)
+{
+    /* level -1: look, but add no method-cache entries to the stash. */
+    if (gv_fetchmeth_pvn(stash, "((", 2, -1, 0) || gv_fetchmeth_pvn(stash, "()", 2, -1, 0))
+        return 1;
+    HvAMAGIC_off(stash);
+    return 0;
+}
+
 I32
 svr_keep_args_slow(pTHX_ I32 ax, I32 items)
 {
@@ -44,9 +61,8 @@ svr_keep_args_slow(pTHX_ I32 ax, I32 items)
     for (i = 0; i < items; i++) {
         SV *sv = args[i];
         /* SvAMAGIC only says a stash may have overloading (Perl sets the
-         * flag whenever a sub is defined in it); Gv_AMG looks, and clears
-         * the flag of a stash that has none, so the next test is cheap. */
-        if (sv && (SvGMAGICAL(sv) || (SvROK(sv) && SvAMAGIC(sv) && Gv_AMG(SvSTASH(SvRV(sv))))))
+         * flag whenever a sub is defined in it): look. */
+        if (sv && (SvGMAGICAL(sv) || (SvROK(sv) && SvAMAGIC(sv) && svr_stash_overloads(aTHX_ SvSTASH(SvRV(sv))))))
             break;
     }
     if (i == items)
