@@ -359,7 +359,16 @@ impl Engine {
                 method: self.method.clone(),
                 what: self.what(),
             };
-            self.writer = Some(Writer::start(sink, &self.method)?);
+            // A sparse copy into a regular file writes little and seeks
+            // much: handing each piece to a thread costs more (two thread
+            // switches per piece) than writing it here. Dense data and
+            // pipes and devices keep the writer thread, which writes while
+            // the next chunk comes from the socket.
+            self.writer = Some(if self.sparse && self.regular {
+                Writer::inline(sink)
+            } else {
+                Writer::start(sink, &self.method)?
+            });
         }
         let w = self.writer.as_mut().expect("started above");
         let Some(mut buf) = w.buffer() else { return Err(self.writer_failure()) };
@@ -413,6 +422,18 @@ impl Engine {
 
     /// Hands `op` to the writer; false if it stopped (on a failure).
     fn push(&mut self, op: Op) -> bool {
+        if let Some(w) = self.writer.as_mut() {
+            if let Some((sink, free_tx)) = w.inline.as_mut() {
+                if w.inline_failure.is_some() {
+                    return false;
+                }
+                if let Err(f) = sink.apply(op, free_tx) {
+                    w.inline_failure = Some(f);
+                    return false;
+                }
+                return true;
+            }
+        }
         match self.writer.as_ref().and_then(|w| w.tx.as_ref()) {
             Some(tx) => tx.send(op).is_ok(),
             None => false,
@@ -432,6 +453,15 @@ impl Engine {
     /// its failure, if any.
     fn end_writer(&mut self, finish: bool) -> Result<()> {
         let Some(mut w) = self.writer.take() else { return Ok(()) };
+        if let Some((mut sink, _)) = w.inline.take() {
+            let r = match w.inline_failure.take() {
+                Some(f) => Err(f),
+                None if finish => sink.finish(),
+                None => Ok(()),
+            };
+            self.pos = sink.pos;
+            return r;
+        }
         if finish {
             if let Some(tx) = &w.tx {
                 let _ = tx.send(Op::Finish);
@@ -828,6 +858,10 @@ struct Writer {
     buffers: usize,
     /// A buffer taken and not used (no data came).
     spare: Option<Vec<u8>>,
+    /// No thread: the sink written at once (see recv_step), with the
+    /// channel its buffers come back on.
+    inline: Option<(Sink, std::sync::mpsc::Sender<Vec<u8>>)>,
+    inline_failure: Option<Failure>,
 }
 
 impl Writer {
@@ -860,7 +894,22 @@ impl Writer {
             t
         }
         .map_err(|e| Failure::message(format!("{method}: cannot start the writer thread: {e}")))?;
-        Ok(Writer { tx: Some(tx), free, thread: Some(thread), stop, buffers: 0, spare: None })
+        Ok(Writer { tx: Some(tx), free, thread: Some(thread), stop, buffers: 0, spare: None, inline: None, inline_failure: None })
+    }
+
+    /// A writer without a thread: each operation is applied when pushed.
+    fn inline(sink: Sink) -> Writer {
+        let (free_tx, free) = std::sync::mpsc::channel::<Vec<u8>>();
+        Writer {
+            tx: None,
+            free,
+            thread: None,
+            stop: Arc::new(AtomicBool::new(false)),
+            buffers: 0,
+            spare: None,
+            inline: Some((sink, free_tx)),
+            inline_failure: None,
+        }
     }
 
     /// A buffer for the next chunk: a spare one, a new one while fewer

@@ -179,6 +179,34 @@ subtest 'cancel from progress: the stream is aborted, the file removed or kept' 
     is($n, $SIZE, 'the volume transfers again');
 };
 
+subtest 'a regular file that cannot grow, sparse (written in place) and dense (writer thread)' => sub {
+    # A child with RLIMIT_FSIZE below the volume's size: the write past it
+    # fails with EFBIG (SIGXFSZ ignored), as a full file system would.
+    my $child = "$dir/limited.pl";
+    write_file($child, <<'PERL');
+use strict;
+use warnings;
+use Sys::Virt;
+$SIG{XFSZ} = 'IGNORE';
+my ($uri, $pool, $out, $sparse) = @ARGV;
+my $vol = Sys::Virt->new(uri => $uri)->get_storage_pool_by_name($pool)->get_volume_by_name('vol');
+my $ok = eval { $vol->download_file($out, sparse => $sparse); 1 };
+print $ok ? "no error\n" : "error: $@";
+print -e $out ? "kept\n" : "removed\n";
+PERL
+    for my $sparse (1, 0) {
+        my $out = "$dir/limited-$sparse.img";
+        open my $p, '-|', 'sh', '-c', 'ulimit -f 2048 && exec "$@"', 'sh',
+            $^X, (map { "-I$_" } grep { !ref } @INC), $child, $d->uri, $d->pool_name, $out, $sparse
+            or die "fork: $!";
+        my $got = do { local $/; <$p> };
+        close $p;
+        like($got, qr/^error: .*download_file: cannot (write to|extend|seek in) .*limited-$sparse\.img.*File too large/m,
+             "sparse => $sparse: the write past the limit fails, named") or diag $got;
+        like($got, qr/^removed$/m, "sparse => $sparse: the file the call created is removed");
+    }
+};
+
 subtest 'full and read-only destinations, bad arguments' => sub {
     my $e = exception { $vol->download_file('/dev/full', overwrite => 1) };
     like($e, qr{cannot write to '/dev/full': No space left on device}, 'a full destination');
