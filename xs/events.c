@@ -1,11 +1,11 @@
 #include "events.h"
 
-/* Runs `cb` with `args` inside an eval; a die is kept for the XSUB that
- * runs the loop (DESIGN.md rule 1). The loop's hot path: svr_call's
+/* Runs `cb` with `args` inside an eval (`contain`); a die is kept for the
+ * XSUB that runs the loop (DESIGN.md rule 1). The loop's hot path: svr_call's
  * G_DISCARD case written out, so that containing exceptions costs the
  * eval scope and nothing more. */
 static void
-svr_xs_fire(pTHX_ SV *cb, SV **args, int nargs)
+svr_xs_fire(pTHX_ SV *cb, SV **args, int nargs, int contain)
 {
     dSP;
     int i;
@@ -14,6 +14,12 @@ svr_xs_fire(pTHX_ SV *cb, SV **args, int nargs)
     for (i = 0; i < nargs; i++)
         PUSHs(args[i]);
     PUTBACK;
+    if (!contain) {
+        /* Nothing but run_default's XSUB between the callback and the
+         * script (see svr_xs_drain): a die leaves from here. */
+        (void)call_sv(cb, G_VOID | G_DISCARD);
+        return;
+    }
     (void)call_sv(cb, G_VOID | G_DISCARD | G_EVAL);
     if (UNLIKELY(SvTRUE(ERRSV))) {
         svr_defer_exception(aTHX_ newSVsv(ERRSV));
@@ -44,13 +50,21 @@ svr_arg_take(pTHX_ int slot, IV value)
     return sv;
 }
 
+/* Whether a callback left `sv` a scalar the pool can reuse: `refs`
+ * references (none kept by the callback), still a plain scalar. */
+static int
+svr_arg_reusable(SV *sv, U32 refs)
+{
+    return SvREFCNT(sv) == refs
+        && (SvFLAGS(sv) == SVR_PLAIN_IV
+            || (SvTYPE(sv) >= SVt_IV && SvTYPE(sv) <= SVt_PVMG
+                && !(SvFLAGS(sv) & (SVs_GMG | SVs_SMG | SVs_RMG | SVf_READONLY | SVf_PROTECT | SVs_OBJECT | SVf_ROK))));
+}
+
 static void
 svr_arg_give(pTHX_ int slot, SV *sv)
 {
-    if (!svr_arg_pool[slot] && SvREFCNT(sv) == 1
-        && (SvFLAGS(sv) == SVR_PLAIN_IV
-            || (SvTYPE(sv) >= SVt_IV && SvTYPE(sv) <= SVt_PVMG
-                && !(SvFLAGS(sv) & (SVs_GMG | SVs_SMG | SVs_RMG | SVf_READONLY | SVf_PROTECT | SVs_OBJECT | SVf_ROK)))))
+    if (!svr_arg_pool[slot] && svr_arg_reusable(sv, 1))
         svr_arg_pool[slot] = sv;
     else
         SvREFCNT_dec(sv);
@@ -131,24 +145,8 @@ svr_arg_take_mortal(pTHX_ int slot, IV value, U32 *refs)
 static void
 svr_arg_give_mortal(pTHX_ int slot, SV *sv, U32 refs)
 {
-    if (!svr_arg_pool[slot] && SvREFCNT(sv) == refs
-        && (SvFLAGS(sv) == SVR_PLAIN_IV
-            || (SvTYPE(sv) >= SVt_IV && SvTYPE(sv) <= SVt_PVMG
-                && !(SvFLAGS(sv) & (SVs_GMG | SVs_SMG | SVs_RMG | SVf_READONLY | SVf_PROTECT | SVs_OBJECT | SVf_ROK)))))
+    if (!svr_arg_pool[slot] && svr_arg_reusable(sv, refs))
         svr_arg_pool[slot] = SvREFCNT_inc_simple_NN(sv);
-}
-
-static void
-svr_call_direct(pTHX_ SV *cb, SV **args, int nargs)
-{
-    dSP;
-    int i;
-    PUSHMARK(SP);
-    EXTEND(SP, nargs);
-    for (i = 0; i < nargs; i++)
-        PUSHs(args[i]);
-    PUTBACK;
-    (void)call_sv(cb, G_VOID | G_DISCARD);
 }
 
 /* Whether a call is queued after the one just taken. */
@@ -171,15 +169,12 @@ svr_xs_drain(pTHX)
         SvrFired f = svr_fired[svr_fired_head++];
         SV *args[3];
         U32 refs[3];
-        int nargs, direct;
-        if (!f.cb) {
-            if (svr_fired_head == svr_fired_len)
-                svr_fired_head = svr_fired_len = 0;
-            continue;
-        }
-        direct = !svr_fired_more() && !svr_has_deferred_exception();
+        int nargs, contain;
+        contain = f.cb && (svr_fired_more() || svr_has_deferred_exception());
         if (svr_fired_head == svr_fired_len)
             svr_fired_head = svr_fired_len = 0;
+        if (!f.cb)
+            continue;
         /* The queue's reference: freed with the statement, also when the
          * callback dies (or removes its own registration). */
         sv_2mortal(f.cb);
@@ -191,10 +186,7 @@ svr_xs_drain(pTHX)
         } else {
             nargs = 1;
         }
-        if (direct)
-            svr_call_direct(aTHX_ f.cb, args, nargs);
-        else
-            svr_xs_fire(aTHX_ f.cb, args, nargs);
+        svr_xs_fire(aTHX_ f.cb, args, nargs, contain);
         svr_arg_give_mortal(aTHX_ 0, args[0], refs[0]);
         if (f.is_handle) {
             svr_arg_give_mortal(aTHX_ 1, args[1], refs[1]);
@@ -230,7 +222,7 @@ svr_xs_handle_cb(void *ctx, int watch, int fd, int events)
     args[0] = svr_arg_take(aTHX_ 0, watch);
     args[1] = svr_arg_take(aTHX_ 1, fd);
     args[2] = svr_arg_take(aTHX_ 2, events);
-    svr_xs_fire(aTHX_ (SV *)ctx, args, 3);
+    svr_xs_fire(aTHX_ (SV *)ctx, args, 3, 1);
     svr_arg_give(aTHX_ 0, args[0]);
     svr_arg_give(aTHX_ 1, args[1]);
     svr_arg_give(aTHX_ 2, args[2]);
@@ -246,7 +238,7 @@ svr_xs_timeout_cb(void *ctx, int timer)
         return;
     }
     arg = svr_arg_take(aTHX_ 0, timer);
-    svr_xs_fire(aTHX_ (SV *)ctx, &arg, 1);
+    svr_xs_fire(aTHX_ (SV *)ctx, &arg, 1, 1);
     svr_arg_give(aTHX_ 0, arg);
 }
 
@@ -497,7 +489,7 @@ svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nar
         av_push(list, svr_xs_arg(aTHX_ args, nargs, &i));
     n = av_len(list) + 1;
     argv = AvARRAY(list);
-    svr_xs_fire(aTHX_ c->cb, argv, (int)n);
+    svr_xs_fire(aTHX_ c->cb, argv, (int)n, 1);
     FREETMPS;
     LEAVE;
 }
