@@ -142,6 +142,19 @@ svr_take_handle(pTHX_ SV *obj)
     return h;
 }
 
+/* Sys::Virt::Error sets its overloading up on first use (see Error.pm).
+ * A failure there must not replace the error being reported, nor $@. */
+static void
+svr_error_class_ready(pTHX)
+{
+    CV *cv = get_cvs("Sys::Virt::Error::_overload", 0);
+    if (cv) {
+        dSP;
+        PUSHMARK(SP);
+        call_sv((SV *)cv, G_DISCARD | G_NOARGS | G_EVAL | G_KEEPERR);
+    }
+}
+
 SV *
 svr_failure_error_sv(pTHX_ int *kind_out, const char **message_out)
 {
@@ -157,6 +170,8 @@ svr_failure_error_sv(pTHX_ int *kind_out, const char **message_out)
         (void)hv_stores(hv, "domain", newSViv(f.domain));
         (void)hv_stores(hv, "message", newSVpv(f.message, 0));
         rv = newRV_noinc((SV *)hv);
+        /* After the copy: Perl code may run here. */
+        svr_error_class_ready(aTHX);
         sv_bless(rv, gv_stashpvs("Sys::Virt::Error", GV_ADD));
         return rv;
     }

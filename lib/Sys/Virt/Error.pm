@@ -8,11 +8,20 @@ our $VERSION = '9.0.0.1';
 # Loads the XS part, which defines this package's constants.
 require Sys::Virt;
 
-use overload
-    '""' => \&stringify,
-    fallback => 1;
+# Stringification is set up by the first error object, not at load:
+# overload.pm is about a millisecond of every script's start-up, most of
+# which never see an error. The binding calls this before blessing one.
+my $overloaded;
+sub _overload {
+    return if $overloaded;
+    $overloaded = 1;
+    local $@;
+    require overload;
+    overload->import('""' => \&stringify, fallback => 1);
+}
 
 sub new {
+    _overload();
     my $proto = shift;
     my $class = ref($proto) || $proto;
     my %params = @_;
