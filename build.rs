@@ -138,4 +138,7 @@ fn main() {
         .define("XS_VERSION", format!("\"{perl_version}\"").as_str())
         .flag_if_supported("-Wno-unused-variable")
         .compile("sys_virt_xs");
+    // The glue's calls into Rust bind inside the library at link time:
+    // no symbol lookup per function at every load, no PLT hop per call.
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-Bsymbolic-functions");
 }
