@@ -273,6 +273,31 @@ fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
 fn deregistered(c: &ConnHandle, r: Registered) {
     let key = c.ptr() as usize;
     event_regs().retain(|&(k, x)| !(k == key && x == r));
+    sync_with_daemon(c);
+}
+
+/// After a deregistration: one call the daemon answers, so that an event
+/// it was already sending is read now, on a live connection.
+///
+/// The daemon's deregistration only marks a callback deleted while an
+/// event is being dispatched to it, and that dispatch still queues the
+/// event after the deregistration's answer. Nothing reads it until the
+/// connection's next call; if that call is the close (the last reference
+/// going), libvirt 9.0's remote driver hands the event an object that
+/// takes a reference to the connection being disposed, disposes it a
+/// second time and deadlocks on its own lock. The daemon reads our next
+/// call only once that dispatch is over (one thread does both), so the
+/// event is queued before this call's answer and read while waiting for
+/// it. On other drivers this is a local call.
+fn sync_with_daemon(c: &ConnHandle) {
+    let mut version: std::os::raw::c_ulong = 0;
+    // SAFETY: plain libvirt calls; a failure (a dead connection) has
+    // nothing left to read and leaves no error behind.
+    unsafe {
+        if sys::virConnectGetLibVersion(c.ptr(), &mut version) < 0 {
+            sys::virResetLastError();
+        }
+    }
 }
 
 /// Undoes every event registration and the close callback made through us
@@ -284,8 +309,9 @@ fn deregistered(c: &ConnHandle, r: Registered) {
 /// close call reads it, the event's object takes a reference to the
 /// connection being disposed and its release disposes it again, which
 /// calls the daemon under the client lock already held. Deregistering
-/// first reads every event the daemon sent before the answer, while the
-/// connection is alive, and stops further ones.
+/// first stops further events and reads those sent before the answer; one
+/// more call reads the one the daemon may have been dispatching meanwhile
+/// (see `sync_with_daemon`), all while the connection is alive.
 #[no_mangle]
 pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
     crate::boundary::guard_io("svr_conn_release_events", (), || {
@@ -297,7 +323,7 @@ pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
             regs.retain(|&(k, _)| k != key);
             mine
         };
-        for r in mine {
+        for &r in &mine {
             // SAFETY: plain libvirt calls; failures (a dead connection)
             // change nothing and leave no error behind.
             unsafe {
@@ -311,6 +337,9 @@ pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
                 };
                 sys::virResetLastError();
             }
+        }
+        if !mine.is_empty() {
+            sync_with_daemon(c);
         }
         if close_regs().iter().any(|&(k, _)| k == key) && svr_conn_unregister_close_callback(c) < 0 {
             crate::error::take();
