@@ -99,10 +99,10 @@ PROTOTYPES: DISABLE
 BOOT:
     {
         size_t i;
-        svr_init_libvirt();
-        svr_quiet_panics();
         HV *stash = NULL;
         const char *package = NULL;
+        svr_init_libvirt();
+        svr_quiet_panics();
         for (i = 0; i < SVR_CONSTANTS_COUNT; i++) {
             const svr_constant *c = &svr_constants[i];
             SV *value = c->kind == SVR_CONST_STR ? newSVpv(c->sval, 0)
