@@ -42,7 +42,7 @@ my $PROC_POOL_EVENT_REFRESH = 373;
 my $PROC_OFFSET = 40;
 
 my $log = File::Temp->new(TEMPLATE => 'svr-gdb-XXXXXX', TMPDIR => 1);
-my $gdb_pid = open(my $to_gdb, '|-', "exec $gdb -q -nx >" . $log->filename . " 2>&1")
+open(my $to_gdb, '|-', "exec $gdb -q -nx >" . $log->filename . " 2>&1")
     or die "cannot run gdb: $!";
 $to_gdb->autoflush(1);
 # In non-stop mode the attach stops the threads one at a time: once they

@@ -142,17 +142,20 @@ svr_take_handle(pTHX_ SV *obj)
     return h;
 }
 
-/* Sys::Virt::Error sets its overloading up on first use (see Error.pm).
- * A failure there must not replace the error being reported, nor $@. */
-static void
-svr_error_class_ready(pTHX)
+/* The class of error objects. Its overloading is set up by the first one
+ * (see Error.pm), which leaves overload.pm's "((" entry in the stash; a
+ * failure there must not replace the error being reported, nor $@. */
+static HV *
+svr_error_stash(pTHX)
 {
-    CV *cv = get_cvs("Sys::Virt::Error::_overload", 0);
-    if (cv) {
+    HV *stash = gv_stashpvs("Sys::Virt::Error", GV_ADD);
+    CV *cv;
+    if (!hv_fetchs(stash, "((", 0) && (cv = get_cvs("Sys::Virt::Error::_overload", 0))) {
         dSP;
         PUSHMARK(SP);
         call_sv((SV *)cv, G_DISCARD | G_NOARGS | G_EVAL | G_KEEPERR);
     }
+    return stash;
 }
 
 SV *
@@ -171,8 +174,7 @@ svr_failure_error_sv(pTHX_ int *kind_out, const char **message_out)
         (void)hv_stores(hv, "message", newSVpv(f.message, 0));
         rv = newRV_noinc((SV *)hv);
         /* After the copy: Perl code may run here. */
-        svr_error_class_ready(aTHX);
-        sv_bless(rv, gv_stashpvs("Sys::Virt::Error", GV_ADD));
+        sv_bless(rv, svr_error_stash(aTHX));
         return rv;
     }
     return NULL;
