@@ -503,6 +503,11 @@ dom_cb!(ev_memory_failure(recipient: c_int, action: c_int, flags: c_uint) => |a|
     a.int(recipient as i64); a.int(action as i64); a.int(flags as i64)
 });
 dom_cb!(ev_str_ull(s: *const c_char, v: c_ulonglong) => |a| { a.str(s); a.uint(v) });
+dom_cb!(ev_nic_mac_change(alias: *const c_char, old_mac: *const c_char, new_mac: *const c_char) => |a| {
+    a.str(alias); a.str(old_mac); a.str(new_mac)
+});
+dom_cb!(ev_uint(v: c_uint) => |a| { a.uint(v as u64) });
+dom_cb!(ev_str_int_int(s: *const c_char, x: c_int, y: c_int) => |a| { a.str(s); a.int(x as i64); a.int(y as i64) });
 
 type Generic = unsafe extern "C" fn(sys::virConnectPtr, sys::virDomainPtr, *mut c_void);
 
@@ -542,6 +547,11 @@ fn domain_callback(id: c_int) -> Option<Generic> {
             sys::VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD => t::<*const (), Generic>(ev_block_threshold as *const ()),
             sys::VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE => t::<*const (), Generic>(ev_memory_failure as *const ()),
             sys::VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE => t::<*const (), Generic>(ev_str_ull as *const ()),
+            // IDs of libvirt 11.2 and 12.4: libvirt refuses them itself
+            // where it is older.
+            sys::VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE => t::<*const (), Generic>(ev_nic_mac_change as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_VCPU_REMOVED => t::<*const (), Generic>(ev_uint as *const ()),
+            sys::VIR_DOMAIN_EVENT_ID_CHANNEL_LIFECYCLE => t::<*const (), Generic>(ev_str_int_int as *const ()),
             _ => return None,
         })
     }
@@ -756,6 +766,22 @@ unsafe extern "C" fn net_lifecycle(
     })
 }
 
+unsafe extern "C" fn net_metadata_change(
+    _conn: sys::virConnectPtr,
+    net: sys::virNetworkPtr,
+    kind: c_int,
+    nsuri: *const c_char,
+    opaque: *mut c_void,
+) {
+    guard("net_metadata_change", (), || {
+        let mut a = Args::default();
+        a.int(kind as i64);
+        a.str(nsuri);
+        deliver(opaque, wrap_network(net), a);
+        Ok(())
+    })
+}
+
 type NetGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virNetworkPtr, *mut c_void);
 
 /// libvirt's generic callback type for a network event ID (None: unknown).
@@ -765,6 +791,10 @@ fn network_callback(id: c_int) -> Option<NetGeneric> {
         // calls it with the lifecycle signature.
         sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => unsafe {
             std::mem::transmute::<*const (), NetGeneric>(net_lifecycle as *const ())
+        },
+        // SAFETY: likewise, the metadata-change signature (libvirt 9.8).
+        sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE => unsafe {
+            std::mem::transmute::<*const (), NetGeneric>(net_metadata_change as *const ())
         },
         _ => return None,
     })
@@ -1162,37 +1192,57 @@ mod tests {
 
     /// The value of an enum of the installed libvirt's API description.
     fn api_enum(name: &str) -> c_int {
-        let xml = std::fs::read_to_string("/usr/share/libvirt/api/libvirt-api.xml").expect("libvirt-api.xml");
+        let path = std::env::var("LIBVIRT_API_XML").unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
+        let xml = std::fs::read_to_string(&path).expect("libvirt-api.xml");
         let at = xml.find(&format!("<enum name='{name}'")).expect(name);
         let rest = &xml[at..];
         let v = &rest[rest.find("value='").unwrap() + 7..];
         v[..v.find('\'').unwrap()].parse().unwrap()
     }
 
+    /// The event IDs this release knows, per family (libvirt 12.8's).
+    const KNOWN_DOMAIN: c_uint = sys::VIR_DOMAIN_EVENT_ID_CHANNEL_LIFECYCLE + 1;
+    const KNOWN_POOL: c_uint = sys::VIR_STORAGE_POOL_EVENT_ID_REFRESH + 1;
+    const KNOWN_NETWORK: c_uint = sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE + 1;
+    const KNOWN_NODE_DEVICE: c_uint = sys::VIR_NODE_DEVICE_EVENT_ID_UPDATE + 1;
+    const KNOWN_SECRET: c_uint = sys::VIR_SECRET_EVENT_ID_VALUE_CHANGED + 1;
+
+    /// Every event ID of a family that this release knows has a callback, and so every
+    /// ID the installed libvirt defines, unless it is newer than this
+    /// release: such an ID is refused alone (`None`), never its family.
+    fn family_complete(what: &str, installed_last: c_int, known_last: c_uint, callback: impl Fn(c_int) -> bool) {
+        for id in 0..known_last as c_int {
+            assert!(callback(id), "{what} event ID {id} has no callback");
+        }
+        for id in 0..installed_last {
+            assert_eq!(callback(id), id < known_last as c_int, "{what} event ID {id}");
+        }
+        assert!(!callback(known_last as c_int), "{what}: an ID newer than this release is refused");
+        assert!(!callback(-1));
+    }
+
     #[test]
-    fn every_domain_event_id_libvirt_defines_has_a_callback() {
-        let last = api_enum("VIR_DOMAIN_EVENT_ID_LAST");
-        assert!(last >= 27);
-        for id in 0..last {
-            assert!(domain_callback(id).is_some(), "event ID {id}");
-        }
-        assert!(domain_callback(last).is_none());
-        assert!(domain_callback(-1).is_none());
-        for id in 0..api_enum("VIR_STORAGE_POOL_EVENT_ID_LAST") {
-            assert!(pool_callback(id).is_some(), "pool event ID {id}");
-        }
-        for id in 0..api_enum("VIR_NETWORK_EVENT_ID_LAST") {
-            assert!(network_callback(id).is_some(), "network event ID {id}");
-        }
-        assert!(network_callback(api_enum("VIR_NETWORK_EVENT_ID_LAST")).is_none());
-        for id in 0..api_enum("VIR_NODE_DEVICE_EVENT_ID_LAST") {
-            assert!(node_device_callback(id).is_some(), "node device event ID {id}");
-        }
-        assert!(node_device_callback(api_enum("VIR_NODE_DEVICE_EVENT_ID_LAST")).is_none());
-        for id in 0..api_enum("VIR_SECRET_EVENT_ID_LAST") {
-            assert!(secret_callback(id).is_some(), "secret event ID {id}");
-        }
-        assert!(secret_callback(api_enum("VIR_SECRET_EVENT_ID_LAST")).is_none());
+    fn every_event_id_libvirt_defines_has_a_callback() {
+        // libvirt 7.0 defines 26 domain event IDs, 12.4 thirty.
+        assert!(api_enum("VIR_DOMAIN_EVENT_ID_LAST") >= 26);
+        family_complete("domain", api_enum("VIR_DOMAIN_EVENT_ID_LAST"), KNOWN_DOMAIN, |id| {
+            domain_callback(id).is_some()
+        });
+        family_complete("pool", api_enum("VIR_STORAGE_POOL_EVENT_ID_LAST"), KNOWN_POOL, |id| {
+            pool_callback(id).is_some()
+        });
+        family_complete("network", api_enum("VIR_NETWORK_EVENT_ID_LAST"), KNOWN_NETWORK, |id| {
+            network_callback(id).is_some()
+        });
+        family_complete(
+            "node device",
+            api_enum("VIR_NODE_DEVICE_EVENT_ID_LAST"),
+            KNOWN_NODE_DEVICE,
+            |id| node_device_callback(id).is_some(),
+        );
+        family_complete("secret", api_enum("VIR_SECRET_EVENT_ID_LAST"), KNOWN_SECRET, |id| {
+            secret_callback(id).is_some()
+        });
     }
 
     #[test]

@@ -18,8 +18,9 @@ use warnings;
 use Getopt::Long;
 
 my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
-GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s')
-    or die "usage: $0 --table FILE [--api FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
+GetOptions(\%opt, 'table=s', 'api=s', 'since=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s')
+    or die "usage: $0 --table FILE [--api FILE] [--since FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
+($opt{since} //= $opt{table}) =~ s{api\.tsv$}{libvirt-since.tsv};
 
 # ------------------------------------------------------------ classes ----
 # Perl class => [short name in the table, Rust handle, libvirt pointer,
@@ -114,6 +115,29 @@ my (%func, %struct);
         while ($body =~ m{<field name='(\w+)' type='([^']*)'}g) { push @fields, [$1, $2] }
         $struct{$name} = \@fields;
     }
+}
+
+# The release that introduced each libvirt function (data/libvirt-since.tsv):
+# a row whose function the installed libvirt lacks becomes a method that
+# dies saying which release it needs.
+my %since;
+{
+    open my $fh, '<', $opt{since} or die "$opt{since}: $!\n";
+    while (<$fh>) {
+        next if /^#/;
+        chomp;
+        my ($name, $kind, $v) = split /\t/;
+        $since{$name} = $v if $kind eq 'function';
+    }
+}
+
+# The libvirt function a row needs (a regular call's, or the one named in
+# rust:NAME\@virXxx), and whether the installed libvirt has it.
+sub needed_function {
+    my ($r) = @_;
+    return $r->{call} if $r->{call} =~ /^vir\w+$/;
+    return $1 if $r->{call} =~ /^rust:[\w:]+\@(vir\w+)$/;
+    return undef;
 }
 
 if (my $pkg = $opt{'pod-skeleton'}) {
@@ -255,7 +279,15 @@ sub rust_body {
             . "    run(\"$fq\", || {\n"
             . "        let this_ = this(this_)?;\n";
     my $call = $r->{call};
-    if ($call =~ /^rust:(\w+(?:::\w+)*)$/) {
+    my $needed = needed_function($r);
+    if ($needed && !$func{$needed}) {
+        # The installed libvirt lacks the function: the method exists, checks
+        # its arguments as always, and dies naming the release it needs.
+        $since{$needed}
+            or die "$opt{table}:$r->{line}: $needed is neither in $opt{api} nor in $opt{since}\n";
+        $out =~ s/#\[allow\(/#[allow(unused_variables, /;
+        $out .= "        let _ = this_;\n        lacking(\"$fq\", \"$needed\")\n";
+    } elsif ($call =~ /^rust:(\w+(?:::\w+)*)(?:\@vir\w+)?$/) {
         my @a = map { arg_owned($_, $fq) } @{ $r->{args} };
         $out .= "        overrides::$1(" . join(', ', 'this_', @a) . ")\n";
     } elsif ($call =~ /^unsupported:(\w+)$/) {
@@ -528,6 +560,11 @@ if ($opt{rust}) {
     $text .= "/// DESTROY of the classes made here.\n///\n/// # Safety\n/// As for `release_object`.\n#[no_mangle]\n"
            . "pub unsafe extern \"C\" fn svr_api_release(class_id: c_int, ptr: *mut c_void) {\n"
            . "    crate::boundary::guard(\"svr_api_release\", (), || { release_object(class_id, ptr); Ok(()) })\n}\n\n";
+    # The release of every function the installed libvirt lacks (messages).
+    $text .= "/// The libvirt release that introduced a function the installed libvirt lacks.\n"
+           . "pub fn libvirt_since(function: &str) -> &'static str {\n    match function {\n";
+    $text .= "        \"$_\" => \"$since{$_}\",\n" for grep { !$func{$_} } sort keys %since;
+    $text .= "        _ => \"(unknown)\",\n    }\n}\n\n";
     $text .= join("\n", @rust);
     write_file($opt{rust}, $text);
 }

@@ -282,6 +282,21 @@ sub pod_text ($s) {
     return $s;
 }
 
+# The release of each constant newer than the oldest libvirt supported
+# (data/libvirt-since.tsv): its POD says from which libvirt it exists.
+my $since = do {
+    my %s;
+    my $file = File::Spec->catfile($root, 'data', 'libvirt-since.tsv');
+    if (open my $fh, '<', $file) {
+        while (<$fh>) {
+            chomp;
+            my ($name, $kind, $v) = split /\t/;
+            $s{$name} = $v if !/^#/ && $kind ne 'function';
+        }
+    }
+    \%s;
+};
+
 sub pod_for ($pkg) {
     my $pod = "=over 4\n\n";
     for my $c (@{$by_pkg{$pkg} // []}) {
@@ -296,6 +311,8 @@ sub pod_for ($pkg) {
             push @paras, $p;
         }
         @paras = ("The libvirt constant C<$c->{lv}>.") unless @paras;
+        push @paras, "Defined where Sys::Virt is built against libvirt $since->{$c->{lv}} or newer."
+            if $since->{$c->{lv}};
         $pod .= "$_\n\n" for @paras;
     }
     $pod .= "=back\n";

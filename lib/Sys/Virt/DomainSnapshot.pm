@@ -231,7 +231,9 @@ Allow risky reverts
 
 =item Sys::Virt::DomainSnapshot::REVERT_RESET_NVRAM
 
-Re-initialize NVRAM from template
+Re-initialize NVRAM/varstore from template
+
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
 
 =item Sys::Virt::DomainSnapshot::XML_SECURE
 

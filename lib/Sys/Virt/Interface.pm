@@ -99,6 +99,8 @@ dump inactive interface information
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
+
 =item Sys::Virt::Interface::LIST_ACTIVE
 
 The libvirt constant C<VIR_CONNECT_LIST_INTERFACES_ACTIVE>.

@@ -86,6 +86,8 @@ L<Sys::Virt>. Calls C<virNWFilterUndefine>.
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
+
 =back
 
 =for generated-constants end

@@ -80,6 +80,8 @@ C<virNWFilterBindingDelete>.
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.8.0 or newer.
+
 =back
 
 =for generated-constants end

@@ -99,6 +99,8 @@ reclaim existing used resources
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.8.0 or newer.
+
 =item Sys::Virt::NetworkPort::BANDWIDTH_IN_AVERAGE
 
 Macro represents the inbound average of NIC bandwidth, as a uint.

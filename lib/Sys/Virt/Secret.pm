@@ -109,6 +109,8 @@ The libvirt constant C<VIR_SECRET_USAGE_TYPE_VTPM>.
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
+
 =item Sys::Virt::Secret::LIST_EPHEMERAL
 
 kept in memory, never

@@ -246,6 +246,8 @@ Running, but not accessible
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
+
 =item Sys::Virt::StoragePool::BUILD_NEW
 
 Regular build from scratch

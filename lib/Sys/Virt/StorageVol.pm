@@ -351,6 +351,8 @@ perform a btrfs lightweight copy
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 8.10.0 or newer.
+
 =item Sys::Virt::StorageVol::USE_ALLOCATION
 
 The libvirt constant C<VIR_STORAGE_VOL_USE_ALLOCATION>.

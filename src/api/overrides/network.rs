@@ -55,12 +55,14 @@ pub fn lookup_by_uuid(this: &ConnHandle, uuid: Vec<u8>) -> Result<Value> {
 pub fn create_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
     let c = this.raw();
     // SAFETY: `xml` is valid for the call; a new reference or NULL.
-    let p = unsafe {
-        if flags == 0 {
-            sys::virNetworkCreateXML(c, xml.as_ptr())
-        } else {
-            sys::virNetworkCreateXMLFlags(c, xml.as_ptr(), flags)
-        }
+    let p = if flags == 0 {
+        unsafe { sys::virNetworkCreateXML(c, xml.as_ptr()) }
+    } else {
+        #[cfg(libvirt = "virNetworkCreateXMLFlags")]
+        let p = unsafe { sys::virNetworkCreateXMLFlags(c, xml.as_ptr(), flags) };
+        #[cfg(not(libvirt = "virNetworkCreateXMLFlags"))]
+        let p = lacking("Sys::Virt::create_network", "virNetworkCreateXMLFlags")?;
+        p
     };
     Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
 }
@@ -70,12 +72,14 @@ pub fn create_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Valu
 pub fn define_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
     let c = this.raw();
     // SAFETY: as above.
-    let p = unsafe {
-        if flags == 0 {
-            sys::virNetworkDefineXML(c, xml.as_ptr())
-        } else {
-            sys::virNetworkDefineXMLFlags(c, xml.as_ptr(), flags)
-        }
+    let p = if flags == 0 {
+        unsafe { sys::virNetworkDefineXML(c, xml.as_ptr()) }
+    } else {
+        #[cfg(libvirt = "virNetworkDefineXMLFlags")]
+        let p = unsafe { sys::virNetworkDefineXMLFlags(c, xml.as_ptr(), flags) };
+        #[cfg(not(libvirt = "virNetworkDefineXMLFlags"))]
+        let p = lacking("Sys::Virt::define_network", "virNetworkDefineXMLFlags")?;
+        p
     };
     Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
 }

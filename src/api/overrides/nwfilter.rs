@@ -40,12 +40,14 @@ pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
 pub fn define_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
     let c = this.raw();
     // SAFETY: `xml` is valid for the call; a new reference or NULL.
-    let p = unsafe {
-        if flags == 0 {
-            sys::virNWFilterDefineXML(c, xml.as_ptr())
-        } else {
-            sys::virNWFilterDefineXMLFlags(c, xml.as_ptr(), flags)
-        }
+    let p = if flags == 0 {
+        unsafe { sys::virNWFilterDefineXML(c, xml.as_ptr()) }
+    } else {
+        #[cfg(libvirt = "virNWFilterDefineXMLFlags")]
+        let p = unsafe { sys::virNWFilterDefineXMLFlags(c, xml.as_ptr(), flags) };
+        #[cfg(not(libvirt = "virNWFilterDefineXMLFlags"))]
+        let p = lacking("Sys::Virt::define_nwfilter", "virNWFilterDefineXMLFlags")?;
+        p
     };
     Ok(Value::Object(ObjectOut::adopt::<NWFilterHandle>(p)?))
 }
