@@ -242,7 +242,7 @@ dies_like(qr/restore_domain: either 'from' or 'params' must be given/, "restore_
 dies_like(qr/restore_domain: unknown parameter 'colour'/, "restore_domain(unknown param)",
           sub { $conn->restore_domain(undef, undef, { colour => 1 }) });
 libvirt_error($NO_SUPPORT, "restore_domain with params", sub {
-    $conn->restore_domain(undef, undef, { Sys::Virt::Domain::SAVE_PARAM_FILE() => $img }) });
+    $conn->restore_domain(undef, undef, { file => $img }) });    # SAVE_PARAM_FILE (libvirt 8.4)
 {
     # A save image of "test" while running: by Domain::save where it exists,
     # else written in the test driver's format (testDomainSaveImageWrite:

@@ -3,7 +3,7 @@ package Sys::Virt;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
@@ -24,6 +24,26 @@ use Sys::Virt::DomainSnapshot;
 use Sys::Virt::DomainCheckpoint;
 
 sub CLONE_SKIP { 1 }
+
+# The API level of this build: that of the classic binding's release this
+# release covers (the first three parts of $VERSION), or, where older, that
+# of the libvirt it was built against (whose methods of newer libvirts die
+# naming the release they need). `use Sys::Virt 11.0.0;` asks for it.
+sub VERSION {
+    my $class = shift;
+    my $have = $class->SUPER::VERSION(@_);
+    if (@_ && defined $_[0] && $class eq __PACKAGE__) {
+        my $n = LIBVIR_VERSION_NUMBER();
+        my $built = join '.', int($n / 1_000_000), int($n / 1000) % 1000, $n % 1000;
+        my ($release) = $VERSION =~ /^(\d+\.\d+\.\d+)/;
+        my $level = version->parse("v$built") < version->parse("v$release") ? $built : $release;
+        if (version->parse($_[0]) > version->parse("v$level")) {
+            die "Sys::Virt version " . (version->parse($_[0])->normal =~ s/^v//r) . " required--this is only version $level"
+                . " (Sys::Virt $VERSION built against libvirt $built)\n";
+        }
+    }
+    return $have;
+}
 
 sub new {
     my $proto = shift;
@@ -186,6 +206,35 @@ to Perl.
 
 Every method that fails in libvirt dies with a L<Sys::Virt::Error> object.
 A wrong argument dies with a plain message naming the method and argument.
+
+=head1 VERSIONS
+
+C<$Sys::Virt::VERSION> is C<A.B.C.N>: C<A.B.C> is the release of the
+classic binding whose API this release covers (12.7.0: every method,
+constant and event of it), and C<N> counts this project's releases at that
+level.
+
+What a build has depends on the libvirt it is built against (7.0.0 or
+newer). Every method of the classic binding exists; one whose libvirt
+function that libvirt lacks dies with a L<Sys::Virt::Error>
+(C<ERR_NO_SUPPORT>) whose message names the libvirt release it needs.
+Constants and event IDs exist where that libvirt defines them (the
+documentation of each newer one says from which release).
+C<Sys::Virt::LIBVIR_VERSION_NUMBER> is the version of the libvirt it was
+built against (major * 1,000,000 + minor * 1,000 + micro).
+
+=over 4
+
+=item Sys::Virt->VERSION($wanted)
+
+As for any module (C<use Sys::Virt 11.0.0;> calls it), dies unless this
+build has the API of the classic binding's release C<$wanted>: that of
+C<A.B.C>, or of the libvirt it was built against where that is older.
+Built against libvirt 9.0, C<use Sys::Virt 9.0.0;> passes and
+C<use Sys::Virt 11.0.0;> dies ("this is only version 9.0.0"). Without an
+argument it returns C<$VERSION>.
+
+=back
 
 =head1 METHODS
 
