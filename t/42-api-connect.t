@@ -113,8 +113,8 @@ SKIP: {
     for my $q ([4, 0], [2048, 1], [2048, 0]) {
         my ($size, $cell) = @$q;
         my ($v) = (virsh("freepages --cellno $cell --pagesize $size") // '') =~ /^\s*\Q${size}\EKiB:\s+(\d+)/m;
-        is_deeply([$conn->get_node_free_pages([$size], $cell, 1)], [{ cell => $cell, pages => { $size => $v } }],
-                  "get_node_free_pages([$size], $cell, 1) = virsh freepages --cellno $cell --pagesize $size");
+        is_deeply([$conn->get_node_free_pages([$size], $cell, $cell)], [{ cell => $cell, pages => { $size => $v } }],
+                  "get_node_free_pages([$size], $cell, $cell) = virsh freepages --cellno $cell --pagesize $size");
     }
 }
 libvirt_error($INVALID, "get_node_free_pages([])", sub { $conn->get_node_free_pages([], 0, 0) });
