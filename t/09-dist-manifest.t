@@ -35,7 +35,7 @@ my @needed = grep { m{^(?:src|xs|tools|data|lib|t(?!/\.))/} && !m{(?:~|\.bak|\.o
 my @skipped = sort grep { $skip->($_) } @needed;
 is_deeply \@skipped, [], 'nothing under src/ xs/ tools/ data/ lib/ t/ is skipped'
     or diag "Skipped by MANIFEST.SKIP:\n", map "  $_\n", @skipped;
-for my $f (qw(Makefile.PL Cargo.toml Cargo.lock build.rs README LICENSE COPYING Artistic)) {
+for my $f (qw(Makefile.PL Cargo.toml Cargo.lock build.rs README Changes LICENSE COPYING Artistic)) {
     ok exists $listed->{$f}, "MANIFEST lists $f";
 }
 
