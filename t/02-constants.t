@@ -2,7 +2,12 @@
 # Checks tools/gen-constants.pl against the installed libvirt's API XML:
 # well-known values, plausible counts per package, and that the generated
 # C header compiles and agrees with --list.
-use v5.36;
+# Perl 5.20 or newer (Debian 11 has 5.32): signatures, experimental there.
+use v5.20;
+use strict;
+use warnings;
+use feature 'signatures';
+no warnings 'experimental::signatures';
 use Test::More;
 use File::Spec;
 use File::Temp qw(tempdir);

@@ -7,7 +7,12 @@
 #                          [--c OUT.h] [--pod FILE.pm ...] [--list PACKAGE]
 #
 # Only core modules; the XML is parsed with regexes.
-use v5.36;
+# Perl 5.20 or newer (Debian 11 has 5.32): signatures, experimental there.
+use v5.20;
+use strict;
+use warnings;
+use feature 'signatures';
+no warnings 'experimental::signatures';
 use File::Basename qw(dirname);
 use File::Spec;
 use Getopt::Long qw(GetOptions);
