@@ -46,6 +46,11 @@ ok(!eval { Sys::Virt->VERSION($next); 1 }, "but not $next, a later API level");
 like($@, qr/^Sys::Virt version \Q$next\E required--this is only version \Q$level\E \(Sys::Virt \Q$Sys::Virt::VERSION\E built against libvirt \Q$built\E\)/,
      '... saying what this build has');
 ok(!eval "use Sys::Virt 99.0.0; 1", 'use Sys::Virt 99.0.0 fails');
+if ($level ne $release) {
+    ok(eval { Sys::Virt->VERSION("$level.5"); 1 }, "$level.5 passes: a fourth part counts releases at a level, not API")
+        or diag $@;
+}
+ok(!eval { Sys::Virt->VERSION("$release.99"); 1 }, "but not past this release ($release.99)");
 is(Sys::Virt->VERSION, $Sys::Virt::VERSION, 'VERSION without an argument returns $VERSION');
 for my $pkg (sort keys %names) {
     is($pkg->VERSION, $Sys::Virt::VERSION, "$pkg has the distribution's version");

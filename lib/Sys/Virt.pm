@@ -31,18 +31,20 @@ sub CLONE_SKIP { 1 }
 # naming the release they need). `use Sys::Virt 11.0.0;` asks for it.
 sub VERSION {
     my $class = shift;
-    my $have = $class->SUPER::VERSION(@_);
     if (@_ && defined $_[0] && $class eq __PACKAGE__) {
         my $n = LIBVIR_VERSION_NUMBER();
         my $built = join '.', int($n / 1_000_000), int($n / 1000) % 1000, $n % 1000;
         my ($release) = $VERSION =~ /^(\d+\.\d+\.\d+)/;
         my $level = version->parse("v$built") < version->parse("v$release") ? $built : $release;
-        if (version->parse($_[0]) > version->parse("v$level")) {
+        # The API level asked for: the first three parts (a fourth counts
+        # this project's releases at a level).
+        my $want = join '.', (split /\./, version->parse($_[0])->normal =~ s/^v//r)[0 .. 2];
+        if (version->parse("v$want") > version->parse("v$level")) {
             die "Sys::Virt version " . (version->parse($_[0])->normal =~ s/^v//r) . " required--this is only version $level"
                 . " (Sys::Virt $VERSION built against libvirt $built)\n";
         }
     }
-    return $have;
+    return $class->SUPER::VERSION(@_);
 }
 
 sub new {
