@@ -8,7 +8,6 @@ use strict;
 use warnings;
 use Test::More;
 use Test::Fatal qw(exception);
-use POSIX ();
 use lib 't/lib';
 use Test::LibvirtAPI;
 use Test::LibvirtDaemon;
@@ -22,25 +21,6 @@ sub error_code_is {
         isa_ok($e, 'Sys::Virt::Error');
         is(eval { $e->code }, $code, 'code') or diag($e);
     };
-}
-
-# What virsh, on test:///default of the same libvirt (its own fresh
-# state), makes of a command: undef where it succeeds (or where there is
-# no virsh: then the call is expected to work), else libvirt's message.
-sub virsh_error {
-    my @args = @_;
-    my $pid = open(my $fh, '-|') // die "fork: $!";
-    if (!$pid) {
-        open STDERR, '>&', \*STDOUT;
-        open STDIN, '<', '/dev/null';
-        exec 'virsh', '-q', '-c', 'test:///default', @args or POSIX::_exit(127);
-    }
-    my $out = do { local $/; <$fh> } // '';
-    close $fh;
-    return undef unless $?;
-    return undef if $? >> 8 == 127;
-    my @e = $out =~ /^error: (.*)$/mg;
-    return $e[-1] // $out;
 }
 
 my $d = Test::LibvirtDaemon->start_or_skip(drivers => [qw(storage network)], pool => 0);
@@ -276,7 +256,7 @@ XML
     # and the section swapped (its NEWS: "Fix virNetworkUpdate()"); through
     # a daemon, as above, the call works. virsh, on the same libvirt, says
     # which: where it fails, the same call here fails with its error.
-    my $virsh_add = virsh_error(qw(net-update default add-last ip-dhcp-host), $host);
+    my $virsh_add = virsh_error('test:///default', qw(net-update default add-last ip-dhcp-host), $host);
     if (!defined $virsh_add) {
         $net->update(@add);
         like($net->get_xml_description, qr{<host mac='00:11:22:33:44:55' ip='192.168.122.5'/>}, 'update: added');
@@ -287,7 +267,7 @@ XML
         error_code_is($e, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED(), 'update: fails here, as for virsh');
         is(eval { $e->message }, $virsh_add, 'update: the same error as virsh net-update');
         $e = exception { $net->update(@del) };
-        is(eval { $e->message }, virsh_error(qw(net-update default delete ip-dhcp-host --current), $host),
+        is(eval { $e->message }, virsh_error('test:///default', qw(net-update default delete ip-dhcp-host --current), $host),
            'update (delete): the same error as virsh net-update');
     }
     like(exception { $net->update(1, 2, 'x', '<host/>') }, qr/update: 'parentIndex' must be a number/,

@@ -12,7 +12,8 @@ package Test::LibvirtAPI;
 use strict;
 use warnings;
 use Exporter 'import';
-our @EXPORT = qw(libvirt_has libvirt_at_least skip_unless_libvirt driver_call driver_lacks);
+use POSIX ();
+our @EXPORT = qw(libvirt_has libvirt_at_least skip_unless_libvirt driver_call driver_lacks virsh_error);
 
 my %api;
 sub libvirt_has {
@@ -90,6 +91,25 @@ sub driver_call {
         }
     }
     return 0;
+}
+
+# virsh_error(URI, ARGS...): what virsh, on the same libvirt, makes of a
+# command (one process: test:///default starts afresh): undef where it
+# succeeds (and where there is no virsh), else the message of the last
+# error libvirt gave it (its last "error: ..." line).
+sub virsh_error {
+    my ($uri, @args) = @_;
+    my $pid = open(my $fh, '-|') // die "fork: $!";
+    if (!$pid) {
+        open STDERR, '>&', \*STDOUT;
+        open STDIN, '<', '/dev/null';
+        exec 'virsh', '-q', '-c', $uri, @args or POSIX::_exit(127);
+    }
+    my $out = do { local $/; <$fh> } // '';
+    close $fh;
+    return undef if !$? || $? >> 8 == 127;
+    my @e = $out =~ /^error: (.*)$/mg;
+    return $e[-1] // $out;
 }
 
 1;
