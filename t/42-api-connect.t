@@ -87,7 +87,9 @@ libvirt_error($NO_SUPPORT, "get_node_sev_info", sub { $conn->get_node_sev_info }
 libvirt_error($NO_SUPPORT, "node_suspend_for_duration", sub {
     $conn->node_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM(), 10) });
 
-is_deeply($conn->get_node_security_model, { model => "testSecurity", doi => "" }, "get_node_security_model");
+driver_call(virNodeGetSecurityModel => sub { $conn->get_node_security_model }, sub {
+    is_deeply($_[0], { model => "testSecurity", doi => "" }, "get_node_security_model");
+}, classic => '$conn->get_node_security_model');
 
 my $free = $conn->get_node_free_memory;
 cmp_ok($free, '>', 0, "get_node_free_memory");
@@ -235,22 +237,28 @@ libvirt_error($NO_SUPPORT, "domain_xml_to_native", sub { $conn->domain_xml_to_na
 
 # get_all_domain_stats: a list of { dom => Sys::Virt::Domain, data => {...} }.
 my $STATE = Sys::Virt::Domain::STATS_STATE();
-my @stats = $conn->get_all_domain_stats($STATE);
-is_deeply([sort map { $_->{dom}->get_name } @stats], [qw(c1 d1 d2 test)], "get_all_domain_stats: every domain");
-is_deeply([sort keys %{ $stats[0] }], [qw(data dom)], "get_all_domain_stats: dom and data");
-isa_ok($stats[0]{dom}, "Sys::Virt::Domain");
-my ($st) = grep { $_->{dom}->get_name eq "test" } @stats;
-is_deeply([sort keys %{ $st->{data} }], ["state.reason", "state.state"], "get_all_domain_stats: state data");
-is($st->{data}{"state.state"}, Sys::Virt::Domain::STATE_RUNNING(), "get_all_domain_stats: running");
-like($st->{data}{"state.reason"}, qr/^\d+$/, "get_all_domain_stats: a reason");
-is_deeply([sort map { $_->{dom}->get_name } $conn->get_all_domain_stats($STATE, undef, Sys::Virt::Domain::GET_ALL_STATS_ACTIVE())],
-          [qw(c1 test)], "get_all_domain_stats: flags filter");
-my @one = $conn->get_all_domain_stats($STATE, [$dom]);
-is(scalar @one, 1, "get_all_domain_stats([\$dom]): one record");
-is($one[0]{dom}->get_name, "test", "get_all_domain_stats([\$dom]): that domain");
-is_deeply($one[0]{data}, $st->{data}, "get_all_domain_stats([\$dom]): same data");
-is(scalar(() = $conn->get_all_domain_stats($STATE, [])), 4, "get_all_domain_stats([]): every domain (as classic)");
-is(scalar(() = $conn->get_all_domain_stats(0)), 4, "get_all_domain_stats(0)");
+driver_call(virConnectGetAllDomainStats => sub { $conn->get_all_domain_stats($STATE) }, sub {
+    my @stats = @_;
+    is_deeply([sort map { $_->{dom}->get_name } @stats], [qw(c1 d1 d2 test)], "get_all_domain_stats: every domain");
+    is_deeply([sort keys %{ $stats[0] }], [qw(data dom)], "get_all_domain_stats: dom and data");
+    isa_ok($stats[0]{dom}, "Sys::Virt::Domain");
+    my ($st) = grep { $_->{dom}->get_name eq "test" } @stats;
+    is_deeply([sort keys %{ $st->{data} }], ["state.reason", "state.state"], "get_all_domain_stats: state data");
+    is($st->{data}{"state.state"}, Sys::Virt::Domain::STATE_RUNNING(), "get_all_domain_stats: running");
+    is($st->{data}{"state.reason"}, ($dom->get_state)[1], "get_all_domain_stats: the reason, as get_state");
+    is_deeply([sort map { $_->{dom}->get_name } $conn->get_all_domain_stats($STATE, undef, Sys::Virt::Domain::GET_ALL_STATS_ACTIVE())],
+              [qw(c1 test)], "get_all_domain_stats: flags filter");
+    is(scalar(() = $conn->get_all_domain_stats($STATE, [])), 4, "get_all_domain_stats([]): every domain (as classic)");
+    is(scalar(() = $conn->get_all_domain_stats(0)), 4, "get_all_domain_stats(0)");
+}, classic => '$conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE())');
+# With domains, virDomainListGetStats.
+driver_call(virDomainListGetStats => sub { $conn->get_all_domain_stats($STATE, [$dom]) }, sub {
+    my @one = @_;
+    is(scalar @one, 1, "get_all_domain_stats([\$dom]): one record");
+    is($one[0]{dom}->get_name, "test", "get_all_domain_stats([\$dom]): that domain");
+    is_deeply($one[0]{data}, { "state.state" => ($dom->get_state)[0], "state.reason" => ($dom->get_state)[1] },
+              "get_all_domain_stats([\$dom]): its state, as get_state");
+}, classic => '$conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [$dom])');
 # The classic binding crashes on these.
 dies_like(qr/get_all_domain_stats: 'doms' must be an ARRAY reference/, "get_all_domain_stats(non-array)",
           sub { $conn->get_all_domain_stats($STATE, "test") });

@@ -79,11 +79,22 @@ sub _start {
     my @drivers = @{ $opt{drivers} || ['storage'] };
     my %driver_so;
     for my $name (@drivers) {
-        (my $so = $driver) =~ s/libvirt_driver_storage\.so$/libvirt_driver_$name.so/;
+        my $so = _driver_beside($driver, $name);
         die "libvirt $name driver $so does not exist\n" unless -f $so;
         $driver_so{$name} = $so;
     }
     my @private = (grep { $_ ne 'storage' } @drivers) ? @PRIVATE_DIRS_ALL : @PRIVATE_DIRS;
+    # Files the daemon sees (and may change) in place of the system's: each
+    # directory holding one is replaced, in the namespace, by a directory of
+    # the test's own (a bind mount).
+    my %files = %{ $opt{files} || {} };
+    my %bind;
+    for my $path (sort keys %files) {
+        my ($d) = $path =~ m{^(/[\w./-]*[\w-])/[\w.-]+$}
+            or die "files: '$path' is not an absolute path of plain names\n";
+        die "files: $d is a private tmpfs already\n" if grep { $d eq $_ || index($d, "$_/") == 0 } @private;
+        $bind{$d} = 1;
+    }
 
     my $timeout   = $opt{timeout}   // 20;
     my $pool_name = $opt{pool_name} // 'testpool';
@@ -92,7 +103,7 @@ sub _start {
 
     # Mount points for the private tmpfs. Creating an empty directory is the
     # only thing done outside the namespace (mount needs an existing target).
-    for my $d (@private) {
+    for my $d (@private, sort keys %bind) {
         next if -d $d;
         my $path = '';
         for my $part (grep { length } split m{/}, $d) {
@@ -112,6 +123,10 @@ sub _start {
         $dir = File::Temp::tempdir($template, DIR => '/tmp', CLEANUP => 0);
     }
     $dir = Cwd::abs_path($dir);
+    if (%bind && $dir =~ /\s/) {
+        rmdir $dir;
+        die "files: the temporary directory $dir has white space\n";
+    }
 
     my $self = bless {
         dir       => $dir,
@@ -128,6 +143,8 @@ sub _start {
         pid       => undef,
         drivers   => \%driver_so,
         private   => \@private,
+        files     => \%files,
+        bind      => { map { $_ => "$dir/files$_" } keys %bind },
     }, $class;
     $self->{uri} = "storage:///system?socket=$self->{socket}";
 
@@ -162,6 +179,12 @@ sub _prepare {
             or die "symlink $so: $!\n";
     }
     mkdir $self->{pool_path} or die "mkdir $self->{pool_path}: $!\n";
+    File::Path::make_path(values %{ $self->{bind} });
+    for my $path (sort keys %{ $self->{files} }) {
+        open my $fh, '>', "$dir/files$path" or die "$dir/files$path: $!\n";
+        print {$fh} $self->{files}{$path};
+        close $fh or die "$dir/files$path: $!\n";
+    }
 
     open my $fh, '>', $self->{conf_file} or die "$self->{conf_file}: $!\n";
     print {$fh} <<"EOF";
@@ -183,7 +206,13 @@ mount --make-rprivate /
 for d in $PRIVATE_DIRS; do
     mount -t tmpfs -o mode=0755,size=64m sys-virt-test "$d"
 done
-exec "$SETPRIV" --pdeathsig KILL "$LIBVIRTD" --config "$1" --pid-file "$2"
+conf=$1 pidfile=$2
+set -- $BIND_DIRS
+while [ $# -ge 2 ]; do
+    mount --bind "$1" "$2"
+    shift 2
+done
+exec "$SETPRIV" --pdeathsig KILL "$LIBVIRTD" --config "$conf" --pid-file "$pidfile"
 EOF
 
 sub _spawn {
@@ -207,6 +236,7 @@ sub _spawn {
             open STDERR, '>&', \*STDOUT or die "stderr: $!";
             $ENV{LIBVIRT_DRIVER_DIR} = "$self->{dir}/drivers";
             $ENV{PRIVATE_DIRS} = join " ", @{ $self->{private} };
+            $ENV{BIND_DIRS} = join " ", map { ($self->{bind}{$_}, $_) } sort keys %{ $self->{bind} };
             $ENV{SETPRIV}  = $exe->{setpriv};
             $ENV{LIBVIRTD} = $exe->{libvirtd};
             delete $ENV{LIBVIRT_DEFAULT_URI};
@@ -266,6 +296,21 @@ sub uri        { $_[0]{uri} }
 # The URI of one of the daemon's drivers: secret, nwfilter, nodedev, network,
 # interface (each answers on the same socket).
 sub uri_for    { "$_[1]:///system?socket=$_[0]{socket}" }
+# The shared library of one of the daemon's drivers; as a class method,
+# the one a daemon would load (undef when there is none).
+sub driver_so {
+    my ($self, $name) = @_;
+    return $self->{drivers}{$name} if ref $self;
+    my $storage = _find_storage_driver() // return undef;
+    my $so = _driver_beside($storage, $name);
+    return -f $so ? $so : undef;
+}
+
+sub _driver_beside {
+    my ($storage, $name) = @_;
+    (my $so = $storage) =~ s/libvirt_driver_storage\.so$/libvirt_driver_$name.so/;
+    return $so;
+}
 sub dir        { $_[0]{dir} }
 sub socket     { $_[0]{socket} }
 sub pid        { $_[0]{pid} }
@@ -540,6 +585,24 @@ Seconds to wait for the socket (default 20).
 libvirt log priority written to C<log_file> (default 3: warnings and
 errors; 1 is debug).
 
+=item drivers
+
+The drivers to load, by name (default C<['storage']>): C<storage>,
+C<secret>, C<nwfilter>, C<nodedev>, C<network>, C<interface>, ... With
+any beyond C<storage>, the private tmpfs covers all of C</etc/libvirt>
+and C</var/cache/libvirt> too.
+
+=item files
+
+    files => { '/etc/network/interfaces' => "auto lo\niface lo inet loopback\n" }
+
+Files the daemon sees in place of the system's: each directory holding
+one (here C</etc/network>) is, in the daemon's namespace, a directory of
+the temporary directory (a bind mount) with only these files in it,
+which the daemon may change (the netcf backend of the interface driver
+reads and writes C</etc/network/interfaces>). The directory is created
+outside the namespace when missing, as an empty mount point.
+
 =item storage_driver
 
 Path of C<libvirt_driver_storage.so> (default: the Debian amd64 location,
@@ -562,6 +625,20 @@ C<plan skip_all =E<gt> $reason> (which exits). Call it before declaring a plan.
 =head2 uri
 
 C<storage:///system?socket=DIR/libvirt-sock>.
+
+=head2 uri_for
+
+    my $uri = $d->uri_for('interface');
+
+The URI of another driver of the daemon, on the same socket.
+
+=head2 driver_so
+
+    my $path = $d->driver_so('interface');
+    my $path = Test::LibvirtDaemon->driver_so('interface');
+
+The shared library of one of the daemon's drivers; called on the class,
+the one a daemon would load (C<undef> when there is none).
 
 =head2 dir
 
