@@ -84,6 +84,12 @@ sub _start {
         $driver_so{$name} = $so;
     }
     my @private = (grep { $_ ne 'storage' } @drivers) ? @PRIVATE_DIRS_ALL : @PRIVATE_DIRS;
+    push @private, grep { my $d = $_; !grep { $_ eq $d } @private } @{ $opt{private_dirs} || [] };
+    my $tmpfs_size = $opt{tmpfs_size} // '64m';
+    die "tmpfs_size '$tmpfs_size' is not a size\n" unless $tmpfs_size =~ /^\d+[kmg]?$/;
+    for my $f (keys %{ $opt{files} || {} }, keys %{ $opt{binds} || {} }) {
+        die "path '$f' must be absolute, without white space\n" unless $f =~ m{^/\S+$};
+    }
 
     my $timeout   = $opt{timeout}   // 20;
     my $pool_name = $opt{pool_name} // 'testpool';
@@ -128,6 +134,9 @@ sub _start {
         pid       => undef,
         drivers   => \%driver_so,
         private   => \@private,
+        tmpfs_size => $tmpfs_size,
+        files     => $opt{files} || {},
+        binds     => $opt{binds} || {},
     }, $class;
     $self->{uri} = "storage:///system?socket=$self->{socket}";
 
@@ -173,6 +182,26 @@ log_level = $log_level
 log_outputs = "$log_level:file:$self->{log_file}"
 EOF
     close $fh or die "$self->{conf_file}: $!\n";
+
+    # Files to put in place inside the namespace (after the tmpfs mounts),
+    # and files to bind-mount over existing ones.
+    my (@copy, @bind);
+    my $n = 0;
+    for my $dst (sort keys %{ $self->{files} }) {
+        my $src = "$dir/ns-file-" . $n++;
+        open my $out, '>', $src or die "$src: $!\n";
+        print {$out} $self->{files}{$dst};
+        close $out or die "$src: $!\n";
+        push @copy, $src, $dst;
+    }
+    for my $dst (sort keys %{ $self->{binds} }) {
+        my $src = $self->{binds}{$dst};
+        die "bind source '$src' must be an absolute path without white space\n"
+            unless $src =~ m{^/\S+$} && -e $src;
+        push @bind, $src, $dst;
+    }
+    $self->{copy_pairs} = join ' ', @copy;
+    $self->{bind_pairs} = join ' ', @bind;
 }
 
 # The shell run by unshare, inside the new mount namespace. Paths come in as
@@ -181,9 +210,21 @@ my $NS_SCRIPT = <<'EOF';
 set -e
 mount --make-rprivate /
 for d in $PRIVATE_DIRS; do
-    mount -t tmpfs -o mode=0755,size=64m sys-virt-test "$d"
+    mount -t tmpfs -o mode=0755,size=$TMPFS_SIZE sys-virt-test "$d"
 done
-exec "$SETPRIV" --pdeathsig KILL "$LIBVIRTD" --config "$1" --pid-file "$2"
+conf=$1 pidfile=$2
+set -- $COPY_PAIRS
+while [ $# -ge 2 ]; do
+    mkdir -p "${2%/*}"
+    cp "$1" "$2"
+    shift 2
+done
+set -- $BIND_PAIRS
+while [ $# -ge 2 ]; do
+    mount --bind "$1" "$2"
+    shift 2
+done
+exec "$SETPRIV" --pdeathsig KILL "$LIBVIRTD" --config "$conf" --pid-file "$pidfile"
 EOF
 
 sub _spawn {
@@ -207,6 +248,9 @@ sub _spawn {
             open STDERR, '>&', \*STDOUT or die "stderr: $!";
             $ENV{LIBVIRT_DRIVER_DIR} = "$self->{dir}/drivers";
             $ENV{PRIVATE_DIRS} = join " ", @{ $self->{private} };
+            $ENV{TMPFS_SIZE}   = $self->{tmpfs_size};
+            $ENV{COPY_PAIRS}   = $self->{copy_pairs};
+            $ENV{BIND_PAIRS}   = $self->{bind_pairs};
             $ENV{SETPRIV}  = $exe->{setpriv};
             $ENV{LIBVIRTD} = $exe->{libvirtd};
             delete $ENV{LIBVIRT_DEFAULT_URI};
@@ -288,8 +332,14 @@ sub is_running {
 
 sub virsh {
     my ($self, @args) = @_;
+    return $self->virsh_uri($self->{uri}, @args);
+}
+
+# virsh on another URI of the same daemon (uri_for).
+sub virsh_uri {
+    my ($self, $uri, @args) = @_;
     my ($status, $out, $err) =
-        $self->_capture($self->{exe}{virsh}, '-q', '-c', $self->{uri}, @args);
+        $self->_capture($self->{exe}{virsh}, '-q', '-c', $uri, @args);
     if ($status != 0) {
         $err =~ s/\s+\z//;
         die sprintf "virsh %s failed (%s): %s\n",
@@ -545,6 +595,37 @@ errors; 1 is debug).
 Path of C<libvirt_driver_storage.so> (default: the Debian amd64 location,
 else the first found among the usual library directories).
 
+=item drivers
+
+The drivers to load (default C<['storage']>); the storage driver should be
+among them, since readiness is checked on its URI. With any driver but
+storage, all of C</etc/libvirt> and C</var/cache/libvirt> get a private
+tmpfs too.
+
+=item private_dirs
+
+More directories to hide under a private tmpfs (e.g. C</var/log/libvirt>).
+
+=item tmpfs_size
+
+Size of each private tmpfs (default C<64m>).
+
+=item files
+
+    files => { '/etc/libvirt/qemu.conf' => $text }
+
+Files written inside the namespace once the private tmpfs are mounted,
+before the daemon starts (their directories are created). Paths are
+absolute, without white space.
+
+=item binds
+
+    binds => { '/etc/passwd' => "$dir/passwd" }
+
+Files bind-mounted over existing ones inside the namespace (e.g. a copy of
+C</etc/passwd> that has a user the driver needs). Absolute paths without
+white space.
+
 =item keep
 
 Keep the temporary directory when stopping (also with the environment
@@ -600,6 +681,12 @@ True while the daemon has not exited (reaps it if it has).
 
 Runs C<virsh -q -c URI @args> (no shell) and returns its standard output.
 Dies with its standard error when it fails.
+
+=head2 virsh_uri
+
+    my $stdout = $d->virsh_uri($d->uri_for('qemu'), @args);
+
+The same on another of the daemon's URIs.
 
 =head2 create_volume
 
