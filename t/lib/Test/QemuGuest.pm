@@ -32,7 +32,7 @@ our $CMDLINE = 'console=ttyS0 panic=-1 nokaslr quiet';
 
 # Modules loaded by /init, in dependency order (Debian's 6.1 kernel builds
 # them as modules): virtio-blk for the qcow2 disk, virtio-net for the NIC.
-our @MODULES = qw(virtio virtio_ring virtio_pci_legacy_dev virtio_pci_modern_dev
+our @MODULES = qw(virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev
     virtio_pci virtio_blk failover net_failover virtio_net);
 
 my %LIVE;
@@ -149,7 +149,11 @@ export PATH=/bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
-for m in $mods; do insmod /lib/modules/\$m.ko 2>/dev/null; done
+for pass in 1 2; do    # a second pass for any whose dependency came later
+    for m in $mods; do
+        grep -q "^\$m " /proc/modules || insmod /lib/modules/\$m.ko 2>/dev/null
+    done
+done
 ip link set lo up
 ip link set eth0 up 2>/dev/null
 export PS1='guest# '
