@@ -136,6 +136,7 @@ sub _start {
         private   => \@private,
         tmpfs_size => $tmpfs_size,
         files     => $opt{files} || {},
+        conf_extra => $opt{conf} // '',
         binds     => $opt{binds} || {},
     }, $class;
     $self->{uri} = "storage:///system?socket=$self->{socket}";
@@ -181,6 +182,7 @@ auth_unix_ro = "none"
 log_level = $log_level
 log_outputs = "$log_level:file:$self->{log_file}"
 EOF
+    print {$fh} $self->{conf_extra}, "\n" if length $self->{conf_extra};
     close $fh or die "$self->{conf_file}: $!\n";
 
     # Files to put in place inside the namespace (after the tmpfs mounts),
@@ -601,6 +603,10 @@ The drivers to load (default C<['storage']>); the storage driver should be
 among them, since readiness is checked on its URI. With any driver but
 storage, all of C</etc/libvirt> and C</var/cache/libvirt> get a private
 tmpfs too.
+
+=item conf
+
+More lines for the daemon's C<libvirtd.conf> (e.g. C<host_uuid = "...">).
 
 =item private_dirs
 

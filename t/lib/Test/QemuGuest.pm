@@ -358,6 +358,9 @@ sub _daemon {
         binds        => $self->{binds},
         pool         => 0,
         timeout      => 60,
+        # each daemon a host of its own: migration refuses the same host UUID
+        conf         => sprintf('host_uuid = "%08x-%04x-4%03x-8%03x-%012x"', int(rand(2**32)), $$ & 0xffff,
+            int(rand(4096)), int(rand(4096)), int(rand(2**40))),
     ) or die "private libvirtd with the QEMU driver: $Test::LibvirtDaemon::SKIP_REASON\n";
     return $d;
 }
