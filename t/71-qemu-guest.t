@@ -45,7 +45,7 @@ my $N = 0;
 sub shell {
     my ($cmd) = @_;
     $N++;
-    my $text = "$cmd; echo DONE-\$(($N*7))\n";
+    my $text = "echo START-\$(($N*7)); $cmd; echo DONE-\$(($N*7))\n";
     while (length $text) { my $n = $console->send($text, length $text); substr($text, 0, $n) = '' }
     my $want = $N * 7;
     my $buf = '';
@@ -54,7 +54,7 @@ sub shell {
         die "console ended\n" if $n <= 0;
         $buf .= $c;
     }
-    my ($out) = $buf =~ /\n(.*)^DONE-$want\r\n/ms;
+    my ($out) = $buf =~ /^START-$want\r\n(.*)^DONE-$want\r\n/ms;
     return $out // '';
 }
 

@@ -59,7 +59,7 @@ sub shell {
     }
     $N++;
     my $want = $N * 7;
-    my $text = "$cmd; echo DONE-\$(($N*7))\n";
+    my $text = "echo START-\$(($N*7)); $cmd; echo DONE-\$(($N*7))\n";
     while (length $text) { my $n = $console->send($text, length $text); substr($text, 0, $n) = '' }
     my $buf = '';
     until ($buf =~ /^DONE-$want\r\n/m) {
@@ -67,7 +67,7 @@ sub shell {
         die "console ended\n" if $n <= 0;
         $buf .= $c;
     }
-    my ($out) = $buf =~ /\n(.*)^DONE-$want\r\n/ms;
+    my ($out) = $buf =~ /^START-$want\r\n(.*)^DONE-$want\r\n/ms;
     return $out // '';
 }
 sub console_gone { eval { $console->abort } if $console; undef $console }
@@ -200,7 +200,9 @@ subtest 'block copy: a job, cancelled; another, pivoted' => sub {
 
 subtest 'an external disk-only snapshot; block pull: cancelled, then done' => sub {
     my $PULL = Sys::Virt::Domain::BLOCK_JOB_TYPE_PULL();
-    my $sum = shell('dd if=/dev/vda bs=1M count=16 2>/dev/null | md5sum');
+    my $md5 = sub { my ($h) = shell('dd if=/dev/vda bs=1M count=16 2>/dev/null | md5sum') =~ /^([0-9a-f]{32}) /m; $h };
+    my $sum = $md5->();
+    like $sum, qr/^[0-9a-f]{32}\z/, 'the md5 of the data the guest reads';
     my $snap = $dom->create_snapshot("<domainsnapshot><name>e1</name><disks><disk name='vda' snapshot='external'>"
         . "<source file='$dir/top.qcow2'/></disk></disks></domainsnapshot>",
         Sys::Virt::DomainSnapshot::CREATE_DISK_ONLY() | Sys::Virt::DomainSnapshot::CREATE_NO_METADATA());
@@ -218,7 +220,7 @@ subtest 'an external disk-only snapshot; block pull: cancelled, then done' => su
     ok spin(sub { @jobs >= 2 }, 60), 'a second pull ends';
     is $jobs[1], "vda $PULL " . Sys::Virt::Domain::BLOCK_JOB_COMPLETED(), 'COMPLETED';
     unlike $dom->get_xml_description, qr{c2\.qcow2}, 'the overlay no longer needs the old disk';
-    is shell('dd if=/dev/vda bs=1M count=16 2>/dev/null | md5sum'), $sum, 'the same data';
+    is $md5->(), $sum, 'the same data';
 };
 
 subtest 'a domain job: a save, seen with get_job_info, cancelled with abort_job' => sub {

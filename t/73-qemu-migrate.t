@@ -58,7 +58,7 @@ sub shell {
     $d->open_console($st, undef, Sys::Virt::Domain::OPEN_CONSOLE_FORCE());
     $N++;
     my $want = $N * 7;
-    my $text = "$cmd; echo DONE-\$(($N*7))\n";
+    my $text = "echo START-\$(($N*7)); $cmd; echo DONE-\$(($N*7))\n";
     while (length $text) { my $n = $st->send($text, length $text); substr($text, 0, $n) = '' }
     my $buf = '';
     until ($buf =~ /^DONE-$want\r\n/m) {
@@ -67,7 +67,7 @@ sub shell {
         $buf .= $c;
     }
     $st->finish;
-    my ($out) = $buf =~ /\n(.*)^DONE-$want\r\n/ms;
+    my ($out) = $buf =~ /^START-$want\r\n(.*)^DONE-$want\r\n/ms;
     $out //= '';
     $out =~ s/\r//g;
     $out =~ s/\s+\z//;
