@@ -110,9 +110,7 @@ subtest 'block statistics of the qcow2 disk' => sub {
         note "keys: ours $k1; classic $k2";
         # The classic binding renames libvirt's rd_operations, wr_operations
         # and flush_operations to rd_req, wr_req and flush_reqs; this one
-        # keeps libvirt's names and adds rd_req and wr_req, not flush_reqs.
-        local $TODO = 'core: block_stats lacks the classic name flush_reqs '
-            . '(src/api/overrides/domain.rs adds rd_req and wr_req only)';
+        # keeps libvirt's names and adds those.
         is_deeply \@extra, [], "every key of the classic binding's block_stats is there";
     }
 };

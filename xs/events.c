@@ -272,6 +272,14 @@ svr_xs_impl_call(pTHX_ const char *method, SV **args, int nargs, SV **result)
     SV *name;
     int i, n;
     *result = NULL;
+    /* At global destruction the loop's own objects (EV's watchers, ...)
+     * may be freed already: what libvirt asks then (a connection closing
+     * updates or removes its socket's watch) is not passed on, and adding
+     * fails quietly. */
+    if (PL_phase == PERL_PHASE_DESTRUCT) {
+        *result = newSV(0);
+        return strncmp(method, "add_", 4) != 0;
+    }
     if (!svr_impl) {
         svr_defer_exception(aTHX_ newSVpvf("Sys::Virt::Event: no event implementation is registered\n"));
         return 0;

@@ -166,7 +166,11 @@ pub fn block_stats(this: &DomainHandle, path: CString, flags: c_uint) -> Result<
     match typed {
         Ok(Value::Hash(mut pairs)) => {
             // The classic binding adds the old names of the request counts.
-            for (old, new) in [("rd_req", sys::VIR_DOMAIN_BLOCK_STATS_READ_REQ), ("wr_req", sys::VIR_DOMAIN_BLOCK_STATS_WRITE_REQ)] {
+            for (old, new) in [
+                ("rd_req", sys::VIR_DOMAIN_BLOCK_STATS_READ_REQ),
+                ("wr_req", sys::VIR_DOMAIN_BLOCK_STATS_WRITE_REQ),
+                ("flush_reqs", sys::VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ),
+            ] {
                 if let Some(v) = pairs.iter().find(|(k, _)| k == cname(new)).map(|(_, v)| copy_number(v)) {
                     pairs.push((old.to_string(), v));
                 }
