@@ -42,7 +42,7 @@ File::Find::find(sub {
     while (<$fh>) {
         next if /^\s*(#|$)/;
         my (undef, undef, $call) = split ' ';
-        $bound{$1} = 'data/api.tsv' if $call =~ /(vir\w+)/;
+        $bound{$_} = 'data/api.tsv' for $call =~ /(vir\w+)/g;    # virXxxFlags/virXxx: both
     }
 }
 

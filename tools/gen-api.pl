@@ -59,8 +59,10 @@ my @rows;
         die "$opt{table}:$.: want 5 columns (class method call args returns), got " . @f . "\n" unless @f == 5;
         my ($cls, $method, $call, $args, $ret) = @f;
         my $c = $class{$cls} or die "$opt{table}:$.: unknown class '$cls'\n";
-        push @rows, { class => $c, method => $method, call => $call, args => parse_args($args, $.),
-                      ret => $ret, line => $. };
+        # virXxxFlags/virXxx: the second (the same call without flags) when flags is 0
+        my $fallback = $call =~ s{^(vir\w+)/(vir\w+)$}{$1} ? $2 : undef;
+        push @rows, { class => $c, method => $method, call => $call, fallback => $fallback,
+                      args => parse_args($args, $.), ret => $ret, line => $. };
     }
 }
 
@@ -89,7 +91,8 @@ if ($opt{list}) {
         my $args = join(',', map { "$_->{type}" . ($_->{list} ? '[]' : '') . ":$_->{name}"
                                    . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
                              @{ $r->{args} }) || '-';
-        print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}, $args), "\n";
+        my $call = $r->{call} . ($r->{fallback} ? "/$r->{fallback}" : '');
+        print join("\t", $r->{class}{perl}, $r->{method}, $call, $args), "\n";
     }
     exit 0;
 }
@@ -353,6 +356,16 @@ sub regular_call {
     }
     die "$opt{table}:$r->{line}: the row has more arguments than $r->{call}\n" if @perl;
     my $callexpr = "unsafe { virt_sys::$r->{call}(this_.raw(), " . join(', ', @call) . ") }";
+    if (my $older = $r->{fallback}) {
+        # The same call without its flags, for flags 0 (as the classic
+        # binding does: drivers older than the flags variant lack it).
+        my $g = $func{$older} or die "$opt{table}:$r->{line}: $older is not in $opt{api}\n";
+        my @without = grep { $_ ne 'a_flags as _' } @call;
+        die "$opt{table}:$r->{line}: $older must take the arguments of $r->{call} but its flags\n"
+            unless @without == @call - 1 && @{ $g->{args} } == @{ $f->{args} } - 1 && $g->{ret} eq $f->{ret};
+        $callexpr = "(if a_flags == 0 { unsafe { virt_sys::$older(this_.raw(), " . join(', ', @without)
+                  . ") } } else { $callexpr })";
+    }
     my $out = $pre;
     if ($ret eq 'none') {
         $out .= "        check($callexpr)?;\n        Ok(Value::Nothing)\n";

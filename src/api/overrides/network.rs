@@ -49,37 +49,6 @@ pub fn lookup_by_uuid(this: &ConnHandle, uuid: Vec<u8>) -> Result<Value> {
     )
 }
 
-/// `$conn->create_network($xml, $flags=0)`: as the classic binding,
-/// the call without flags when there are none (daemons before libvirt 7.8
-/// lack the other).
-pub fn create_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: `xml` is valid for the call; a new reference or NULL.
-    let p = unsafe {
-        if flags == 0 {
-            sys::virNetworkCreateXML(c, xml.as_ptr())
-        } else {
-            sys::virNetworkCreateXMLFlags(c, xml.as_ptr(), flags)
-        }
-    };
-    Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
-}
-
-/// `$conn->define_network($xml, $flags=0)`: likewise (the flags variant
-/// came in libvirt 7.7).
-pub fn define_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: as above.
-    let p = unsafe {
-        if flags == 0 {
-            sys::virNetworkDefineXML(c, xml.as_ptr())
-        } else {
-            sys::virNetworkDefineXMLFlags(c, xml.as_ptr(), flags)
-        }
-    };
-    Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
-}
-
 /// `$conn->list_network_names($maxnames)`
 pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
     let c = this.raw();

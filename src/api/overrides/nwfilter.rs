@@ -1,8 +1,7 @@
 //! Hand-written method bodies of Sys::Virt::NWFilter and Sys::Virt::NWFilterBinding,
 //! and of the connection's network filter methods whose shape is irregular.
 
-use std::ffi::CString;
-use std::os::raw::{c_int, c_uint};
+use std::os::raw::c_int;
 
 use virt_sys as sys;
 
@@ -32,20 +31,4 @@ pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
     name_list(max, || unsafe { sys::virConnectNumOfNWFilters(c) }, |p, n| unsafe {
         sys::virConnectListNWFilters(c, p, n)
     })
-}
-
-/// `$conn->define_nwfilter($xml, $flags=0)`: as the classic binding, the
-/// call without flags when there are none (daemons before libvirt 7.7 lack
-/// the other).
-pub fn define_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: `xml` is valid for the call; a new reference or NULL.
-    let p = unsafe {
-        if flags == 0 {
-            sys::virNWFilterDefineXML(c, xml.as_ptr())
-        } else {
-            sys::virNWFilterDefineXMLFlags(c, xml.as_ptr(), flags)
-        }
-    };
-    Ok(Value::Object(ObjectOut::adopt::<NWFilterHandle>(p)?))
 }
