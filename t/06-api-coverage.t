@@ -41,8 +41,10 @@ File::Find::find(sub {
     open my $fh, '<', File::Spec->catfile($root, 'data', 'api.tsv') or die "api.tsv: $!";
     while (<$fh>) {
         next if /^\s*(#|$)/;
-        my (undef, undef, $call) = split ' ';
+        my (undef, undef, $call, $args) = split ' ';
         $bound{$_} = 'data/api.tsv' for $call =~ /(vir\w+)/g;    # virXxxFlags/virXxx: both
+        # a uuid argument: virXxxLookupByUUID and virXxxLookupByUUIDString
+        $bound{"$1String"} = 'data/api.tsv' if $args =~ /(?:^|,)uuid:/ && $call =~ /^(vir\w+)$/;
     }
 }
 

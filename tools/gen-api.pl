@@ -194,7 +194,7 @@ sub arg_sig {
     return ([ "$n: u64" ], [ "unsigned long long $n" ]) if $t eq 'ull';
     return ([ "$n: f64" ], [ "double $n" ]) if $t eq 'double';
     return ([ "$n: *const std::os::raw::c_char" ], [ "const char *$n" ]) if $t eq 'str';
-    return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes';
+    return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes' || $t eq 'uuid';
     return ([ "$n: *const *const std::os::raw::c_char", "${n}_len: usize" ], [ "const char **$n", "size_t ${n}_len" ]) if $t eq 'strlist';
     return ([ "$n: *const SvrPair", "${n}_len: usize" ], [ "const SvrPair *$n", "size_t ${n}_len" ]) if $t eq 'hash';
     if (my $c = $class{$t}) { return ([ "$n: *const $c->{rust}" ], [ "const $c->{ctype} *$n" ]) }
@@ -211,6 +211,7 @@ sub arg_owned {
     }
     return $a->{optional} ? "arg_opt_str($n)" : "arg_str($n, \"'$a->{name}'\")?" if $t eq 'str';
     return "arg_bytes($n, ${n}_len)" if $t eq 'bytes';
+    return "arg_uuid(arg_bytes($n, ${n}_len), \"$fq\")?" if $t eq 'uuid';
     return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
     return $a->{optional} ? "arg_opt_pairs($n, ${n}_len)" : "arg_pairs($n, ${n}_len)" if $t eq 'hash';
     if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
@@ -253,7 +254,7 @@ for my $r (@rows) {
 sub rust_body {
     my ($r, $fn, $fq, $rparams) = @_;
     my $c = $r->{class};
-    my $out = "#[no_mangle]\n#[allow(unused_unsafe, non_snake_case, clippy::unnecessary_cast)]\n"
+    my $out = "#[no_mangle]\n#[allow(unused_unsafe, unused_parens, non_snake_case, clippy::unnecessary_cast)]\n"
             . "pub extern \"C\" fn $fn(" . join(', ', @$rparams) . ") -> *mut SvrValue {\n"
             . "    run(\"$fq\", || {\n"
             . "        let this_ = this(this_)?;\n";
@@ -338,6 +339,10 @@ sub regular_call {
             # the C length argument follows the buffer
             push @call, "$n.as_ptr() as _", "$n.len() as _";
             $skip = 1;
+        } elsif ($t eq 'uuid') {
+            # virXxxLookupByUUID, or virXxxLookupByUUIDString for the printable form
+            $pre .= "        let $n = arg_uuid(arg_bytes($n, ${n}_len), \"$fq\")?;\n";
+            push @call, "UUID:$n";
         } elsif (my $oc = $class{$t}) {
             if ($a->{optional}) {
                 $pre .= "        let $n = this_opt($n)?.unwrap_or(std::ptr::null_mut());\n";
@@ -356,6 +361,14 @@ sub regular_call {
     }
     die "$opt{table}:$r->{line}: the row has more arguments than $r->{call}\n" if @perl;
     my $callexpr = "unsafe { virt_sys::$r->{call}(this_.raw(), " . join(', ', @call) . ") }";
+    if (my ($u) = map { /^UUID:(\w+)$/ ? $1 : () } @call) {
+        my $string = "$r->{call}String";
+        $func{$string} or die "$opt{table}:$r->{line}: a uuid argument needs $string too\n";
+        (my $raw = $callexpr) =~ s/UUID:$u/u.as_ptr()/;
+        (my $str = $callexpr) =~ s/UUID:$u/s.as_ptr()/;
+        $str =~ s/\b$r->{call}\(/$string(/;
+        $callexpr = "(match &$u { UuidArg::Raw(u) => $raw, UuidArg::Str(s) => $str })";
+    }
     if (my $older = $r->{fallback}) {
         # The same call without its flags, for flags 0 (as the classic
         # binding does: drivers older than the flags variant lack it).
@@ -480,7 +493,7 @@ sub xs_body {
             push @conv, $a->{optional} ? "$var = svr_arg_opt_string(aTHX_ $n);"
                                        : "$var = svr_arg_string(aTHX_ $n, \"$fq\", \"$n\");";
             push @callargs, $var;
-        } elsif ($t eq 'bytes') {
+        } elsif ($t eq 'bytes' || $t eq 'uuid') {
             $x .= "    const unsigned char *$var;\n    STRLEN ${var}_len;\n";
             push @conv, "$var = (const unsigned char *)svr_arg_bytes(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
             push @callargs, $var, "${var}_len";

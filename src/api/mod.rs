@@ -168,6 +168,25 @@ pub fn arg_bytes(p: *const u8, len: usize) -> Vec<u8> {
     unsafe { std::slice::from_raw_parts(p, len) }.to_vec()
 }
 
+/// A UUID argument (`uuid`): the 16 raw bytes, or the printable form.
+pub enum UuidArg {
+    Raw(Vec<u8>),
+    Str(CString),
+}
+
+/// Reads a `uuid` argument as the classic binding does: 16 raw bytes, or
+/// the printable form (32 hex digits, or 36 characters with dashes);
+/// anything else dies with its message, naming the method.
+pub fn arg_uuid(bytes: Vec<u8>, method: &str) -> Result<UuidArg> {
+    match bytes.len() {
+        16 => Ok(UuidArg::Raw(bytes)),
+        32 | 36 if !bytes.contains(&0) => Ok(UuidArg::Str(CString::new(bytes).expect("no NUL"))),
+        _ => Err(Failure::message(format!(
+            "{method}: UUID must be either 16 unsigned bytes, or 32/36 hex characters long"
+        ))),
+    }
+}
+
 /// A list of strings from an array reference.
 pub fn arg_str_list(p: *const *const c_char, n: usize) -> Vec<CString> {
     if p.is_null() {
