@@ -18,7 +18,7 @@ use warnings;
 use Getopt::Long;
 
 my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
-GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s')
+GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast')
     or die "usage: $0 --table FILE [--api FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
 
 # ------------------------------------------------------------ classes ----
@@ -246,6 +246,12 @@ for my $r (@rows) {
         push @rparams, @$rp;
         push @cparams, @$cp;
     }
+    if (my ($rust, $proto, $fast) = fast_export($r, $fn, $fq, \@rparams, \@cparams)) {
+        push @h, $proto;
+        push @rust, $rust;
+        push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq, $fast);
+        next;
+    }
     push @h, "SvrValue *$fn(" . join(', ', @cparams) . ");";
     push @rust, rust_body($r, $fn, $fq, \@rparams);
     push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq);
@@ -284,7 +290,11 @@ sub rust_num_type {
     return $m{$ctype};
 }
 
-sub regular_call {
+# The C call of a regular row: what converts the arguments (`pre`, with
+# `conv` set if any conversion can fail or allocate), the call expression
+# (`this_.raw()` first; `arr` and `buf` stand for the out-arguments of
+# list:, uuid and uuidstr), and what out_ is for out: and struct:.
+sub c_call {
     my ($r, $fq) = @_;
     my $f = $func{ $r->{call} } or die "$opt{table}:$r->{line}: $r->{call} is not in $opt{api}\n";
     my @cargs = @{ $f->{args} };
@@ -292,9 +302,9 @@ sub regular_call {
     $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
         or die "$opt{table}:$r->{line}: $r->{call} takes $first->[1] first, not a $r->{class}{cptr}\n";
     my @perl = @{ $r->{args} };
-    my ($pre, @call, $post) = ('');
+    my ($pre, @call, $conv) = ('');
     my $ret = $r->{ret};
-    my $struct_type;
+    my ($struct_type, $out_ctype);
     my $skip = 0;
     for my $ca (@cargs) {
         my ($cn, $ct) = @$ca;
@@ -304,7 +314,7 @@ sub regular_call {
             next;
         }
         if ($ret =~ /^out:/ && $ct =~ /^([\w ]+?) \*$/ && rust_num_type($1)) {
-            my $rt = rust_num_type($1);
+            my $rt = rust_num_type($out_ctype = $1);
             $pre .= "        let mut out_: $rt = 0 as $rt;\n";
             push @call, '&mut out_';
             next;
@@ -326,6 +336,7 @@ sub regular_call {
             or die "$opt{table}:$r->{line}: $r->{call} has more arguments than the row ('$cn' $ct)\n";
         my ($t, $n) = ($a->{type}, "a_$a->{name}");
         die "$opt{table}:$r->{line}: list argument '$a->{name}' needs a rust: body\n" if $a->{list};
+        $conv = 1 unless is_number_type($t);
         if ($t eq 'str') {
             if ($a->{optional}) {
                 $pre .= "        let $n = arg_opt_str($n);\n";
@@ -379,7 +390,18 @@ sub regular_call {
         $callexpr = "(if a_flags == 0 { unsafe { virt_sys::$older(this_.raw(), " . join(', ', @without)
                   . ") } } else { $callexpr })";
     }
-    my $out = $pre;
+    return { f => $f, pre => $pre, conv => $conv, call => $callexpr, struct_type => $struct_type,
+             out_ctype => $out_ctype };
+}
+
+# The body of a regular row: its result as a `Value` (Send), as for every
+# row that has no fast path (see fast_export), and as a worker thread
+# would run it.
+sub regular_call {
+    my ($r, $fq) = @_;
+    my $cc = c_call($r, $fq);
+    my ($f, $ret, $callexpr) = ($cc->{f}, $r->{ret}, $cc->{call});
+    my $out = $cc->{pre};
     if ($ret eq 'none') {
         $out .= "        check($callexpr)?;\n        Ok(Value::Nothing)\n";
     } elsif ($ret eq 'int' || $ret eq 'bool') {
@@ -421,8 +443,132 @@ sub regular_call {
     return $out;
 }
 
+# ------------------------------------------------------------ fast paths ---
+# Regular rows whose result is simple skip the `Value` tree (a malloc'ed
+# node per result) when called from Perl: their export returns the raw
+# result (an int, a string, a handle) or fills the glue's buffer, and the
+# XSUB makes the Perl value (strings and numbers in its pad target). Every
+# row of these kinds gets one; --no-fast turns them off (every row then
+# goes through its Value body, as a worker thread would run it).
+#
+#   kind      returns          result of the export (failure: recorded)
+#   status    none             int: >= 0, or -1
+#   int       int, bool        int: the value (>= 0), or -1
+#   borrowed  string           const char * the object owns, or NULL
+#   owned     string           char * for the glue to free, or NULL
+#   uuid      uuid, uuidstr    int 0/-1; fills the glue's buffer
+#   object    a class          the new handle, or NULL
+#   list      list:Class       int n/-1; *out_: libvirt's array, each
+#                              element now a handle (glue frees the array)
+#   struct    struct:virXxx    int 0/-1; fills one SvrValue per field
+#             (numeric fields only)
+#   scalar    out:int, nonzero int 0/-1; fills one SvrValue
+sub numeric_kind {
+    my ($ctype) = @_;
+    return 'double' if $ctype eq 'double';
+    return 'uint' if $ctype =~ /^(unsigned (char|short|int|long|long long)|size_t)$/;
+    return 'int' if $ctype =~ /^(signed char|short|int|long|long long)$/;
+    return undef;
+}
+
+sub fast_export {
+    my ($r, $fn, $fq, $rparams, $cparams) = @_;
+    return if $opt{'no-fast'};
+    return unless $r->{call} =~ /^vir\w+$/ && $func{ $r->{call} } && (!$r->{fallback} || $func{ $r->{fallback} });
+    my $ret = $r->{ret};
+    my $cc = c_call($r, $fq);
+    my ($f, $call) = ($cc->{f}, $cc->{call});
+    my $h = $r->{class}{rust};
+    my %x = (kind => undef);
+    # raw result: its Rust type, failure test, the export's failure value
+    my ($rtype, $failed, $fail, $finish, @extra_r, @extra_c) = ('std::os::raw::c_int', 'r_ < 0', '-1', 'r_');
+    my ($raw_fail, $raw_type) = ('-1', 'std::os::raw::c_int');
+    if ($ret eq 'none') {
+        $x{kind} = 'status';
+    } elsif ($ret eq 'int' || $ret eq 'bool') {
+        $x{kind} = 'int';
+    } elsif ($ret eq 'string' && ($f->{ret} eq 'const char *' || $f->{ret} eq 'char *')) {
+        $x{kind} = $f->{ret} eq 'char *' ? 'owned' : 'borrowed';
+        $rtype = $f->{ret} eq 'char *' ? '*mut std::os::raw::c_char' : '*const std::os::raw::c_char';
+        ($failed, $fail) = ('r_.is_null()', $f->{ret} eq 'char *' ? 'std::ptr::null_mut()' : 'std::ptr::null()');
+        ($raw_fail, $raw_type) = ($fail, $rtype);
+    } elsif ($ret eq 'uuid' || $ret eq 'uuidstr') {
+        $x{kind} = $ret;
+        my $bt = $ret eq 'uuid' ? 'u8' : 'std::os::raw::c_char';
+        push @extra_r, "buf_: *mut $bt";
+        push @extra_c, ($ret eq 'uuid' ? 'unsigned char' : 'char') . ' *buf_';
+        $call =~ s/(?<![\w.])buf(?!\w)/buf_/g;
+    } elsif (my $oc = $class{$ret}) {
+        $x{kind} = 'object';
+        $x{perl} = $oc->{perl};
+        $rtype = '*mut std::ffi::c_void';
+        ($failed, $fail, $raw_fail) = ('r_.is_null()', 'std::ptr::null_mut()', 'std::ptr::null_mut()');
+        $raw_type = "<$oc->{rust} as Object>::Raw";
+        $finish = "unsafe { <$oc->{rust} as Object>::adopt(r_) as *mut std::ffi::c_void }";
+    } elsif ($ret =~ /^list:(\w+)$/) {
+        my $oc = $class{$1} or die "$opt{table}:$r->{line}: unknown class $1\n";
+        $x{kind} = 'list';
+        $x{perl} = $oc->{perl};
+        push @extra_r, 'out_: *mut *mut *mut std::ffi::c_void';
+        push @extra_c, 'void ***out_';
+        $call =~ s/(?<![\w.])arr(?!\w)/&mut arr_/g;
+        $cc->{pre} .= "        let mut arr_: *mut <$oc->{rust} as Object>::Raw = std::ptr::null_mut();\n";
+        $finish = "unsafe { hand_out_objects::<$oc->{rust}>(arr_, r_, out_) }";
+    } elsif ($ret =~ /^struct:/) {
+        my $fields = $struct{ $cc->{struct_type} } or return;
+        my @kinds = map { numeric_kind($_->[1]) } @$fields;
+        return if grep { !defined } @kinds;
+        $x{kind} = 'struct';
+        $x{fields} = [ map { [ $fields->[$_][0], $kinds[$_] ] } 0 .. $#$fields ];
+        push @extra_r, 'out_v: *mut SvrValue';
+        push @extra_c, 'SvrValue *out_v';
+        $finish = "unsafe {\n"
+            . join('', map { my ($n, $k) = @{ $x{fields}[$_] };
+                             "            *out_v.add($_) = SvrValue::$k(out_.${\ rust_field($n)} as ${\ node_type($k)});\n" } 0 .. $#$fields)
+            . "        }\n        0";
+    } elsif ($ret =~ /^out:/ || $ret eq 'nonzero') {
+        my $ct = $ret eq 'nonzero' ? $f->{ret} : $cc->{out_ctype};
+        my $k = numeric_kind($ct // '') or return;
+        $x{kind} = 'scalar';
+        $x{node} = $k;
+        push @extra_r, 'out_v: *mut SvrValue';
+        push @extra_c, 'SvrValue *out_v';
+        my $v = $ret eq 'nonzero' ? 'r_' : 'out_';
+        ($failed, $raw_fail, $raw_type) = ('r_ == 0', '0', rust_num_type($ct)) if $ret eq 'nonzero';
+        $finish = "unsafe { *out_v = SvrValue::$k($v as ${\ node_type($k)}) };\n        0";
+    } else {
+        return;
+    }
+    my @rp = (@$rparams, @extra_r);
+    my $ctype = { 'std::os::raw::c_int' => 'int', '*mut std::os::raw::c_char' => 'char *',
+                  '*const std::os::raw::c_char' => 'const char *', '*mut std::ffi::c_void' => 'void *' }->{$rtype};
+    my $proto = $ctype . ($ctype =~ /\*$/ ? '' : ' ') . "$fn(" . join(', ', @$cparams, @extra_c) . ");";
+    my $out = "#[no_mangle]\n#[allow(unused_unsafe, unused_parens, unused_braces, unused_mut, non_snake_case, clippy::unnecessary_cast)]\n"
+            . "pub extern \"C\" fn $fn(" . join(', ', @rp) . ") -> $rtype {\n";
+    if (!$cc->{conv}) {
+        # Numbers only: one libvirt call, no unwind guard on success.
+        $out .= "    // SAFETY: NULL or a live handle the glue passes.\n"
+              . "    let Some(this_) = (unsafe { this_.as_ref() }) else { return gone::<$h, _>(\"$fq\", $fail) };\n"
+              . $cc->{pre}
+              . "    let r_ = crate::boundary::libvirt_call(\"$fq\", $raw_fail, |r_: $raw_type| $failed, || $call);\n"
+              . "    if $failed {\n        return $fail;\n    }\n"
+              . "    $finish\n}\n";
+    } else {
+        $out .= "    fast(\"$fq\", $fail, || {\n"
+              . "        let this_ = this(this_)?;\n"
+              . $cc->{pre}
+              . "        let r_ = $call;\n"
+              . "        if $failed {\n            return Err(crate::error::Failure::last_libvirt());\n        }\n"
+              . "        Ok({ $finish })\n    })\n}\n";
+    }
+    $out =~ s/^        /    /mg if !$cc->{conv};
+    return ($out, $proto, \%x);
+}
+
+sub node_type { { int => 'i64', uint => 'u64', double => 'f64' }->{ $_[0] } }
+
 sub xs_body {
-    my ($r, $fn, $fq) = @_;
+    my ($r, $fn, $fq, $fast) = @_;
     my $c = $r->{class};
     my @args = @{ $r->{args} };
     # Arguments up to the last one without a default must be passed (a
@@ -436,7 +582,7 @@ sub xs_body {
     } 0 .. $#args);
     my $required = 1 + $nreq;
     my $x = "void\n$r->{method}(this_, ...)\n    SV *this_\n";
-    $x .= "  PREINIT:\n    SvrValue *result_;\n";
+    $x .= "  PREINIT:\n" . ($fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
     $x .= "    SV *$_->{name};\n" for @args;
     my @fetch = ("if (items < $required || items > " . (1 + @args) . ")",
                  "    croak_xs_usage(cv, \"" . join(', ', @usage) . "\");");
@@ -527,9 +673,64 @@ sub xs_body {
     $x .= "    h_ = ($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
     $x .= "    $_\n" for @objconv;
     $x .= "    $_\n" for @conv;
+    if ($fast) {
+        $x .= xs_fast_result($fast, "$fn(" . join(', ', 'h_', @callargs));
+        return $x;
+    }
     $x .= "    result_ = $fn(" . join(', ', 'h_', @callargs) . ");\n";
     $x .= "    PUTBACK;\n    svr_value_push(aTHX_ result_);\n    SPAGAIN;\n\n";
     return $x;
+}
+
+# The XSUB's variables for a fast path (see fast_export).
+sub xs_fast_vars {
+    my ($x) = @_;
+    my $k = $x->{kind};
+    return '' if $k eq 'status';
+    return "    dXSTARG;\n    int rv_;\n" if $k eq 'int';
+    return "    dXSTARG;\n    const char *s_;\n" if $k eq 'borrowed';
+    return "    dXSTARG;\n    char *s_;\n" if $k eq 'owned';
+    return "    dXSTARG;\n    unsigned char buf_[SVR_UUID_BUFLEN];\n" if $k eq 'uuid';
+    return "    dXSTARG;\n    char buf_[SVR_UUID_STRING_BUFLEN];\n" if $k eq 'uuidstr';
+    return "    void *o_;\n" if $k eq 'object';
+    return "    void **arr_;\n    int n_, i_;\n" if $k eq 'list';
+    return "    SvrValue f_[" . scalar(@{ $x->{fields} }) . "];\n    HV *hv_;\n" if $k eq 'struct';
+    return "    dXSTARG;\n    SvrValue v_;\n" if $k eq 'scalar';
+    die "fast path kind $k\n";
+}
+
+# The XSUB's call and result for a fast path; `$call` lacks its closing
+# parenthesis (the out-argument, if any, comes last).
+sub xs_fast_result {
+    my ($x, $call) = @_;
+    my $k = $x->{kind};
+    my $fail = "        svr_croak_failure(aTHX);\n";
+    my %sv = (int => 'newSViv(%s.iv)', uint => 'svr_newSVu64(aTHX_ %s.uv)', double => 'newSVnv(%s.nv)');
+    my %set = (int => 'sv_setiv(TARG, (IV)%s.iv)', uint => 'svr_sv_set_u64(aTHX_ TARG, %s.uv)',
+               double => 'sv_setnv(TARG, %s.nv)');
+    return "    if ($call) < 0)\n$fail\n" if $k eq 'status';
+    return "    rv_ = $call);\n    if (rv_ < 0)\n$fail    XPUSHi((IV)rv_);\n\n" if $k eq 'int';
+    return "    s_ = $call);\n    if (!s_)\n$fail    sv_setpv(TARG, s_);\n    XPUSHTARG;\n\n" if $k eq 'borrowed';
+    return "    s_ = $call);\n    if (!s_)\n$fail    sv_setpv(TARG, s_);\n    svr_string_free(s_);\n    XPUSHTARG;\n\n"
+        if $k eq 'owned';
+    return "    if ($call, buf_) < 0)\n$fail    sv_setpvn(TARG, (const char *)buf_, SVR_UUID_BUFLEN);\n    XPUSHTARG;\n\n"
+        if $k eq 'uuid';
+    return "    if ($call, buf_) < 0)\n$fail    sv_setpv(TARG, buf_);\n    XPUSHTARG;\n\n" if $k eq 'uuidstr';
+    return "    o_ = $call);\n    if (!o_)\n$fail    XPUSHs(svr_wrap_class(aTHX_ o_, \"$x->{perl}\"));\n\n" if $k eq 'object';
+    return "    n_ = $call, &arr_);\n    if (n_ < 0)\n$fail    EXTEND(SP, n_);\n"
+         . "    for (i_ = 0; i_ < n_; i_++)\n        PUSHs(svr_wrap_class(aTHX_ arr_[i_], \"$x->{perl}\"));\n"
+         . "    svr_array_free(arr_);\n\n" if $k eq 'list';
+    if ($k eq 'struct') {
+        my $o = "    if ($call, f_) < 0)\n$fail    hv_ = newHV();\n";
+        for my $i (0 .. $#{ $x->{fields} }) {
+            my ($name, $nk) = @{ $x->{fields}[$i] };
+            $o .= "    (void)hv_stores(hv_, \"$name\", " . sprintf($sv{$nk}, "f_[$i]") . ");\n";
+        }
+        return $o . "    mXPUSHs(newRV_noinc((SV *)hv_));\n\n";
+    }
+    return "    if ($call, &v_) < 0)\n$fail    " . sprintf($set{ $x->{node} }, 'v_') . ";\n    XPUSHTARG;\n\n"
+        if $k eq 'scalar';
+    die "fast path kind $k\n";
 }
 
 # ------------------------------------------------------------ output -----

@@ -124,6 +124,57 @@ pub fn run(name: &str, body: impl FnOnce() -> Result<Value>) -> *mut SvrValue {
     guard_io(name, ptr::null_mut(), || Ok(value::boxed(body()?)))
 }
 
+/// Runs a fast-path export (see tools/gen-api.pl, fast_export): a call
+/// whose arguments need converting, made and checked inside the guard.
+#[inline]
+pub fn fast<T>(name: &str, on_failure: T, body: impl FnOnce() -> Result<T>) -> T {
+    guard_io(name, on_failure, body)
+}
+
+/// The failure of an export called with a NULL handle (its Perl object
+/// gone): as [`this`] reports it.
+#[cold]
+pub fn gone<T: Object, R>(name: &str, on_failure: R) -> R {
+    crate::boundary::guard(name, on_failure, || Err(Failure::message(format!("{} is no longer valid", T::WHAT))))
+}
+
+/// The 16 raw bytes of a UUID (the glue's buffer for a uuid result).
+pub const SVR_UUID_BUFLEN: usize = 16;
+/// A printable UUID and its NUL (the glue's buffer for a uuidstr result).
+pub const SVR_UUID_STRING_BUFLEN: usize = 37;
+const _: () = assert!(SVR_UUID_BUFLEN == sys::VIR_UUID_BUFLEN as usize);
+const _: () = assert!(SVR_UUID_STRING_BUFLEN == sys::VIR_UUID_STRING_BUFLEN as usize);
+
+/// The list of a `virXxxListAll*` call for the glue: each of the `n` new
+/// references in libvirt's array becomes a handle, in place; `*out` gets
+/// the array, which the glue frees with [`svr_array_free`]. Returns `n`.
+///
+/// # Safety
+/// `arr` must be libvirt's array of `n` new references (anything when `n`
+/// is negative), `out` writable.
+pub unsafe fn hand_out_objects<T: Object>(arr: *mut T::Raw, n: c_int, out: *mut *mut *mut c_void) -> c_int {
+    const { assert!(std::mem::size_of::<T::Raw>() == std::mem::size_of::<*mut c_void>()) };
+    if n < 0 {
+        return n;
+    }
+    let slots = arr as *mut *mut c_void;
+    for i in 0..n as usize {
+        *slots.add(i) = T::adopt(*arr.add(i)) as *mut c_void;
+    }
+    *out = slots;
+    n
+}
+
+/// Frees the array of a list the glue got from [`hand_out_objects`] (not
+/// the handles: their Perl objects own them).
+///
+/// # Safety
+/// `arr` must be NULL or such an array, freed once.
+#[no_mangle]
+pub unsafe extern "C" fn svr_array_free(arr: *mut *mut c_void) {
+    libc::free(arr as *mut c_void);
+}
+
 /// A libvirt status: negative means failure, captured at once.
 pub fn check(rc: c_int) -> Result<c_int> {
     if rc < 0 {
