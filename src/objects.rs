@@ -37,19 +37,6 @@ pub(crate) fn c_arg(s: *const c_char, what: &str) -> Result<CString> {
     Ok(unsafe { CStr::from_ptr(s) }.to_owned())
 }
 
-/// An optional string argument from C (NULL stays NULL).
-pub(crate) fn c_opt_arg(s: *const c_char, what: &str) -> Result<Option<CString>> {
-    if s.is_null() {
-        return Ok(None);
-    }
-    c_arg(s, what).map(Some)
-}
-
-/// Pointer of an optional C string, NULL for `None`.
-pub(crate) fn opt_ptr(s: &Option<CString>) -> *const c_char {
-    s.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
-}
-
 /// A string libvirt returned that the object owns (not to be freed):
 /// copied into a string for the glue. NULL is a libvirt failure.
 pub(crate) fn borrowed_string(p: *const c_char) -> Result<*mut c_char> {

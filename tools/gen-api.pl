@@ -58,10 +58,12 @@ my @rows;
         my @f = split /\s+/, $line;
         die "$opt{table}:$.: want 5 columns (class method call args returns), got " . @f . "\n" unless @f == 5;
         my ($cls, $method, $call, $args, $ret) = @f;
+        # Class? : a class method (the invocant may be the class name)
+        my $static = $cls =~ s/\?$//;
         my $c = $class{$cls} or die "$opt{table}:$.: unknown class '$cls'\n";
         # virXxxFlags/virXxx: the second (the same call without flags) when flags is 0
         my $fallback = $call =~ s{^(vir\w+)/(vir\w+)$}{$1} ? $2 : undef;
-        push @rows, { class => $c, method => $method, call => $call, fallback => $fallback,
+        push @rows, { class => $c, static => $static, method => $method, call => $call, fallback => $fallback,
                       args => parse_args($args, $.), ret => $ret, line => $. };
     }
 }
@@ -86,13 +88,14 @@ sub parse_args {
 }
 
 if ($opt{list}) {
-    # package, method, call, arguments (type:name[?]), one row a line
+    # package, method, call, arguments (type:name[?]), and `object` or
+    # `class` (a class method: the invocant may be the class name), one row a line
     for my $r (@rows) {
         my $args = join(',', map { "$_->{type}" . ($_->{list} ? '[]' : '') . ":$_->{name}"
                                    . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
                              @{ $r->{args} }) || '-';
         my $call = $r->{call} . ($r->{fallback} ? "/$r->{fallback}" : '');
-        print join("\t", $r->{class}{perl}, $r->{method}, $call, $args), "\n";
+        print join("\t", $r->{class}{perl}, $r->{method}, $call, $args, $r->{static} ? 'class' : 'object'), "\n";
     }
     exit 0;
 }
@@ -263,7 +266,9 @@ sub rust_body {
     my $out = "#[no_mangle]\n#[allow(unused_unsafe, unused_parens, non_snake_case, clippy::unnecessary_cast)]\n"
             . "pub extern \"C\" fn $fn(" . join(', ', @$rparams) . ") -> *mut SvrValue {\n"
             . "    run(\"$fq\", || {\n"
-            . "        let this_ = this(this_)?;\n";
+            . ($r->{static} ? "        // SAFETY: NULL (a class method's class) or a live handle.\n"
+                            . "        let this_ = unsafe { this_.as_ref() };\n"
+                            : "        let this_ = this(this_)?;\n");
     my $call = $r->{call};
     if ($call =~ /^rust:(\w+(?:::\w+)*)$/) {
         my @a = map { arg_owned($_, $fq) } @{ $r->{args} };
@@ -298,9 +303,11 @@ sub c_call {
     my ($r, $fq) = @_;
     my $f = $func{ $r->{call} } or die "$opt{table}:$r->{line}: $r->{call} is not in $opt{api}\n";
     my @cargs = @{ $f->{args} };
-    my $first = shift @cargs;
-    $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
+    # a class method's call takes the Perl arguments only
+    my $first = $r->{static} ? undef : shift @cargs;
+    !$first || $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
         or die "$opt{table}:$r->{line}: $r->{call} takes $first->[1] first, not a $r->{class}{cptr}\n";
+    my $this = $r->{static} ? '' : 'this_.raw(), ';
     my @perl = @{ $r->{args} };
     my ($pre, @call, $conv) = ('');
     my $ret = $r->{ret};
@@ -371,7 +378,7 @@ sub c_call {
         }
     }
     die "$opt{table}:$r->{line}: the row has more arguments than $r->{call}\n" if @perl;
-    my $callexpr = "unsafe { virt_sys::$r->{call}(this_.raw(), " . join(', ', @call) . ") }";
+    my $callexpr = "unsafe { virt_sys::$r->{call}($this" . join(', ', @call) . ") }";
     if (my ($u) = map { /^UUID:(\w+)$/ ? $1 : () } @call) {
         my $string = "$r->{call}String";
         $func{$string} or die "$opt{table}:$r->{line}: a uuid argument needs $string too\n";
@@ -387,7 +394,7 @@ sub c_call {
         my @without = grep { $_ ne 'a_flags as _' } @call;
         die "$opt{table}:$r->{line}: $older must take the arguments of $r->{call} but its flags\n"
             unless @without == @call - 1 && @{ $g->{args} } == @{ $f->{args} } - 1 && $g->{ret} eq $f->{ret};
-        $callexpr = "(if a_flags == 0 { unsafe { virt_sys::$older(this_.raw(), " . join(', ', @without)
+        $callexpr = "(if a_flags == 0 { unsafe { virt_sys::$older($this" . join(', ', @without)
                   . ") } } else { $callexpr })";
     }
     return { f => $f, pre => $pre, conv => $conv, call => $callexpr, struct_type => $struct_type,
@@ -547,15 +554,20 @@ sub fast_export {
             . "pub extern \"C\" fn $fn(" . join(', ', @rp) . ") -> $rtype {\n";
     if (!$cc->{conv}) {
         # Numbers only: one libvirt call, no unwind guard on success.
-        $out .= "    // SAFETY: NULL or a live handle the glue passes.\n"
-              . "    let Some(this_) = (unsafe { this_.as_ref() }) else { return gone::<$h, _>(\"$fq\", $fail) };\n"
-              . $cc->{pre}
-              . "    let r_ = crate::boundary::libvirt_call(\"$fq\", $raw_fail, |r_: $raw_type| $failed, || $call);\n"
-              . "    if $failed {\n        return $fail;\n    }\n"
-              . "    $finish\n}\n";
+        $out .= $r->{static} ? "    let _ = this_;\n"
+              : "    // SAFETY: NULL or a live handle the glue passes.\n"
+              . "    let Some(this_) = (unsafe { this_.as_ref() }) else { return gone::<$h, _>(\"$fq\", $fail) };\n";
+        $out .= $cc->{pre};
+        if ($finish eq 'r_' && $raw_fail eq $fail) {
+            $out .= "    crate::boundary::libvirt_call(\"$fq\", $fail, |r_: $raw_type| $failed, || $call)\n}\n";
+        } else {
+            $out .= "    let r_ = crate::boundary::libvirt_call(\"$fq\", $raw_fail, |r_: $raw_type| $failed, || $call);\n"
+                  . "    if $failed {\n        return $fail;\n    }\n"
+                  . "    $finish\n}\n";
+        }
     } else {
         $out .= "    fast(\"$fq\", $fail, || {\n"
-              . "        let this_ = this(this_)?;\n"
+              . ($r->{static} ? "        let _ = this_;\n" : "        let this_ = this(this_)?;\n")
               . $cc->{pre}
               . "        let r_ = $call;\n"
               . "        if $failed {\n            return Err(crate::error::Failure::last_libvirt());\n        }\n"
@@ -576,16 +588,19 @@ sub xs_body {
     # ones are optional, as in the classic binding's XSUBs.
     my $nreq = 0;
     for my $i (0 .. $#args) { $nreq = $i + 1 unless defined $args[$i]{default} || $args[$i]{optional} }
-    my @usage = ($c->{argname}, map {
+    my @usage = ($r->{static} ? 'class' : $c->{argname}, map {
         my $a = $args[$_];
         ($_ >= $nreq && (defined $a->{default} || $a->{optional})) ? "$a->{name}=" . ($a->{default} // 'undef') : $a->{name}
     } 0 .. $#args);
-    my $required = 1 + $nreq;
-    my $x = "void\n$r->{method}(this_, ...)\n    SV *this_\n";
+    # A class method may be called as a function, without any argument.
+    my $required = $r->{static} && !$nreq ? 0 : 1 + $nreq;
+    my $x = "void\n$r->{method}(" . ($r->{static} ? "...)\n" : "this_, ...)\n    SV *this_\n");
     $x .= "  PREINIT:\n" . ($fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
+    $x .= "    SV *this_;\n" if $r->{static};
     $x .= "    SV *$_->{name};\n" for @args;
     my @fetch = ("if (items < $required || items > " . (1 + @args) . ")",
                  "    croak_xs_usage(cv, \"" . join(', ', @usage) . "\");");
+    push @fetch, "this_ = items > 0 ? ST(0) : &PL_sv_undef;" if $r->{static};
     for my $i (1 .. @args) {
         push @fetch, "$args[$i-1]{name} = items > $i ? ST($i) : &PL_sv_undef;";
     }
@@ -670,11 +685,16 @@ sub xs_body {
     # Objects first: svr_unwrap holds a reference to each until the
     # statement ends, so whatever reading a tied or overloaded argument
     # does afterwards, no handle is used after its object went.
-    $x .= "    h_ = ($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
+    # (a class method: the class name, or no argument, is no object)
+    $x .= "    h_ = " . ($r->{static} ? "!SvROK(this_) ? NULL : " : '')
+        . "($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
     $x .= "    $_\n" for @objconv;
     $x .= "    $_\n" for @conv;
     if ($fast) {
-        $x .= xs_fast_result($fast, "$fn(" . join(', ', 'h_', @callargs));
+        my $result = xs_fast_result($fast, "$fn(" . join(', ', 'h_', @callargs));
+        # An XSUB called on an object has room on the stack for one value.
+        $result =~ s/\b(m?)XPUSH(i|s|TARG)\b/$1PUSH$2/g unless $r->{static};
+        $x .= $result;
         return $x;
     }
     $x .= "    result_ = $fn(" . join(', ', 'h_', @callargs) . ");\n";
@@ -771,8 +791,8 @@ if ($opt{h}) {
 
 if ($opt{xs}) {
     my $text = "# Generated by tools/gen-api.pl from data/api.tsv: do not edit.\n\n";
-    # DESTROY for the classes whose handles are made here.
-    my %own = map { $_->{perl} => $_ } grep { $_->{rust} =~ /^handles::/ } values %class;
+    # DESTROY for every class whose DESTROY is not written by hand in xs/.
+    my %own = map { $_->{perl} => $_ } grep { !$handwritten{"$_->{perl}::DESTROY"} } values %class;
     for my $pkg (sort(keys %{ { %xs_by_pkg, %own } })) {
         $text .= "MODULE = Sys::Virt  PACKAGE = $pkg\n\nPROTOTYPES: DISABLE\n\n";
         if (my $oc = $own{$pkg}) {

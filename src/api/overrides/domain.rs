@@ -13,6 +13,7 @@ use crate::api::{handles::*, params, *};
 use crate::connect::ConnHandle;
 use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
+use crate::stream::{Direction, StreamHandle};
 use params::{cname, ParamType};
 
 type Pairs = Vec<(String, Option<Vec<u8>>)>;
@@ -836,4 +837,55 @@ pub fn abort_job(this: &DomainHandle, flags: c_uint) -> Result<Value> {
         }
     })?;
     Ok(Value::Nothing)
+}
+
+/// `$dom->get_id`: -1 for a domain that is not running. libvirt returns
+/// (unsigned)-1 both then and on failure; only a failure sets an error.
+pub fn get_id(this: &DomainHandle) -> Result<Value> {
+    // SAFETY: valid domain; plain libvirt calls.
+    let id = unsafe {
+        sys::virResetLastError();
+        sys::virDomainGetID(this.raw())
+    };
+    if id == c_uint::MAX && !unsafe { sys::virGetLastError() }.is_null() {
+        return Err(Failure::last_libvirt());
+    }
+    Ok(Value::Int(id as c_int as i64))
+}
+
+/// `$dom->screenshot($st, $screen, $flags=0)`: starts the screenshot on the
+/// stream (which reads it); returns its MIME type.
+pub fn screenshot(this: &DomainHandle, st: &StreamHandle, screen: c_uint, flags: c_uint) -> Result<Value> {
+    st.check_startable(method!("screenshot"))?;
+    // SAFETY: valid domain and stream; the MIME type is ours to free.
+    let mime = unsafe { owned_string(sys::virDomainScreenshot(this.raw(), st.ptr(), screen, flags)) }?;
+    st.started(Direction::Read);
+    Ok(mime)
+}
+
+/// `$dom->open_console($st, $devname, $flags=0)` (`$devname` undef: the
+/// first console) and `open_channel`: the stream reads and writes it.
+fn open_device(
+    method: &str,
+    st: &StreamHandle,
+    open: impl FnOnce(sys::virStreamPtr) -> c_int,
+) -> Result<Value> {
+    st.check_startable(method)?;
+    check(open(st.ptr()))?;
+    st.started(Direction::Both);
+    Ok(Value::Nothing)
+}
+
+pub fn open_console(this: &DomainHandle, st: &StreamHandle, devname: Option<CString>, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid domain and stream, NULL or a C string.
+    open_device(method!("open_console"), st, |s| unsafe {
+        sys::virDomainOpenConsole(this.raw(), opt_ptr(&devname), s, flags)
+    })
+}
+
+pub fn open_channel(this: &DomainHandle, st: &StreamHandle, name: Option<CString>, flags: c_uint) -> Result<Value> {
+    // SAFETY: as above.
+    open_device(method!("open_channel"), st, |s| unsafe {
+        sys::virDomainOpenChannel(this.raw(), opt_ptr(&name), s, flags)
+    })
 }
