@@ -14,7 +14,6 @@ pub mod domain;
 pub mod error;
 pub mod event;
 pub mod eventimpl;
-pub mod objects;
 pub mod storage_pool;
 pub mod storage_vol;
 pub mod stream;

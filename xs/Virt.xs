@@ -288,8 +288,6 @@ INCLUDE: Transfer.xs
 
 INCLUDE: Event.xs
 
-INCLUDE: StoragePool.xs
-
 INCLUDE: ConnectEvents.xs
 
 INCLUDE: Api.xs

@@ -22,6 +22,7 @@ use virt_sys as sys;
 
 use crate::boundary::{guard_io, handle};
 use crate::error::{Failure, Result};
+use crate::stream::{Direction, StreamHandle};
 
 pub use value::{IntoValue, SvrValue, Value};
 
@@ -173,6 +174,21 @@ pub unsafe fn hand_out_objects<T: Object>(arr: *mut T::Raw, n: c_int, out: *mut 
 #[no_mangle]
 pub unsafe extern "C" fn svr_array_free(arr: *mut *mut c_void) {
     libc::free(arr as *mut c_void);
+}
+
+/// A call that starts a transfer on a stream (`$dom->screenshot($st, ...)`,
+/// `$vol->download($st, ...)`): refuses a stream already in use, makes the
+/// call, and records the stream's direction once libvirt took it.
+pub fn start_stream<T>(
+    st: &StreamHandle,
+    method: &str,
+    direction: Direction,
+    call: impl FnOnce(sys::virStreamPtr) -> Result<T>,
+) -> Result<T> {
+    st.check_startable(method)?;
+    let r = call(st.ptr())?;
+    st.started(direction);
+    Ok(r)
 }
 
 /// A libvirt status: negative means failure, captured at once.

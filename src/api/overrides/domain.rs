@@ -856,36 +856,25 @@ pub fn get_id(this: &DomainHandle) -> Result<Value> {
 /// `$dom->screenshot($st, $screen, $flags=0)`: starts the screenshot on the
 /// stream (which reads it); returns its MIME type.
 pub fn screenshot(this: &DomainHandle, st: &StreamHandle, screen: c_uint, flags: c_uint) -> Result<Value> {
-    st.check_startable(method!("screenshot"))?;
     // SAFETY: valid domain and stream; the MIME type is ours to free.
-    let mime = unsafe { owned_string(sys::virDomainScreenshot(this.raw(), st.ptr(), screen, flags)) }?;
-    st.started(Direction::Read);
-    Ok(mime)
-}
-
-/// `$dom->open_console($st, $devname, $flags=0)` (`$devname` undef: the
-/// first console) and `open_channel`: the stream reads and writes it.
-fn open_device(
-    method: &str,
-    st: &StreamHandle,
-    open: impl FnOnce(sys::virStreamPtr) -> c_int,
-) -> Result<Value> {
-    st.check_startable(method)?;
-    check(open(st.ptr()))?;
-    st.started(Direction::Both);
-    Ok(Value::Nothing)
-}
-
-pub fn open_console(this: &DomainHandle, st: &StreamHandle, devname: Option<CString>, flags: c_uint) -> Result<Value> {
-    // SAFETY: valid domain and stream, NULL or a C string.
-    open_device(method!("open_console"), st, |s| unsafe {
-        sys::virDomainOpenConsole(this.raw(), opt_ptr(&devname), s, flags)
+    start_stream(st, method!("screenshot"), Direction::Read, |s| unsafe {
+        owned_string(sys::virDomainScreenshot(this.raw(), s, screen, flags))
     })
 }
 
+/// `$dom->open_console($st, $devname, $flags=0)` (`$devname` undef: the
+/// first console): the stream reads and writes it.
+pub fn open_console(this: &DomainHandle, st: &StreamHandle, devname: Option<CString>, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid domain and stream, NULL or a C string.
+    start_stream(st, method!("open_console"), Direction::Both, |s| {
+        check(unsafe { sys::virDomainOpenConsole(this.raw(), opt_ptr(&devname), s, flags) }).map(|_| Value::Nothing)
+    })
+}
+
+/// `$dom->open_channel($st, $name, $flags=0)` (`$name` undef: the first).
 pub fn open_channel(this: &DomainHandle, st: &StreamHandle, name: Option<CString>, flags: c_uint) -> Result<Value> {
     // SAFETY: as above.
-    open_device(method!("open_channel"), st, |s| unsafe {
-        sys::virDomainOpenChannel(this.raw(), opt_ptr(&name), s, flags)
+    start_stream(st, method!("open_channel"), Direction::Both, |s| {
+        check(unsafe { sys::virDomainOpenChannel(this.raw(), opt_ptr(&name), s, flags) }).map(|_| Value::Nothing)
     })
 }
