@@ -174,13 +174,6 @@ pub extern "C" fn svr_quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }
 
-/// Panics on purpose: lets the test suite prove that a panic in the core
-/// becomes a Perl exception instead of a crash.
-#[no_mangle]
-pub extern "C" fn svr_test_panic() -> i32 {
-    guard("svr_test_panic", -1, || -> Result<i32> { panic!("deliberate panic for the test suite") })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,7 +182,8 @@ mod tests {
     #[test]
     fn panic_becomes_failure() {
         std::panic::set_hook(Box::new(|_| {}));
-        assert_eq!(svr_test_panic(), -1);
+        let r = guard("svr_test_panic", -1, || -> Result<i32> { panic!("deliberate panic for the test suite") });
+        assert_eq!(r, -1);
         let f = take().expect("recorded");
         assert!(f.text().contains("svr_test_panic"), "{f:?}");
         assert!(f.text().contains("deliberate panic"), "{f:?}");

@@ -47,11 +47,11 @@ subtest 'libvirt errors are Sys::Virt::Error objects' => sub {
 
 subtest 'wrong arguments die with a clear message' => sub {
     like(exception { Sys::Virt::get_uri(undef) },
-         qr/^Sys::Virt::get_uri: 'con' is undef, not a Sys::Virt object at /, 'undef object');
+         qr/^Sys::Virt::get_uri: 'conn' is undef, not a Sys::Virt object at /, 'undef object');
     like(exception { Sys::Virt::get_type(bless {}, 'Other') },
-         qr/^Sys::Virt::get_type: 'con' is not a Sys::Virt object/, 'object of another class');
+         qr/^Sys::Virt::get_type: 'conn' is not a Sys::Virt object/, 'object of another class');
     like(exception { Sys::Virt::get_type("test:///default") },
-         qr/'con' is not a Sys::Virt object/, 'a string');
+         qr/'conn' is not a Sys::Virt object/, 'a string');
     my $conn = Sys::Virt->new(uri => 'test:///default');
     like(exception { $conn->set_keep_alive('often', 3) },
          qr/^Sys::Virt::set_keep_alive: 'interval' must be a number, not 'often'/, 'not a number');
@@ -73,7 +73,7 @@ subtest 'wrong arguments die with a clear message' => sub {
 
 subtest 'a Rust panic becomes a Perl exception' => sub {
     my $err = exception { Sys::Virt::_test_panic() };
-    like($err, qr/^svr_test_panic: internal error in the Rust core: deliberate panic/,
+    like($err, qr/^Sys::Virt::_test_panic: internal error in the Rust core: deliberate panic/,
          'panic message names the function');
     is(Sys::Virt->new(uri => 'test:///default')->get_type, 'TEST', 'library still usable');
 };

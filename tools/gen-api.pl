@@ -40,6 +40,10 @@ my @CLASSES = (
     ['Sys::Virt::DomainSnapshot',   'DomainSnapshot',   'handles::DomainSnapshotHandle',           'virDomainSnapshotPtr',   'snapshot', 12],
     ['Sys::Virt::DomainCheckpoint', 'DomainCheckpoint', 'handles::DomainCheckpointHandle',         'virDomainCheckpointPtr', 'checkpoint', 13],
 );
+# What a class's DESTROY calls first at global destruction, when objects
+# go in any order: a connection undoes the event registrations made on it
+# while it is whole (src/connect_events.rs, svr_conn_release_events).
+my %AT_GLOBAL_DESTRUCTION = (Connect => 'svr_conn_release_events');
 my (%class, %class_by_ptr);
 for my $c (@CLASSES) {
     my %h; @h{qw(perl short rust cptr argname id)} = @$c;
@@ -774,7 +778,8 @@ if ($opt{rust}) {
     $text .= "        _ => c\"Sys::Virt::Unknown\".as_ptr(),\n    }\n}\n\n";
     $text .= "/// DESTROY of the classes made here.\n///\n/// # Safety\n/// As for `release_object`.\n#[no_mangle]\n"
            . "pub unsafe extern \"C\" fn svr_api_release(class_id: c_int, ptr: *mut c_void) {\n"
-           . "    crate::boundary::guard(\"svr_api_release\", (), || { release_object(class_id, ptr); Ok(()) })\n}\n\n";
+           . "    // (closing a connection writes to its daemon, which may be gone)\n"
+           . "    crate::boundary::guard_io(\"svr_api_release\", (), || { release_object(class_id, ptr); Ok(()) })\n}\n\n";
     $text .= join("\n", @rust);
     write_file($opt{rust}, $text);
 }
@@ -796,7 +801,11 @@ if ($opt{xs}) {
     for my $pkg (sort(keys %{ { %xs_by_pkg, %own } })) {
         $text .= "MODULE = Sys::Virt  PACKAGE = $pkg\n\nPROTOTYPES: DISABLE\n\n";
         if (my $oc = $own{$pkg}) {
-            $text .= "void\nDESTROY(obj)\n    SV *obj\n  CODE:\n    svr_api_release($oc->{id}, svr_take_handle(aTHX_ obj));\n\n";
+            $text .= "void\nDESTROY(obj)\n    SV *obj\n  PREINIT:\n    void *h;\n  CODE:\n    h = svr_take_handle(aTHX_ obj);\n";
+            if (my $hook = $AT_GLOBAL_DESTRUCTION{ $oc->{short} }) {
+                $text .= "    if (h && PL_phase == PERL_PHASE_DESTRUCT)\n        $hook(h);\n";
+            }
+            $text .= "    svr_api_release($oc->{id}, h);\n\n";
         }
         $text .= join('', @{ $xs_by_pkg{$pkg} || [] });
     }

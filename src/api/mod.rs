@@ -9,6 +9,7 @@
 //! irregular name a hand-written Rust body (`rust:NAME` in the table) in the
 //! `overrides` modules; the generated glue around them is the same.
 
+pub mod auth;
 pub mod handles;
 pub mod overrides;
 pub mod params;
