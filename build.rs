@@ -39,8 +39,14 @@ fn main() {
     rerun_if_changed_dir(&root.join("src"));
     println!("cargo:rerun-if-changed=cbindgen.toml");
 
-    // The C header of the Rust ABI, by cbindgen from the Rust sources.
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    // The C header of the Rust ABI, by cbindgen from the Rust sources. The
+    // handle types come from tools/gen-api.pl's class table through a
+    // macro, which cbindgen cannot see: their declarations go first.
+    let mut config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    config.after_includes = Some(perl_output(&[
+        root.join("tools/gen-api.pl").to_str().unwrap(),
+        "--handles-h",
+    ]));
     cbindgen::Builder::new()
         .with_crate(&root)
         .with_config(config)
@@ -60,7 +66,12 @@ fn main() {
         args.extend_from_slice(outputs);
         perl_output(&args);
     };
-    gen_api(&["--rust", out.join("api_gen.rs").to_str().unwrap()]);
+    gen_api(&[
+        "--rust",
+        out.join("api_gen.rs").to_str().unwrap(),
+        "--handles-rs",
+        out.join("handles_gen.rs").to_str().unwrap(),
+    ]);
 
     if env::var_os("CARGO_FEATURE_XS").is_none() {
         return;

@@ -20,16 +20,12 @@ use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong};
 use std::ptr;
 
-use virt::storage_pool::StoragePool;
 use virt_sys as sys;
 
 use crate::boundary::{guard, guard_io, handle};
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use crate::event::{self, defer_release, Job, SvrReleaseFn};
-use crate::storage_pool::PoolHandle;
-use crate::api::handles::{NetworkHandle, NodeDeviceHandle, SecretHandle};
+use crate::api::handles::{ConnHandle, DomainHandle, NetworkHandle, NodeDeviceHandle, PoolHandle, SecretHandle};
 use crate::api::Object;
 
 /// A signed integer (`i`).
@@ -240,7 +236,7 @@ fn event_regs() -> std::sync::MutexGuard<'static, Vec<(usize, Registered)>> {
 }
 
 fn registered(c: &ConnHandle, r: Registered) {
-    event_regs().push((c.ptr() as usize, r));
+    event_regs().push((c.raw() as usize, r));
 }
 
 /// libvirt's client keeps the callback ids of every event family of a
@@ -250,7 +246,7 @@ fn registered(c: &ConnHandle, r: Registered) {
 /// when the connection closes). Only ids registered through us, in the
 /// family asked for, reach libvirt.
 fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
-    let key = c.ptr() as usize;
+    let key = c.raw() as usize;
     if event_regs().iter().any(|&(k, x)| k == key && x == r) {
         return Ok(());
     }
@@ -271,7 +267,7 @@ fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
 }
 
 fn deregistered(c: &ConnHandle, r: Registered) {
-    let key = c.ptr() as usize;
+    let key = c.raw() as usize;
     event_regs().retain(|&(k, x)| !(k == key && x == r));
     sync_with_daemon(c);
 }
@@ -294,7 +290,7 @@ fn sync_with_daemon(c: &ConnHandle) {
     // SAFETY: plain libvirt calls; a failure (a dead connection) has
     // nothing left to read and leaves no error behind.
     unsafe {
-        if sys::virConnectGetLibVersion(c.ptr(), &mut version) < 0 {
+        if sys::virConnectGetLibVersion(c.raw(), &mut version) < 0 {
             sys::virResetLastError();
         }
     }
@@ -316,7 +312,7 @@ fn sync_with_daemon(c: &ConnHandle) {
 pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
     crate::boundary::guard_io("svr_conn_release_events", (), || {
         let c = conn(c)?;
-        let key = c.ptr() as usize;
+        let key = c.raw() as usize;
         let mine: Vec<Registered> = {
             let mut regs = event_regs();
             let mine = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
@@ -328,12 +324,12 @@ pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
             // change nothing and leave no error behind.
             unsafe {
                 match r {
-                    Registered::DomainOld => sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)),
-                    Registered::DomainAny(id) => sys::virConnectDomainEventDeregisterAny(c.ptr(), id),
-                    Registered::PoolAny(id) => sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id),
-                    Registered::NetworkAny(id) => sys::virConnectNetworkEventDeregisterAny(c.ptr(), id),
-                    Registered::NodeDeviceAny(id) => sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id),
-                    Registered::SecretAny(id) => sys::virConnectSecretEventDeregisterAny(c.ptr(), id),
+                    Registered::DomainOld => sys::virConnectDomainEventDeregister(c.raw(), Some(ev_lifecycle)),
+                    Registered::DomainAny(id) => sys::virConnectDomainEventDeregisterAny(c.raw(), id),
+                    Registered::PoolAny(id) => sys::virConnectStoragePoolEventDeregisterAny(c.raw(), id),
+                    Registered::NetworkAny(id) => sys::virConnectNetworkEventDeregisterAny(c.raw(), id),
+                    Registered::NodeDeviceAny(id) => sys::virConnectNodeDeviceEventDeregisterAny(c.raw(), id),
+                    Registered::SecretAny(id) => sys::virConnectSecretEventDeregisterAny(c.raw(), id),
                 };
                 sys::virResetLastError();
             }
@@ -366,47 +362,22 @@ unsafe extern "C" fn reg_free(opaque: *mut c_void) {
 /// A new object for the glue to wrap: a handle of its own reference.
 enum Obj {
     None,
-    Domain(*mut DomainHandle),
-    Pool(*mut PoolHandle),
-    /// A handle of a table-driven class (`crate::api::handles`), boxed.
     Api(crate::api::ObjectOut),
 }
 
 fn wrap_domain(dom: sys::virDomainPtr) -> Obj {
-    // SAFETY: libvirt's domain, valid for the call; we take a reference of our own.
-    if dom.is_null() || unsafe { sys::virDomainRef(dom) } < 0 {
-        return Obj::None;
-    }
-    Obj::Domain(DomainHandle::adopt(dom))
+    wrap_api::<DomainHandle>(dom, sys::virDomainRef)
 }
 
 fn wrap_pool(pool: sys::virStoragePoolPtr) -> Obj {
-    // SAFETY: as for wrap_domain.
-    if pool.is_null() || unsafe { sys::virStoragePoolRef(pool) } < 0 {
-        return Obj::None;
-    }
-    Obj::Pool(Box::into_raw(Box::new(PoolHandle { pool: unsafe { StoragePool::from_ptr(pool) } })))
+    wrap_api::<PoolHandle>(pool, sys::virStoragePoolRef)
 }
 
 impl Obj {
     fn ptr(&self) -> *mut c_void {
         match self {
             Obj::None => ptr::null_mut(),
-            Obj::Domain(p) => *p as *mut c_void,
-            Obj::Pool(p) => *p as *mut c_void,
             Obj::Api(o) => o.ptr(),
-        }
-    }
-    /// Frees an object the glue never got.
-    fn drop_unused(self) {
-        // SAFETY: Box pointers made by wrap_* and not handed out.
-        unsafe {
-            match self {
-                Obj::None => {}
-                Obj::Domain(p) => DomainHandle::release(p),
-                Obj::Pool(p) => drop(Box::from_raw(p)),
-                Obj::Api(o) => crate::api::release_object(o.class_id, o.into_raw()),
-            }
         }
     }
 }
@@ -565,7 +536,7 @@ pub extern "C" fn svr_conn_domain_event_register(
         let reg = new_reg(cb, ctx, release);
         // SAFETY: libvirt owns `reg` until it calls reg_free.
         let rc = unsafe {
-            sys::virConnectDomainEventRegister(c.ptr(), Some(ev_lifecycle), reg as *mut c_void, Some(reg_free))
+            sys::virConnectDomainEventRegister(c.raw(), Some(ev_lifecycle), reg as *mut c_void, Some(reg_free))
         };
         if rc < 0 {
             drop(unsafe { Box::from_raw(reg) });
@@ -581,7 +552,7 @@ pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_in
     guard_io("svr_conn_domain_event_deregister", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)) };
+        let rc = unsafe { sys::virConnectDomainEventDeregister(c.raw(), Some(ev_lifecycle)) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
         if f.is_none() {
             deregistered(c, Registered::DomainOld);
@@ -609,14 +580,14 @@ pub extern "C" fn svr_conn_domain_event_register_any(
         })?;
         // SAFETY: NULL or a live handle the glue passes.
         let dptr = match unsafe { dom.as_ref() } {
-            Some(d) => d.ptr(),
+            Some(d) => d.raw(),
             None => ptr::null_mut(),
         };
         event::claim_owner();
         let reg = new_reg(cb, ctx, release);
         // SAFETY: libvirt owns `reg` until it calls reg_free.
         let id = unsafe {
-            sys::virConnectDomainEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+            sys::virConnectDomainEventRegisterAny(c.raw(), dptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
         };
         if id < 0 {
             drop(unsafe { Box::from_raw(reg) });
@@ -633,7 +604,7 @@ pub extern "C" fn svr_conn_domain_event_deregister_any(c: *const ConnHandle, id:
         let c = conn(c)?;
         check_registered(c, Registered::DomainAny(id), "Sys::Virt::domain_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectDomainEventDeregisterAny(c.ptr(), id) };
+        let rc = unsafe { sys::virConnectDomainEventDeregisterAny(c.raw(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
         if f.is_none() {
             deregistered(c, Registered::DomainAny(id));
@@ -698,14 +669,14 @@ pub extern "C" fn svr_conn_storage_pool_event_register_any(
         })?;
         // SAFETY: NULL or a live handle the glue passes.
         let pptr = match unsafe { pool.as_ref() } {
-            Some(p) => unsafe { p.pool.as_ptr() },
+            Some(p) => p.raw(),
             None => ptr::null_mut(),
         };
         event::claim_owner();
         let reg = new_reg(cb, ctx, release);
         // SAFETY: libvirt owns `reg` until it calls reg_free.
         let id = unsafe {
-            sys::virConnectStoragePoolEventRegisterAny(c.ptr(), pptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+            sys::virConnectStoragePoolEventRegisterAny(c.raw(), pptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
         };
         if id < 0 {
             drop(unsafe { Box::from_raw(reg) });
@@ -722,7 +693,7 @@ pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandl
         let c = conn(c)?;
         check_registered(c, Registered::PoolAny(id), "Sys::Virt::storage_pool_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id) };
+        let rc = unsafe { sys::virConnectStoragePoolEventDeregisterAny(c.raw(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
         if f.is_none() {
             deregistered(c, Registered::PoolAny(id));
@@ -792,7 +763,7 @@ pub extern "C" fn svr_conn_network_event_register_any(
         let reg = new_reg(cb, ctx, release);
         // SAFETY: libvirt owns `reg` until it calls reg_free.
         let id = unsafe {
-            sys::virConnectNetworkEventRegisterAny(c.ptr(), nptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
+            sys::virConnectNetworkEventRegisterAny(c.raw(), nptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
         };
         if id < 0 {
             let f = Failure::last_libvirt();
@@ -811,7 +782,7 @@ pub extern "C" fn svr_conn_network_event_deregister_any(c: *const ConnHandle, id
         let c = conn(c)?;
         check_registered(c, Registered::NetworkAny(id), "Sys::Virt::network_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectNetworkEventDeregisterAny(c.ptr(), id) };
+        let rc = unsafe { sys::virConnectNetworkEventDeregisterAny(c.raw(), id) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
         if f.is_none() {
             deregistered(c, Registered::NetworkAny(id));
@@ -867,7 +838,7 @@ pub extern "C" fn svr_conn_register_close_callback(
     guard_io("svr_conn_register_close_callback", -1, || {
         let c = conn(c)?;
         event::claim_owner();
-        let key = c.ptr() as usize;
+        let key = c.raw() as usize;
         if close_regs().iter().any(|&(k, _)| k == key) {
             return Err(Failure::message(
                 "Sys::Virt::register_close_callback: a close callback is already registered on this connection",
@@ -876,7 +847,7 @@ pub extern "C" fn svr_conn_register_close_callback(
         let reg = new_reg(cb, ctx, release);
         close_regs().push((key, reg as usize));
         // SAFETY: libvirt owns `reg` until it calls reg_free.
-        let rc = unsafe { sys::virConnectRegisterCloseCallback(c.ptr(), Some(close_cb), reg as *mut c_void, Some(reg_free)) };
+        let rc = unsafe { sys::virConnectRegisterCloseCallback(c.raw(), Some(close_cb), reg as *mut c_void, Some(reg_free)) };
         if rc < 0 {
             close_regs().retain(|&(_, r)| r != reg as usize);
             drop(unsafe { Box::from_raw(reg) });
@@ -891,10 +862,10 @@ pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_
     guard_io("svr_conn_unregister_close_callback", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.ptr(), Some(close_cb)) };
+        let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.raw(), Some(close_cb)) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
         // What libvirt did not free (a driver that ignored it), we free.
-        let key = c.ptr() as usize;
+        let key = c.raw() as usize;
         let left: Vec<usize> = {
             let mut regs = close_regs();
             let left = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
@@ -908,25 +879,6 @@ pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_
         }
         event::flush();
         f.map_or(Ok(0), Err)
-    })
-}
-
-/// Frees a domain or pool handle the glue could not hand to Perl.
-///
-/// # Safety
-/// `obj` must be NULL or the object of an event, freed once; `is_pool`
-/// tells which kind.
-#[no_mangle]
-pub unsafe extern "C" fn svr_event_object_free(obj: *mut c_void, is_pool: c_int) {
-    guard("svr_event_object_free", (), || {
-        if !obj.is_null() {
-            if is_pool != 0 {
-                Obj::Pool(obj as *mut PoolHandle).drop_unused();
-            } else {
-                Obj::Domain(obj as *mut DomainHandle).drop_unused();
-            }
-        }
-        Ok(())
     })
 }
 
@@ -1091,7 +1043,7 @@ pub extern "C" fn svr_conn_node_device_event_register_any(
         let id = register_reg(cb, ctx, release, |reg| {
             // SAFETY: libvirt owns `reg` until it calls reg_free.
             unsafe {
-                sys::virConnectNodeDeviceEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg, Some(reg_free))
+                sys::virConnectNodeDeviceEventRegisterAny(c.raw(), dptr, event_id, Some(generic), reg, Some(reg_free))
             }
         })?;
         registered(c, Registered::NodeDeviceAny(id));
@@ -1105,7 +1057,7 @@ pub extern "C" fn svr_conn_node_device_event_deregister_any(c: *const ConnHandle
         let c = conn(c)?;
         check_registered(c, Registered::NodeDeviceAny(id), "Sys::Virt::node_device_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        let r = deregister_reg(|| unsafe { sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id) });
+        let r = deregister_reg(|| unsafe { sys::virConnectNodeDeviceEventDeregisterAny(c.raw(), id) });
         if r.is_ok() {
             deregistered(c, Registered::NodeDeviceAny(id));
         }
@@ -1133,7 +1085,7 @@ pub extern "C" fn svr_conn_secret_event_register_any(
         let sptr = unsafe { secret.as_ref() }.map_or(ptr::null_mut(), |s| s.raw());
         let id = register_reg(cb, ctx, release, |reg| {
             // SAFETY: libvirt owns `reg` until it calls reg_free.
-            unsafe { sys::virConnectSecretEventRegisterAny(c.ptr(), sptr, event_id, Some(generic), reg, Some(reg_free)) }
+            unsafe { sys::virConnectSecretEventRegisterAny(c.raw(), sptr, event_id, Some(generic), reg, Some(reg_free)) }
         })?;
         registered(c, Registered::SecretAny(id));
         Ok(id)
@@ -1146,7 +1098,7 @@ pub extern "C" fn svr_conn_secret_event_deregister_any(c: *const ConnHandle, id:
         let c = conn(c)?;
         check_registered(c, Registered::SecretAny(id), "Sys::Virt::secret_event_deregister_any")?;
         // SAFETY: plain libvirt call.
-        let r = deregister_reg(|| unsafe { sys::virConnectSecretEventDeregisterAny(c.ptr(), id) });
+        let r = deregister_reg(|| unsafe { sys::virConnectSecretEventDeregisterAny(c.raw(), id) });
         if r.is_ok() {
             deregistered(c, Registered::SecretAny(id));
         }

@@ -18,38 +18,66 @@ use warnings;
 use Getopt::Long;
 
 my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
-GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast')
+GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast', 'handles-rs=s', 'handles-h')
     or die "usage: $0 --table FILE [--api FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
 
 # ------------------------------------------------------------ classes ----
-# Perl class => [short name in the table, Rust handle, libvirt pointer,
-# argument name in messages, class id (src/api/handles.rs)]
+# Every object class: Perl class, short name in the table, Rust handle type,
+# argument name in messages, how messages name an object. The class id is
+# the position. src/api/handles.rs makes every handle type from this table
+# (--handles-rs; --handles-h declares them to C): a handle *is* the
+# libvirt pointer whose reference the Perl object owns (released with
+# virXxxFree, a connection with virConnectClose); a stream's handle is
+# stream machinery with state of its own (src/stream.rs), boxed.
 my @CLASSES = (
-    ['Sys::Virt',                   'Connect',          'crate::connect::ConnHandle',              'virConnectPtr',          'conn', 0],
-    ['Sys::Virt::Domain',           'Domain',           'crate::domain::DomainHandle',             'virDomainPtr',           'dom', 1],
-    ['Sys::Virt::StoragePool',      'StoragePool',      'crate::storage_pool::PoolHandle',         'virStoragePoolPtr',      'pool', 2],
-    ['Sys::Virt::StorageVol',       'StorageVol',       'crate::storage_vol::VolHandle',           'virStorageVolPtr',       'vol', 3],
-    ['Sys::Virt::Stream',           'Stream',           'crate::stream::StreamHandle',             'virStreamPtr',           'st', 4],
-    ['Sys::Virt::Network',          'Network',          'handles::NetworkHandle',                  'virNetworkPtr',          'net', 5],
-    ['Sys::Virt::NetworkPort',      'NetworkPort',      'handles::NetworkPortHandle',              'virNetworkPortPtr',      'port', 6],
-    ['Sys::Virt::Interface',        'Interface',        'handles::InterfaceHandle',                'virInterfacePtr',        'iface', 7],
-    ['Sys::Virt::NodeDevice',       'NodeDevice',       'handles::NodeDeviceHandle',               'virNodeDevicePtr',       'dev', 8],
-    ['Sys::Virt::Secret',           'Secret',           'handles::SecretHandle',                   'virSecretPtr',           'secret', 9],
-    ['Sys::Virt::NWFilter',         'NWFilter',         'handles::NWFilterHandle',                 'virNWFilterPtr',         'filter', 10],
-    ['Sys::Virt::NWFilterBinding',  'NWFilterBinding',  'handles::NWFilterBindingHandle',          'virNWFilterBindingPtr',  'binding', 11],
-    ['Sys::Virt::DomainSnapshot',   'DomainSnapshot',   'handles::DomainSnapshotHandle',           'virDomainSnapshotPtr',   'snapshot', 12],
-    ['Sys::Virt::DomainCheckpoint', 'DomainCheckpoint', 'handles::DomainCheckpointHandle',         'virDomainCheckpointPtr', 'checkpoint', 13],
+    ['Sys::Virt',                   'Connect',          'ConnHandle',             'conn',       'the connection'],
+    ['Sys::Virt::Domain',           'Domain',           'DomainHandle',           'dom',        'the domain'],
+    ['Sys::Virt::StoragePool',      'StoragePool',      'PoolHandle',             'pool',       'the storage pool'],
+    ['Sys::Virt::StorageVol',       'StorageVol',       'VolHandle',              'vol',        'the storage volume'],
+    ['Sys::Virt::Stream',           'Stream',           'StreamHandle',           'st',         'the stream'],
+    ['Sys::Virt::Network',          'Network',          'NetworkHandle',          'net',        'the network'],
+    ['Sys::Virt::NetworkPort',      'NetworkPort',      'NetworkPortHandle',      'port',       'the network port'],
+    ['Sys::Virt::Interface',        'Interface',        'InterfaceHandle',        'iface',      'the interface'],
+    ['Sys::Virt::NodeDevice',       'NodeDevice',       'NodeDeviceHandle',       'dev',        'the node device'],
+    ['Sys::Virt::Secret',           'Secret',           'SecretHandle',           'secret',     'the secret'],
+    ['Sys::Virt::NWFilter',         'NWFilter',         'NWFilterHandle',         'filter',     'the network filter'],
+    ['Sys::Virt::NWFilterBinding',  'NWFilterBinding',  'NWFilterBindingHandle',  'binding',    'the network filter binding'],
+    ['Sys::Virt::DomainSnapshot',   'DomainSnapshot',   'DomainSnapshotHandle',   'snapshot',   'the domain snapshot'],
+    ['Sys::Virt::DomainCheckpoint', 'DomainCheckpoint', 'DomainCheckpointHandle', 'checkpoint', 'the domain checkpoint'],
 );
+my %RELEASE = (Connect => 'virConnectClose');    # otherwise virXxxFree
+my %BOXED = (Stream => 'StreamHandle::from_raw');  # made by this constructor
 # What a class's DESTROY calls first at global destruction, when objects
 # go in any order: a connection undoes the event registrations made on it
 # while it is whole (src/connect_events.rs, svr_conn_release_events).
 my %AT_GLOBAL_DESTRUCTION = (Connect => 'svr_conn_release_events');
 my (%class, %class_by_ptr);
-for my $c (@CLASSES) {
-    my %h; @h{qw(perl short rust cptr argname id)} = @$c;
-    $h{ctype} = ($h{rust} =~ /(\w+)$/)[0];
+for my $i (0 .. $#CLASSES) {
+    my %h; @h{qw(perl short ctype argname what)} = @{ $CLASSES[$i] };
+    $h{id} = $i;
+    $h{rust} = "handles::$h{ctype}";
+    $h{cptr} = "vir$h{short}Ptr";
     $class{$h{short}} = \%h;
     $class_by_ptr{$h{cptr}} = \%h;
+}
+
+# The C declarations of the handle types (build.rs puts them at the top of
+# the header cbindgen makes, which cannot see types a macro defines; a
+# boxed handle is a type of its own, which it sees).
+if ($opt{'handles-h'}) {
+    print "typedef struct $_->[2] $_->[2];\n" for grep { !$BOXED{ $_->[1] } } @CLASSES;
+    exit 0;
+}
+
+# The Rust handle types: one object_classes! invocation (src/api/handles.rs).
+if ($opt{'handles-rs'}) {
+    my $text = "// Generated by tools/gen-api.pl from its class table: do not edit.\n\nobject_classes! {\n";
+    for my $c (map { $class{ $_->[1] } } @CLASSES) {
+        my $how = $BOXED{ $c->{short} } ? "boxed($BOXED{ $c->{short} })"
+                : "pointer(sys::" . ($RELEASE{ $c->{short} } // "vir$c->{short}Free") . ")";
+        $text .= "    /// `$c->{perl}`\n    $c->{ctype} = $c->{id}, $c->{cptr}, \"$c->{what}\", $how;\n";
+    }
+    write_file($opt{'handles-rs'}, "$text}\n");
 }
 
 # ------------------------------------------------------------ table ------
@@ -787,7 +815,6 @@ if ($opt{rust}) {
 if ($opt{h}) {
     my $text = "/* Generated by tools/gen-api.pl from data/api.tsv: do not edit. */\n"
              . "#ifndef SVR_API_GEN_H\n#define SVR_API_GEN_H\n#include \"sys_virt.h\"\n\n"
-             . join("", map { "typedef struct $_->{ctype} $_->{ctype};\n" } grep { $_->{rust} =~ /^handles::/ } map { $class{ $_->[1] } } @CLASSES) . "\n"
              . "const char *svr_class_name(int class_id);\n"
              . "void svr_api_release(int class_id, void *ptr);\n"
              . join("\n", @h) . "\n\n#endif\n";

@@ -12,7 +12,7 @@ use virt_sys as sys;
 use crate::boundary::{guard, guard_io, opt_str};
 use crate::error::Failure;
 
-use crate::connect::ConnHandle;
+use super::handles::ConnHandle;
 use super::Object;
 
 /// One credential libvirt asks for, as the glue sees it. The glue answers by

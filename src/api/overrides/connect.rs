@@ -9,8 +9,6 @@ use virt_sys as sys;
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use params::ParamType;
 

@@ -10,8 +10,6 @@ use virt_sys as sys;
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use crate::stream::{Direction, StreamHandle};
 use params::{cname, ParamType};

@@ -6,7 +6,6 @@ use std::os::raw::c_int;
 
 use virt_sys as sys;
 
-use crate::connect::ConnHandle;
 use crate::error::Result;
 
 #[allow(unused_imports)]

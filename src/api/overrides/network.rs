@@ -7,7 +7,6 @@ use std::ptr;
 
 use virt_sys as sys;
 
-use crate::connect::ConnHandle;
 use crate::error::Result;
 
 #[allow(unused_imports)]

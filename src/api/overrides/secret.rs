@@ -6,7 +6,6 @@ use crate::api::{handles::*, params, *};
 
 use std::os::raw::c_uint;
 
-use crate::connect::ConnHandle;
 use crate::error::Failure;
 
 /// `$conn->list_secret_uuids($maxuuids)`.

@@ -5,9 +5,6 @@
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
 
-use crate::connect::ConnHandle;
-use crate::storage_pool::PoolHandle;
-use crate::storage_vol::VolHandle;
 use crate::stream::{Direction, StreamHandle};
 use std::os::raw::c_uint;
 
