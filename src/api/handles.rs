@@ -18,56 +18,59 @@ use super::Object;
 pub use crate::stream::StreamHandle;
 
 /// Defines, for each class, its handle type (`pointer`: the libvirt
-/// pointer itself, released with the function named) or only its
-/// [`Object`] (`boxed`: a type of its own, made by the constructor named).
+/// pointer itself, released with the function named) and its [`Object`]
+/// (`boxed`: for a type of its own, made by the constructor named).
 macro_rules! object_classes {
-    ($( $(#[$doc:meta])* $name:ident = $id:literal, $raw:ident, $what:literal, $how:ident($f:path); )*) => {
-        $( object_class!($how $(#[$doc])* $name, $id, $raw, $what, $f); )*
-    };
+    ($( $(#[$doc:meta])* $name:ident = $id:literal, $raw:ident, $what:literal, $how:ident($f:path); )*) => {$(
+        object_type!($how $(#[$doc])* $name);
+
+        impl Object for $name {
+            type Raw = sys::$raw;
+            const CLASS_ID: c_int = $id;
+            const WHAT: &'static str = $what;
+            object_methods!($how $f);
+        }
+    )*};
 }
 
-macro_rules! object_class {
-    (pointer $(#[$doc:meta])* $name:ident, $id:literal, $raw:ident, $what:literal, $release:path) => {
+/// A pointer handle's type: opaque, never made, only pointed to.
+macro_rules! object_type {
+    (pointer $(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         pub struct $name {
             _opaque: [u8; 0],
             _not_send: std::marker::PhantomData<(*mut u8, std::marker::PhantomPinned)>,
         }
+    };
+    (boxed $(#[$doc:meta])* $name:ident) => {};
+}
 
-        impl Object for $name {
-            type Raw = sys::$raw;
-            const CLASS_ID: c_int = $id;
-            const WHAT: &'static str = $what;
-            #[inline]
-            fn raw(&self) -> Self::Raw {
-                self as *const Self as Self::Raw
-            }
-            unsafe fn adopt(p: Self::Raw) -> *mut Self {
-                p as *mut Self
-            }
-            unsafe fn release(h: *mut Self) {
-                if !h.is_null() {
-                    $release(h as Self::Raw);
-                }
+macro_rules! object_methods {
+    (pointer $release:path) => {
+        #[inline]
+        fn raw(&self) -> Self::Raw {
+            self as *const Self as Self::Raw
+        }
+        unsafe fn adopt(p: Self::Raw) -> *mut Self {
+            p as *mut Self
+        }
+        unsafe fn release(h: *mut Self) {
+            if !h.is_null() {
+                $release(h as Self::Raw);
             }
         }
     };
-    (boxed $(#[$doc:meta])* $name:ident, $id:literal, $raw:ident, $what:literal, $new:path) => {
-        impl Object for $name {
-            type Raw = sys::$raw;
-            const CLASS_ID: c_int = $id;
-            const WHAT: &'static str = $what;
-            #[inline]
-            fn raw(&self) -> Self::Raw {
-                self.ptr()
-            }
-            unsafe fn adopt(p: Self::Raw) -> *mut Self {
-                Box::into_raw(Box::new($new(p)))
-            }
-            unsafe fn release(h: *mut Self) {
-                if !h.is_null() {
-                    drop(Box::from_raw(h));
-                }
+    (boxed $new:path) => {
+        #[inline]
+        fn raw(&self) -> Self::Raw {
+            self.ptr()
+        }
+        unsafe fn adopt(p: Self::Raw) -> *mut Self {
+            Box::into_raw(Box::new($new(p)))
+        }
+        unsafe fn release(h: *mut Self) {
+            if !h.is_null() {
+                drop(Box::from_raw(h));
             }
         }
     };

@@ -424,6 +424,20 @@ pub fn name_list(
     ))
 }
 
+/// [`name_list`] of a connection's classic `virConnectNumOfX` /
+/// `virConnectListX` pair (networks, interfaces, network filters, ...).
+pub fn conn_name_list(
+    this: &handles::ConnHandle,
+    max: Option<c_int>,
+    count: unsafe extern "C" fn(sys::virConnectPtr) -> c_int,
+    list: unsafe extern "C" fn(sys::virConnectPtr, *mut *mut c_char, c_int) -> c_int,
+) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: a valid connection; `list` fills at most `n` names into the
+    // array it is given.
+    name_list(max, || unsafe { count(c) }, |p, n| unsafe { list(c, p, n) })
+}
+
 /// A list of ids (`virConnectListDomains`).
 pub fn id_list(max: Option<c_int>, count: impl FnOnce() -> c_int, list: impl FnOnce(*mut c_int, c_int) -> c_int) -> Result<Value> {
     let max = match max {

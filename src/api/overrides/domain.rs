@@ -786,15 +786,21 @@ pub(crate) fn names_upto(
     Ok(Value::List(names[..n.min(names.len())].iter().map(|&s| unsafe { Value::from_owned_c_str(s) }).collect()))
 }
 
+/// [`names_upto`] of a count/list pair that take the object and flags
+/// (a domain's snapshots, a snapshot's children).
+pub(crate) fn names_upto_with_flags<R: Copy>(
+    obj: R,
+    maxnames: c_int,
+    flags: c_uint,
+    count: unsafe extern "C" fn(R, c_uint) -> c_int,
+    list: unsafe extern "C" fn(R, *mut *mut c_char, c_int, c_uint) -> c_int,
+) -> Result<Value> {
+    // SAFETY: a valid object; `list` gets room for `max` names.
+    names_upto(maxnames, || unsafe { count(obj, flags) }, |names, max| unsafe { list(obj, names, max, flags) })
+}
+
 pub fn list_snapshot_names(this: &DomainHandle, maxnames: c_int, flags: c_uint) -> Result<Value> {
-    let d = this.raw();
-    names_upto(
-        maxnames,
-        // SAFETY: valid domain.
-        || unsafe { sys::virDomainSnapshotNum(d, flags) },
-        // SAFETY: room for `max` names.
-        |names, max| unsafe { sys::virDomainSnapshotListNames(d, names, max, flags) },
-    )
+    names_upto_with_flags(this.raw(), maxnames, flags, sys::virDomainSnapshotNum, sys::virDomainSnapshotListNames)
 }
 
 /// Looks up each name; snapshots that went away meanwhile are skipped.

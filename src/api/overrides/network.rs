@@ -14,20 +14,12 @@ use crate::api::{handles::*, params, *};
 
 /// `$conn->list_network_names($maxnames)`
 pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: libvirt fills at most `n` names into the array it is given.
-    name_list(max, || unsafe { sys::virConnectNumOfNetworks(c) }, |p, n| unsafe {
-        sys::virConnectListNetworks(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfNetworks, sys::virConnectListNetworks)
 }
 
 /// `$conn->list_defined_network_names($maxnames)`
 pub fn list_defined_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: as above.
-    name_list(max, || unsafe { sys::virConnectNumOfDefinedNetworks(c) }, |p, n| unsafe {
-        sys::virConnectListDefinedNetworks(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfDefinedNetworks, sys::virConnectListDefinedNetworks)
 }
 
 /// The leases libvirt allocated (each, and the array).

@@ -12,9 +12,5 @@ use crate::api::{handles::*, params, *};
 
 /// `$conn->list_nwfilter_names($maxnames)`
 pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: libvirt fills at most `n` names into the array it is given.
-    name_list(max, || unsafe { sys::virConnectNumOfNWFilters(c) }, |p, n| unsafe {
-        sys::virConnectListNWFilters(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfNWFilters, sys::virConnectListNWFilters)
 }
