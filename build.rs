@@ -60,9 +60,16 @@ fn main() {
     println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
     let api = env::var("LIBVIRT_API_XML")
         .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
+    // SVR_API_NO_FAST=1: every row through its Value body, no fast paths
+    // (what a worker thread would run; for checking that path).
+    println!("cargo:rerun-if-env-changed=SVR_API_NO_FAST");
+    let no_fast = env::var("SVR_API_NO_FAST").map_or(false, |v| !v.is_empty() && v != "0");
     let gen_api = |outputs: &[&str]| {
         let (script, table) = (root.join("tools/gen-api.pl"), root.join("data/api.tsv"));
         let mut args = vec![script.to_str().unwrap(), "--table", table.to_str().unwrap(), "--api", &api];
+        if no_fast {
+            args.push("--no-fast");
+        }
         args.extend_from_slice(outputs);
         perl_output(&args);
     };

@@ -47,11 +47,11 @@ subtest 'libvirt errors are Sys::Virt::Error objects' => sub {
 
 subtest 'wrong arguments die with a clear message' => sub {
     like(exception { Sys::Virt::get_uri(undef) },
-         qr/^Sys::Virt::get_uri: 'conn' is undef, not a Sys::Virt object at /, 'undef object');
+         qr/^Sys::Virt::get_uri: 'con' is undef, not a Sys::Virt object at /, 'undef object');
     like(exception { Sys::Virt::get_type(bless {}, 'Other') },
-         qr/^Sys::Virt::get_type: 'conn' is not a Sys::Virt object/, 'object of another class');
+         qr/^Sys::Virt::get_type: 'con' is not a Sys::Virt object/, 'object of another class');
     like(exception { Sys::Virt::get_type("test:///default") },
-         qr/'conn' is not a Sys::Virt object/, 'a string');
+         qr/'con' is not a Sys::Virt object/, 'a string');
     my $conn = Sys::Virt->new(uri => 'test:///default');
     like(exception { $conn->set_keep_alive('often', 3) },
          qr/^Sys::Virt::set_keep_alive: 'interval' must be a number, not 'often'/, 'not a number');

@@ -174,7 +174,7 @@ like(exception { Sys::Virt::Domain::get_info($conn) },
 like(exception { Sys::Virt::Domain::get_info('test') },
      qr/'dom' is not a Sys::Virt::Domain object/, 'a plain string as the object');
 like(exception { Sys::Virt::get_domain_by_name($dom, 'test') },
-     qr/^Sys::Virt::get_domain_by_name: 'conn' is not a Sys::Virt object/, 'a domain as the connection');
+     qr/^Sys::Virt::get_domain_by_name: 'con' is not a Sys::Virt object/, 'a domain as the connection');
 like(exception { $dom->screenshot(undef, 0) },
      qr/^Sys::Virt::Domain::screenshot: 'st' is undef, not a Sys::Virt::Stream object/, 'screenshot without a stream');
 like(exception { $dom->open_console($conn, undef) },

@@ -30,7 +30,7 @@ GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s',
 # virXxxFree, a connection with virConnectClose); a stream's handle is
 # stream machinery with state of its own (src/stream.rs), boxed.
 my @CLASSES = (
-    ['Sys::Virt',                   'Connect',          'ConnHandle',             'conn',       'the connection'],
+    ['Sys::Virt',                   'Connect',          'ConnHandle',             'con',        'the connection'],
     ['Sys::Virt::Domain',           'Domain',           'DomainHandle',           'dom',        'the domain'],
     ['Sys::Virt::StoragePool',      'StoragePool',      'PoolHandle',             'pool',       'the storage pool'],
     ['Sys::Virt::StorageVol',       'StorageVol',       'VolHandle',              'vol',        'the storage volume'],
@@ -626,13 +626,14 @@ sub xs_body {
     } 0 .. $#args);
     # A class method may be called as a function, without any argument.
     my $required = $r->{static} && !$nreq ? 0 : 1 + $nreq;
-    my $x = "void\n$r->{method}(" . ($r->{static} ? "...)\n" : "this_, ...)\n    SV *this_\n");
+    # (...): the argument count is checked below, with the method's usage
+    my $x = "void\n$r->{method}(...)\n";
     $x .= "  PREINIT:\n" . ($fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
-    $x .= "    SV *this_;\n" if $r->{static};
+    $x .= "    SV *this_;\n";
     $x .= "    SV *$_->{name};\n" for @args;
     my @fetch = ("if (items < $required || items > " . (1 + @args) . ")",
                  "    croak_xs_usage(cv, \"" . join(', ', @usage) . "\");");
-    push @fetch, "this_ = items > 0 ? ST(0) : &PL_sv_undef;" if $r->{static};
+    push @fetch, $r->{static} ? "this_ = items > 0 ? ST(0) : &PL_sv_undef;" : "this_ = ST(0);";
     for my $i (1 .. @args) {
         push @fetch, "$args[$i-1]{name} = items > $i ? ST($i) : &PL_sv_undef;";
     }
