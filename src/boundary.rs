@@ -104,6 +104,30 @@ pub fn libvirt_call<T: Copy>(function: &str, on_failure: T, failed: impl FnOnce(
     r
 }
 
+/// [`libvirt_call`] for a libvirt function that only reads a field of its
+/// object (a name, a UUID): it never reaches a daemon, so it needs no
+/// SIGPIPE guard either.
+#[inline]
+pub fn local_call<T: Copy>(function: &str, on_failure: T, failed: impl FnOnce(T) -> bool, call: impl FnOnce() -> T) -> T {
+    let r = call();
+    if failed(r) {
+        return guard(function, on_failure, || Err(Failure::last_libvirt()));
+    }
+    r
+}
+
+/// Releases an object handle in one libvirt call (its `virXxxFree`), which
+/// cannot panic: no unwind guard; SIGPIPE is handled as by [`guard_io`] (a
+/// connection's close writes to its daemon).
+#[inline]
+pub fn release_call(release: impl FnOnce()) {
+    if DAEMON_SOCKETS.load(Ordering::Relaxed) {
+        without_sigpipe(release)
+    } else {
+        release()
+    }
+}
+
 /// Borrows a handle passed from C, failing cleanly on NULL (a Perl object
 /// already destroyed, or never made).
 pub fn handle<'a, T>(ptr: *const T, what: &str) -> Result<&'a T> {
