@@ -92,8 +92,14 @@ fn main() {
     rerun_if_changed_dir(&root.join("src"));
     println!("cargo:rerun-if-changed=cbindgen.toml");
 
-    // The C header of the Rust ABI, by cbindgen from the Rust sources.
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    // The C header of the Rust ABI, by cbindgen from the Rust sources. The
+    // handle types come from tools/gen-api.pl's class table through a
+    // macro, which cbindgen cannot see: their declarations go first.
+    let mut config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    config.after_includes = Some(perl_output(&[
+        root.join("tools/gen-api.pl").to_str().unwrap(),
+        "--handles-h",
+    ]));
     cbindgen::Builder::new()
         .with_crate(&root)
         .with_config(config)
@@ -109,13 +115,25 @@ fn main() {
     println!("cargo:rerun-if-changed=tools/gen-api.pl");
     println!("cargo:rerun-if-changed=data/api.tsv");
     println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
+    // SVR_API_NO_FAST=1: every row through its Value body, no fast paths
+    // (what a worker thread would run; for checking that path).
+    println!("cargo:rerun-if-env-changed=SVR_API_NO_FAST");
+    let no_fast = env::var("SVR_API_NO_FAST").map_or(false, |v| !v.is_empty() && v != "0");
     let gen_api = |outputs: &[&str]| {
         let (script, table) = (root.join("tools/gen-api.pl"), root.join("data/api.tsv"));
         let mut args = vec![script.to_str().unwrap(), "--table", table.to_str().unwrap(), "--api", &api];
+        if no_fast {
+            args.push("--no-fast");
+        }
         args.extend_from_slice(outputs);
         perl_output(&args);
     };
-    gen_api(&["--rust", out.join("api_gen.rs").to_str().unwrap()]);
+    gen_api(&[
+        "--rust",
+        out.join("api_gen.rs").to_str().unwrap(),
+        "--handles-rs",
+        out.join("handles_gen.rs").to_str().unwrap(),
+    ]);
 
     if env::var_os("CARGO_FEATURE_XS").is_none() {
         return;

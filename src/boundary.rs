@@ -104,6 +104,30 @@ pub fn libvirt_call<T: Copy>(function: &str, on_failure: T, failed: impl FnOnce(
     r
 }
 
+/// [`libvirt_call`] for a libvirt function that only reads a field of its
+/// object (a name, a UUID): it never reaches a daemon, so it needs no
+/// SIGPIPE guard either.
+#[inline]
+pub fn local_call<T: Copy>(function: &str, on_failure: T, failed: impl FnOnce(T) -> bool, call: impl FnOnce() -> T) -> T {
+    let r = call();
+    if failed(r) {
+        return guard(function, on_failure, || Err(Failure::last_libvirt()));
+    }
+    r
+}
+
+/// Releases an object handle in one libvirt call (its `virXxxFree`), which
+/// cannot panic: no unwind guard; SIGPIPE is handled as by [`guard_io`] (a
+/// connection's close writes to its daemon).
+#[inline]
+pub fn release_call(release: impl FnOnce()) {
+    if DAEMON_SOCKETS.load(Ordering::Relaxed) {
+        without_sigpipe(release)
+    } else {
+        release()
+    }
+}
+
 /// Borrows a handle passed from C, failing cleanly on NULL (a Perl object
 /// already destroyed, or never made).
 pub fn handle<'a, T>(ptr: *const T, what: &str) -> Result<&'a T> {
@@ -174,13 +198,6 @@ pub extern "C" fn svr_quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }
 
-/// Panics on purpose: lets the test suite prove that a panic in the core
-/// becomes a Perl exception instead of a crash.
-#[no_mangle]
-pub extern "C" fn svr_test_panic() -> i32 {
-    guard("svr_test_panic", -1, || -> Result<i32> { panic!("deliberate panic for the test suite") })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,7 +213,8 @@ mod tests {
                 default(info);
             }
         }));
-        assert_eq!(svr_test_panic(), -1);
+        let r = guard("svr_test_panic", -1, || -> Result<i32> { panic!("deliberate panic for the test suite") });
+        assert_eq!(r, -1);
         let f = take().expect("recorded");
         assert!(f.text().contains("svr_test_panic"), "{f:?}");
         assert!(f.text().contains("deliberate panic"), "{f:?}");

@@ -1,11 +1,12 @@
 //! Event registrations on a connection: domain events (every event ID the
-//! installed libvirt defines), storage pool events, network events and the
-//! close callback.
+//! installed libvirt defines), storage pool, network, node device and
+//! secret events (one entry point for every family), and the close
+//! callback.
 //!
 //! Every libvirt callback is turned into one generic call of the glue:
-//! `cb(ctx, object, args, nargs)`, where `object` is a new
-//! `DomainHandle`/`PoolHandle` (the glue wraps it in a Perl object that
-//! owns it; NULL for the close callback) and `args` are the remaining
+//! `cb(ctx, object, args, nargs)`, where `object` is a new handle of the
+//! event's object (the glue wraps it in a Perl object that owns it; NULL
+//! for the close callback) and `args` are the remaining
 //! arguments of libvirt's callback, in order, as a flat list of
 //! [`SvrEventArg`] (a hash or an array is one entry announcing how many
 //! entries follow). The list is owned by Rust, so an event that arrives on
@@ -20,16 +21,12 @@ use std::ffi::{c_void, CStr, CString};
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong};
 use std::ptr;
 
-use virt::storage_pool::StoragePool;
 use virt_sys as sys;
 
 use crate::boundary::{guard, guard_io, handle};
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use crate::event::{self, defer_release, Job, SvrReleaseFn};
-use crate::storage_pool::PoolHandle;
-use crate::api::handles::{NetworkHandle, NodeDeviceHandle, SecretHandle};
+use crate::api::handles::{ConnHandle, DomainHandle, NetworkHandle, NodeDeviceHandle, PoolHandle, SecretHandle};
 use crate::api::Object;
 
 /// A signed integer (`i`).
@@ -226,11 +223,8 @@ fn close_regs() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
 enum Registered {
     /// `domain_event_register` (the old API).
     DomainOld,
-    DomainAny(c_int),
-    PoolAny(c_int),
-    NetworkAny(c_int),
-    NodeDeviceAny(c_int),
-    SecretAny(c_int),
+    /// `*_event_register_any`: the family and libvirt's callback id.
+    Any(Family, c_int),
 }
 
 static EVENT_REGS: std::sync::Mutex<Vec<(usize, Registered)>> = std::sync::Mutex::new(Vec::new());
@@ -240,7 +234,7 @@ fn event_regs() -> std::sync::MutexGuard<'static, Vec<(usize, Registered)>> {
 }
 
 fn registered(c: &ConnHandle, r: Registered) {
-    event_regs().push((c.ptr() as usize, r));
+    event_regs().push((c.raw() as usize, r));
 }
 
 /// libvirt's client keeps the callback ids of every event family of a
@@ -250,16 +244,12 @@ fn registered(c: &ConnHandle, r: Registered) {
 /// when the connection closes). Only ids registered through us, in the
 /// family asked for, reach libvirt.
 fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
-    let key = c.ptr() as usize;
+    let key = c.raw() as usize;
     if event_regs().iter().any(|&(k, x)| k == key && x == r) {
         return Ok(());
     }
     let (what, id) = match r {
-        Registered::DomainAny(id) => ("domain event", id),
-        Registered::PoolAny(id) => ("storage pool event", id),
-        Registered::NetworkAny(id) => ("network event", id),
-        Registered::NodeDeviceAny(id) => ("node device event", id),
-        Registered::SecretAny(id) => ("secret event", id),
+        Registered::Any(f, id) => (f.what(), id),
         Registered::DomainOld => ("domain event", 0),
     };
     Err(Failure::Libvirt {
@@ -271,7 +261,7 @@ fn check_registered(c: &ConnHandle, r: Registered, method: &str) -> Result<()> {
 }
 
 fn deregistered(c: &ConnHandle, r: Registered) {
-    let key = c.ptr() as usize;
+    let key = c.raw() as usize;
     event_regs().retain(|&(k, x)| !(k == key && x == r));
     sync_with_daemon(c);
 }
@@ -294,7 +284,7 @@ fn sync_with_daemon(c: &ConnHandle) {
     // SAFETY: plain libvirt calls; a failure (a dead connection) has
     // nothing left to read and leaves no error behind.
     unsafe {
-        if sys::virConnectGetLibVersion(c.ptr(), &mut version) < 0 {
+        if sys::virConnectGetLibVersion(c.raw(), &mut version) < 0 {
             sys::virResetLastError();
         }
     }
@@ -316,7 +306,7 @@ fn sync_with_daemon(c: &ConnHandle) {
 pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
     crate::boundary::guard_io("svr_conn_release_events", (), || {
         let c = conn(c)?;
-        let key = c.ptr() as usize;
+        let key = c.raw() as usize;
         let mine: Vec<Registered> = {
             let mut regs = event_regs();
             let mine = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
@@ -328,12 +318,8 @@ pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
             // change nothing and leave no error behind.
             unsafe {
                 match r {
-                    Registered::DomainOld => sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)),
-                    Registered::DomainAny(id) => sys::virConnectDomainEventDeregisterAny(c.ptr(), id),
-                    Registered::PoolAny(id) => sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id),
-                    Registered::NetworkAny(id) => sys::virConnectNetworkEventDeregisterAny(c.ptr(), id),
-                    Registered::NodeDeviceAny(id) => sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id),
-                    Registered::SecretAny(id) => sys::virConnectSecretEventDeregisterAny(c.ptr(), id),
+                    Registered::DomainOld => sys::virConnectDomainEventDeregister(c.raw(), Some(ev_lifecycle)),
+                    Registered::Any(f, id) => f.deregister(c.raw(), id),
                 };
                 sys::virResetLastError();
             }
@@ -366,47 +352,18 @@ unsafe extern "C" fn reg_free(opaque: *mut c_void) {
 /// A new object for the glue to wrap: a handle of its own reference.
 enum Obj {
     None,
-    Domain(*mut DomainHandle),
-    Pool(*mut PoolHandle),
-    /// A handle of a table-driven class (`crate::api::handles`), boxed.
     Api(crate::api::ObjectOut),
 }
 
 fn wrap_domain(dom: sys::virDomainPtr) -> Obj {
-    // SAFETY: libvirt's domain, valid for the call; we take a reference of our own.
-    if dom.is_null() || unsafe { sys::virDomainRef(dom) } < 0 {
-        return Obj::None;
-    }
-    Obj::Domain(DomainHandle::adopt(dom))
-}
-
-fn wrap_pool(pool: sys::virStoragePoolPtr) -> Obj {
-    // SAFETY: as for wrap_domain.
-    if pool.is_null() || unsafe { sys::virStoragePoolRef(pool) } < 0 {
-        return Obj::None;
-    }
-    Obj::Pool(Box::into_raw(Box::new(PoolHandle { pool: unsafe { StoragePool::from_ptr(pool) } })))
+    wrap_api::<DomainHandle>(dom, sys::virDomainRef)
 }
 
 impl Obj {
     fn ptr(&self) -> *mut c_void {
         match self {
             Obj::None => ptr::null_mut(),
-            Obj::Domain(p) => *p as *mut c_void,
-            Obj::Pool(p) => *p as *mut c_void,
             Obj::Api(o) => o.ptr(),
-        }
-    }
-    /// Frees an object the glue never got.
-    fn drop_unused(self) {
-        // SAFETY: Box pointers made by wrap_* and not handed out.
-        unsafe {
-            match self {
-                Obj::None => {}
-                Obj::Domain(p) => DomainHandle::release(p),
-                Obj::Pool(p) => drop(Box::from_raw(p)),
-                Obj::Api(o) => crate::api::release_object(o.class_id, o.into_raw()),
-            }
         }
     }
 }
@@ -561,211 +518,68 @@ fn conn<'a>(c: *const ConnHandle) -> Result<&'a ConnHandle> {
     handle(c, "the connection")
 }
 
-/// `$conn->domain_event_register($cb)` (the old API: lifecycle events only).
-#[no_mangle]
-pub extern "C" fn svr_conn_domain_event_register(
-    c: *const ConnHandle,
-    cb: SvrObjectEventFn,
-    ctx: *mut c_void,
-    release: SvrReleaseFn,
-) -> c_int {
-    guard_io("svr_conn_domain_event_register", -1, || {
-        let c = conn(c)?;
-        event::claim_owner();
-        let reg = new_reg(cb, ctx, release);
-        // SAFETY: libvirt owns `reg` until it calls reg_free.
-        let rc = unsafe {
-            sys::virConnectDomainEventRegister(c.ptr(), Some(ev_lifecycle), reg as *mut c_void, Some(reg_free))
-        };
-        if rc < 0 {
-            drop(unsafe { Box::from_raw(reg) });
-            return Err(Failure::last_libvirt());
+// ----------------------------------------------- other object families ----
+// Storage pool, network, node device and secret events: every event ID
+// libvirt 9.0 defines for them, a lifecycle event (event, detail) and one
+// without arguments (a pool's refresh, a device's update, a secret's value
+// change; networks have none). The object is a new handle of the family's
+// class, which the glue blesses into it.
+
+/// A handle of its own reference to a libvirt object of a table-driven
+/// class, for the glue (None if the object is NULL or cannot be
+/// referenced).
+fn wrap_api<T: crate::api::Object>(p: T::Raw, add_ref: unsafe extern "C" fn(T::Raw) -> c_int) -> Obj
+where
+    T::Raw: crate::api::IsNull,
+{
+    use crate::api::IsNull;
+    // SAFETY: libvirt's object, valid for the call; we take a reference
+    // of our own, which the new handle owns.
+    if p.is_null_ptr() || unsafe { add_ref(p) } < 0 {
+        return Obj::None;
+    }
+    match crate::api::ObjectOut::adopt::<T>(p) {
+        Ok(o) => Obj::Api(o),
+        Err(_) => Obj::None,
+    }
+}
+
+/// Defines the lifecycle callback and the argument-less one of a family:
+/// each delivers the event with a new handle of `$handle`'s class.
+macro_rules! object_callbacks {
+    ($lifecycle:ident, $generic:ident, $raw:ty, $handle:ty, $add_ref:path) => {
+        unsafe extern "C" fn $lifecycle(
+            _conn: sys::virConnectPtr,
+            obj: $raw,
+            event: c_int,
+            detail: c_int,
+            opaque: *mut c_void,
+        ) {
+            guard(stringify!($lifecycle), (), || {
+                let mut a = Args::default();
+                a.int(event as i64);
+                a.int(detail as i64);
+                deliver(opaque, wrap_api::<$handle>(obj, $add_ref), a);
+                Ok(())
+            })
         }
-        registered(c, Registered::DomainOld);
-        Ok(0)
-    })
-}
 
-#[no_mangle]
-pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_int {
-    guard_io("svr_conn_domain_event_deregister", -1, || {
-        let c = conn(c)?;
-        // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectDomainEventDeregister(c.ptr(), Some(ev_lifecycle)) };
-        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
-        if f.is_none() {
-            deregistered(c, Registered::DomainOld);
+        #[allow(dead_code)]
+        unsafe extern "C" fn $generic(_conn: sys::virConnectPtr, obj: $raw, opaque: *mut c_void) {
+            guard(stringify!($generic), (), || {
+                deliver(opaque, wrap_api::<$handle>(obj, $add_ref), Args::default());
+                Ok(())
+            })
         }
-        event::flush();
-        f.map_or(Ok(0), Err)
-    })
+    };
 }
 
-/// `$conn->domain_event_register_any($dom_or_undef, $eventID, $cb)`:
-/// returns the callback id.
-#[no_mangle]
-pub extern "C" fn svr_conn_domain_event_register_any(
-    c: *const ConnHandle,
-    dom: *const DomainHandle,
-    event_id: c_int,
-    cb: SvrObjectEventFn,
-    ctx: *mut c_void,
-    release: SvrReleaseFn,
-) -> c_int {
-    guard_io("svr_conn_domain_event_register_any", -1, || {
-        let c = conn(c)?;
-        let generic = domain_callback(event_id).ok_or_else(|| {
-            Failure::message(format!("Sys::Virt::domain_event_register_any: unknown domain event ID {event_id}"))
-        })?;
-        // SAFETY: NULL or a live handle the glue passes.
-        let dptr = match unsafe { dom.as_ref() } {
-            Some(d) => d.ptr(),
-            None => ptr::null_mut(),
-        };
-        event::claim_owner();
-        let reg = new_reg(cb, ctx, release);
-        // SAFETY: libvirt owns `reg` until it calls reg_free.
-        let id = unsafe {
-            sys::virConnectDomainEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
-        };
-        if id < 0 {
-            drop(unsafe { Box::from_raw(reg) });
-            return Err(Failure::last_libvirt());
-        }
-        registered(c, Registered::DomainAny(id));
-        Ok(id)
-    })
-}
+object_callbacks!(pool_lifecycle, pool_generic, sys::virStoragePoolPtr, PoolHandle, sys::virStoragePoolRef);
+object_callbacks!(net_lifecycle, net_generic, sys::virNetworkPtr, NetworkHandle, sys::virNetworkRef);
+object_callbacks!(node_device_lifecycle, node_device_generic, sys::virNodeDevicePtr, NodeDeviceHandle, sys::virNodeDeviceRef);
+object_callbacks!(secret_lifecycle, secret_generic, sys::virSecretPtr, SecretHandle, sys::virSecretRef);
 
-#[no_mangle]
-pub extern "C" fn svr_conn_domain_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard_io("svr_conn_domain_event_deregister_any", -1, || {
-        let c = conn(c)?;
-        check_registered(c, Registered::DomainAny(id), "Sys::Virt::domain_event_deregister_any")?;
-        // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectDomainEventDeregisterAny(c.ptr(), id) };
-        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
-        if f.is_none() {
-            deregistered(c, Registered::DomainAny(id));
-        }
-        event::flush();
-        f.map_or(Ok(0), Err)
-    })
-}
-
-// --------------------------------------------------- storage pools ----
-
-unsafe extern "C" fn pool_lifecycle(
-    _conn: sys::virConnectPtr,
-    pool: sys::virStoragePoolPtr,
-    event: c_int,
-    detail: c_int,
-    opaque: *mut c_void,
-) {
-    guard("pool_lifecycle", (), || {
-        let mut a = Args::default();
-        a.int(event as i64);
-        a.int(detail as i64);
-        deliver(opaque, wrap_pool(pool), a);
-        Ok(())
-    })
-}
-
-unsafe extern "C" fn pool_generic(_conn: sys::virConnectPtr, pool: sys::virStoragePoolPtr, opaque: *mut c_void) {
-    guard("pool_generic", (), || {
-        deliver(opaque, wrap_pool(pool), Args::default());
-        Ok(())
-    })
-}
-
-type PoolGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virStoragePoolPtr, *mut c_void);
-
-fn pool_callback(id: c_int) -> Option<PoolGeneric> {
-    Some(match id as c_uint {
-        // SAFETY: as libvirt's VIR_STORAGE_POOL_EVENT_CALLBACK macro does.
-        sys::VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE => unsafe {
-            std::mem::transmute::<*const (), PoolGeneric>(pool_lifecycle as *const ())
-        },
-        sys::VIR_STORAGE_POOL_EVENT_ID_REFRESH => pool_generic,
-        _ => return None,
-    })
-}
-
-/// `$conn->storage_pool_event_register_any($pool_or_undef, $eventID, $cb)`.
-#[no_mangle]
-pub extern "C" fn svr_conn_storage_pool_event_register_any(
-    c: *const ConnHandle,
-    pool: *const PoolHandle,
-    event_id: c_int,
-    cb: SvrObjectEventFn,
-    ctx: *mut c_void,
-    release: SvrReleaseFn,
-) -> c_int {
-    guard_io("svr_conn_storage_pool_event_register_any", -1, || {
-        let c = conn(c)?;
-        let generic = pool_callback(event_id).ok_or_else(|| {
-            Failure::message(format!("Sys::Virt::storage_pool_event_register_any: unknown storage pool event ID {event_id}"))
-        })?;
-        // SAFETY: NULL or a live handle the glue passes.
-        let pptr = match unsafe { pool.as_ref() } {
-            Some(p) => unsafe { p.pool.as_ptr() },
-            None => ptr::null_mut(),
-        };
-        event::claim_owner();
-        let reg = new_reg(cb, ctx, release);
-        // SAFETY: libvirt owns `reg` until it calls reg_free.
-        let id = unsafe {
-            sys::virConnectStoragePoolEventRegisterAny(c.ptr(), pptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
-        };
-        if id < 0 {
-            drop(unsafe { Box::from_raw(reg) });
-            return Err(Failure::last_libvirt());
-        }
-        registered(c, Registered::PoolAny(id));
-        Ok(id)
-    })
-}
-
-#[no_mangle]
-pub extern "C" fn svr_conn_storage_pool_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard_io("svr_conn_storage_pool_event_deregister_any", -1, || {
-        let c = conn(c)?;
-        check_registered(c, Registered::PoolAny(id), "Sys::Virt::storage_pool_event_deregister_any")?;
-        // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectStoragePoolEventDeregisterAny(c.ptr(), id) };
-        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
-        if f.is_none() {
-            deregistered(c, Registered::PoolAny(id));
-        }
-        event::flush();
-        f.map_or(Ok(0), Err)
-    })
-}
-
-// -------------------------------------------------------- networks ----
-// Network events (VIR_NETWORK_EVENT_ID_*): the callback gets the connection,
-// the network (a Sys::Virt::Network), then libvirt's arguments.
-
-fn wrap_network(net: sys::virNetworkPtr) -> Obj {
-    wrap_api::<NetworkHandle>(net, sys::virNetworkRef)
-}
-
-unsafe extern "C" fn net_lifecycle(
-    _conn: sys::virConnectPtr,
-    net: sys::virNetworkPtr,
-    event: c_int,
-    detail: c_int,
-    opaque: *mut c_void,
-) {
-    guard("net_lifecycle", (), || {
-        let mut a = Args::default();
-        a.int(event as i64);
-        a.int(detail as i64);
-        deliver(opaque, wrap_network(net), a);
-        Ok(())
-    })
-}
-
+/// A network's metadata changed (libvirt 9.8): its type and namespace.
 unsafe extern "C" fn net_metadata_change(
     _conn: sys::virConnectPtr,
     net: sys::virNetworkPtr,
@@ -777,77 +591,223 @@ unsafe extern "C" fn net_metadata_change(
         let mut a = Args::default();
         a.int(kind as i64);
         a.str(nsuri);
-        deliver(opaque, wrap_network(net), a);
+        deliver(opaque, wrap_api::<NetworkHandle>(net, sys::virNetworkRef), a);
         Ok(())
     })
 }
 
-type NetGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virNetworkPtr, *mut c_void);
+// ------------------------------------------------- registrations ----
 
-/// libvirt's generic callback type for a network event ID (None: unknown).
-fn network_callback(id: c_int) -> Option<NetGeneric> {
-    Some(match id as c_uint {
-        // SAFETY: as libvirt's VIR_NETWORK_EVENT_CALLBACK macro does: libvirt
-        // calls it with the lifecycle signature.
-        sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => unsafe {
-            std::mem::transmute::<*const (), NetGeneric>(net_lifecycle as *const ())
-        },
-        // SAFETY: likewise, the metadata-change signature (libvirt 9.8).
-        sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE => unsafe {
-            std::mem::transmute::<*const (), NetGeneric>(net_metadata_change as *const ())
-        },
-        _ => return None,
+/// The event families of `*_event_register_any` and
+/// `*_event_deregister_any` (the glue's ALIAS index).
+pub const SVR_EVENT_DOMAIN: c_int = 0;
+pub const SVR_EVENT_STORAGE_POOL: c_int = 1;
+pub const SVR_EVENT_NETWORK: c_int = 2;
+pub const SVR_EVENT_NODE_DEVICE: c_int = 3;
+pub const SVR_EVENT_SECRET: c_int = 4;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    Domain,
+    StoragePool,
+    Network,
+    NodeDevice,
+    Secret,
+}
+
+impl Family {
+    fn from_c(family: c_int) -> Result<Family> {
+        Ok(match family {
+            SVR_EVENT_DOMAIN => Family::Domain,
+            SVR_EVENT_STORAGE_POOL => Family::StoragePool,
+            SVR_EVENT_NETWORK => Family::Network,
+            SVR_EVENT_NODE_DEVICE => Family::NodeDevice,
+            SVR_EVENT_SECRET => Family::Secret,
+            _ => return Err(Failure::message(format!("unknown event family {family}"))),
+        })
+    }
+
+    /// The methods are `Sys::Virt::{prefix}_event_register_any`, ...
+    fn prefix(self) -> &'static str {
+        match self {
+            Family::Domain => "domain",
+            Family::StoragePool => "storage_pool",
+            Family::Network => "network",
+            Family::NodeDevice => "node_device",
+            Family::Secret => "secret",
+        }
+    }
+
+    /// How messages name the family's events.
+    fn what(self) -> &'static str {
+        match self {
+            Family::Domain => "domain event",
+            Family::StoragePool => "storage pool event",
+            Family::Network => "network event",
+            Family::NodeDevice => "node device event",
+            Family::Secret => "secret event",
+        }
+    }
+
+    /// libvirt's generic callback for the event ID, None for an ID this
+    /// build does not know (its callback signature is unknown, so it is
+    /// refused). libvirt calls each with the signature of its ID, as its
+    /// VIR_*_EVENT_CALLBACK macros cast them.
+    fn callback(self, id: c_int) -> Option<*const ()> {
+        let f = match (self, id as c_uint) {
+            (Family::Domain, _) => return domain_callback(id).map(|f| f as *const ()),
+            (Family::StoragePool, sys::VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE) => pool_lifecycle as *const (),
+            (Family::StoragePool, sys::VIR_STORAGE_POOL_EVENT_ID_REFRESH) => pool_generic as *const (),
+            (Family::Network, sys::VIR_NETWORK_EVENT_ID_LIFECYCLE) => net_lifecycle as *const (),
+            (Family::Network, sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE) => net_metadata_change as *const (),
+            (Family::NodeDevice, sys::VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE) => node_device_lifecycle as *const (),
+            (Family::NodeDevice, sys::VIR_NODE_DEVICE_EVENT_ID_UPDATE) => node_device_generic as *const (),
+            (Family::Secret, sys::VIR_SECRET_EVENT_ID_LIFECYCLE) => secret_lifecycle as *const (),
+            (Family::Secret, sys::VIR_SECRET_EVENT_ID_VALUE_CHANGED) => secret_generic as *const (),
+            _ => return None,
+        };
+        Some(f)
+    }
+
+    /// Registers `reg` for the event ID on `obj` (NULL: every object of
+    /// the family); returns libvirt's callback id.
+    ///
+    /// # Safety
+    /// `c` must be a valid connection, `obj` NULL or a valid object of the
+    /// family, `callback` the family's callback for `id`; libvirt owns
+    /// `reg` until it calls reg_free.
+    unsafe fn register(self, c: sys::virConnectPtr, obj: *const c_void, id: c_int, callback: *const (), reg: *mut c_void) -> c_int {
+        use std::mem::transmute as t;
+        let obj = obj as *mut c_void;
+        match self {
+            Family::Domain => sys::virConnectDomainEventRegisterAny(c, obj.cast(), id, t(callback), reg, Some(reg_free)),
+            Family::StoragePool => {
+                sys::virConnectStoragePoolEventRegisterAny(c, obj.cast(), id, t(callback), reg, Some(reg_free))
+            }
+            Family::Network => sys::virConnectNetworkEventRegisterAny(c, obj.cast(), id, t(callback), reg, Some(reg_free)),
+            Family::NodeDevice => {
+                sys::virConnectNodeDeviceEventRegisterAny(c, obj.cast(), id, t(callback), reg, Some(reg_free))
+            }
+            Family::Secret => sys::virConnectSecretEventRegisterAny(c, obj.cast(), id, t(callback), reg, Some(reg_free)),
+        }
+    }
+
+    /// # Safety
+    /// `c` must be a valid connection.
+    unsafe fn deregister(self, c: sys::virConnectPtr, id: c_int) -> c_int {
+        match self {
+            Family::Domain => sys::virConnectDomainEventDeregisterAny(c, id),
+            Family::StoragePool => sys::virConnectStoragePoolEventDeregisterAny(c, id),
+            Family::Network => sys::virConnectNetworkEventDeregisterAny(c, id),
+            Family::NodeDevice => sys::virConnectNodeDeviceEventDeregisterAny(c, id),
+            Family::Secret => sys::virConnectSecretEventDeregisterAny(c, id),
+        }
+    }
+}
+
+/// Registers `reg` with `register`, which returns the callback id; frees
+/// it if libvirt refused it.
+fn register_reg(
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+    register: impl FnOnce(*mut c_void) -> c_int,
+) -> Result<c_int> {
+    event::claim_owner();
+    let reg = new_reg(cb, ctx, release);
+    let id = register(reg as *mut c_void);
+    if id < 0 {
+        let f = Failure::last_libvirt();
+        // SAFETY: libvirt did not take `reg`; the glue releases the context.
+        drop(unsafe { Box::from_raw(reg) });
+        return Err(f);
+    }
+    Ok(id)
+}
+
+/// After a deregistration call that returned `rc`: on success the
+/// registration is forgotten (libvirt frees it: reg_free) and the daemon
+/// synced; queued jobs run; then libvirt's failure, if any.
+fn deregistration_done(c: &ConnHandle, r: Registered, rc: c_int) -> Result<c_int> {
+    let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
+    if f.is_none() {
+        deregistered(c, r);
+    }
+    event::flush();
+    f.map_or(Ok(0), Err)
+}
+
+/// `$conn->domain_event_register($cb)` (the old API: lifecycle events only).
+#[no_mangle]
+pub extern "C" fn svr_conn_domain_event_register(
+    c: *const ConnHandle,
+    cb: SvrObjectEventFn,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+) -> c_int {
+    guard_io("svr_conn_domain_event_register", -1, || {
+        let c = conn(c)?;
+        // SAFETY: libvirt owns `reg` until it calls reg_free.
+        register_reg(cb, ctx, release, |reg| unsafe {
+            sys::virConnectDomainEventRegister(c.raw(), Some(ev_lifecycle), reg, Some(reg_free))
+        })?;
+        registered(c, Registered::DomainOld);
+        Ok(0)
     })
 }
 
-/// `$conn->network_event_register_any($net_or_undef, $eventID, $cb)`:
-/// returns the callback id.
 #[no_mangle]
-pub extern "C" fn svr_conn_network_event_register_any(
+pub extern "C" fn svr_conn_domain_event_deregister(c: *const ConnHandle) -> c_int {
+    guard_io("svr_conn_domain_event_deregister", -1, || {
+        let c = conn(c)?;
+        // SAFETY: plain libvirt call.
+        let rc = unsafe { sys::virConnectDomainEventDeregister(c.raw(), Some(ev_lifecycle)) };
+        deregistration_done(c, Registered::DomainOld, rc)
+    })
+}
+
+/// `$conn->{family}_event_register_any($obj_or_undef, $eventID, $cb)`
+/// (`family` an SVR_EVENT_*, `obj` NULL or a handle of the family's
+/// class): returns the callback id.
+#[no_mangle]
+pub extern "C" fn svr_conn_event_register_any(
+    family: c_int,
     c: *const ConnHandle,
-    net: *const NetworkHandle,
+    obj: *const c_void,
     event_id: c_int,
     cb: SvrObjectEventFn,
     ctx: *mut c_void,
     release: SvrReleaseFn,
 ) -> c_int {
-    guard_io("svr_conn_network_event_register_any", -1, || {
+    guard_io("svr_conn_event_register_any", -1, || {
+        let f = Family::from_c(family)?;
         let c = conn(c)?;
-        let generic = network_callback(event_id).ok_or_else(|| {
-            Failure::message(format!("Sys::Virt::network_event_register_any: unknown network event ID {event_id}"))
+        let callback = f.callback(event_id).ok_or_else(|| {
+            Failure::message(format!(
+                "Sys::Virt::{}_event_register_any: unknown {} ID {event_id}",
+                f.prefix(),
+                f.what()
+            ))
         })?;
-        // SAFETY: NULL or a live handle the glue passes.
-        let nptr = unsafe { net.as_ref() }.map_or(ptr::null_mut(), |n| n.raw());
-        event::claim_owner();
-        let reg = new_reg(cb, ctx, release);
-        // SAFETY: libvirt owns `reg` until it calls reg_free.
-        let id = unsafe {
-            sys::virConnectNetworkEventRegisterAny(c.ptr(), nptr, event_id, Some(generic), reg as *mut c_void, Some(reg_free))
-        };
-        if id < 0 {
-            let f = Failure::last_libvirt();
-            // SAFETY: libvirt did not take `reg`.
-            drop(unsafe { Box::from_raw(reg) });
-            return Err(f);
-        }
-        registered(c, Registered::NetworkAny(id));
+        // SAFETY: a handle is its libvirt object's pointer; the callback
+        // is the family's for the ID; libvirt owns `reg` until reg_free.
+        let id = register_reg(cb, ctx, release, |reg| unsafe { f.register(c.raw(), obj, event_id, callback, reg) })?;
+        registered(c, Registered::Any(f, id));
         Ok(id)
     })
 }
 
+/// `$conn->{family}_event_deregister_any($callbackID)`.
 #[no_mangle]
-pub extern "C" fn svr_conn_network_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard_io("svr_conn_network_event_deregister_any", -1, || {
+pub extern "C" fn svr_conn_event_deregister_any(family: c_int, c: *const ConnHandle, id: c_int) -> c_int {
+    guard_io("svr_conn_event_deregister_any", -1, || {
+        let f = Family::from_c(family)?;
         let c = conn(c)?;
-        check_registered(c, Registered::NetworkAny(id), "Sys::Virt::network_event_deregister_any")?;
+        let r = Registered::Any(f, id);
+        check_registered(c, r, &format!("Sys::Virt::{}_event_deregister_any", f.prefix()))?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectNetworkEventDeregisterAny(c.ptr(), id) };
-        let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
-        if f.is_none() {
-            deregistered(c, Registered::NetworkAny(id));
-        }
-        event::flush();
-        f.map_or(Ok(0), Err)
+        let rc = unsafe { f.deregister(c.raw(), id) };
+        deregistration_done(c, r, rc)
     })
 }
 
@@ -897,7 +857,7 @@ pub extern "C" fn svr_conn_register_close_callback(
     guard_io("svr_conn_register_close_callback", -1, || {
         let c = conn(c)?;
         event::claim_owner();
-        let key = c.ptr() as usize;
+        let key = c.raw() as usize;
         if close_regs().iter().any(|&(k, _)| k == key) {
             return Err(Failure::message(
                 "Sys::Virt::register_close_callback: a close callback is already registered on this connection",
@@ -906,7 +866,7 @@ pub extern "C" fn svr_conn_register_close_callback(
         let reg = new_reg(cb, ctx, release);
         close_regs().push((key, reg as usize));
         // SAFETY: libvirt owns `reg` until it calls reg_free.
-        let rc = unsafe { sys::virConnectRegisterCloseCallback(c.ptr(), Some(close_cb), reg as *mut c_void, Some(reg_free)) };
+        let rc = unsafe { sys::virConnectRegisterCloseCallback(c.raw(), Some(close_cb), reg as *mut c_void, Some(reg_free)) };
         if rc < 0 {
             close_regs().retain(|&(_, r)| r != reg as usize);
             drop(unsafe { Box::from_raw(reg) });
@@ -921,10 +881,10 @@ pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_
     guard_io("svr_conn_unregister_close_callback", -1, || {
         let c = conn(c)?;
         // SAFETY: plain libvirt call.
-        let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.ptr(), Some(close_cb)) };
+        let rc = unsafe { sys::virConnectUnregisterCloseCallback(c.raw(), Some(close_cb)) };
         let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
         // What libvirt did not free (a driver that ignored it), we free.
-        let key = c.ptr() as usize;
+        let key = c.raw() as usize;
         let left: Vec<usize> = {
             let mut regs = close_regs();
             let left = regs.iter().filter(|&&(k, _)| k == key).map(|&(_, r)| r).collect();
@@ -941,250 +901,6 @@ pub extern "C" fn svr_conn_unregister_close_callback(c: *const ConnHandle) -> c_
     })
 }
 
-/// Frees a domain or pool handle the glue could not hand to Perl.
-///
-/// # Safety
-/// `obj` must be NULL or the object of an event, freed once; `is_pool`
-/// tells which kind.
-#[no_mangle]
-pub unsafe extern "C" fn svr_event_object_free(obj: *mut c_void, is_pool: c_int) {
-    guard("svr_event_object_free", (), || {
-        if !obj.is_null() {
-            if is_pool != 0 {
-                Obj::Pool(obj as *mut PoolHandle).drop_unused();
-            } else {
-                Obj::Domain(obj as *mut DomainHandle).drop_unused();
-            }
-        }
-        Ok(())
-    })
-}
-
-// ------------------------------------- node devices and secrets ----
-//
-// Node device events (lifecycle, update) and secret events (lifecycle,
-// value changed): every event ID libvirt 9.0 defines for them. The object
-// is a new `NodeDeviceHandle`/`SecretHandle` the glue blesses into
-// Sys::Virt::NodeDevice/Sys::Virt::Secret.
-
-/// A handle of its own reference to a libvirt object of a table-driven
-/// class, for the glue (None if the object is NULL or cannot be
-/// referenced).
-fn wrap_api<T: crate::api::Object>(p: T::Raw, add_ref: unsafe extern "C" fn(T::Raw) -> c_int) -> Obj
-where
-    T::Raw: crate::api::IsNull,
-{
-    use crate::api::IsNull;
-    // SAFETY: libvirt's object, valid for the call; we take a reference
-    // of our own, which the new handle owns.
-    if p.is_null_ptr() || unsafe { add_ref(p) } < 0 {
-        return Obj::None;
-    }
-    match crate::api::ObjectOut::adopt::<T>(p) {
-        Ok(o) => Obj::Api(o),
-        Err(_) => Obj::None,
-    }
-}
-
-fn wrap_node_device(dev: sys::virNodeDevicePtr) -> Obj {
-    wrap_api::<NodeDeviceHandle>(dev, sys::virNodeDeviceRef)
-}
-
-fn wrap_secret(secret: sys::virSecretPtr) -> Obj {
-    wrap_api::<SecretHandle>(secret, sys::virSecretRef)
-}
-
-unsafe extern "C" fn node_device_lifecycle(
-    _conn: sys::virConnectPtr,
-    dev: sys::virNodeDevicePtr,
-    event: c_int,
-    detail: c_int,
-    opaque: *mut c_void,
-) {
-    guard("node_device_lifecycle", (), || {
-        let mut a = Args::default();
-        a.int(event as i64);
-        a.int(detail as i64);
-        deliver(opaque, wrap_node_device(dev), a);
-        Ok(())
-    })
-}
-
-unsafe extern "C" fn node_device_generic(_conn: sys::virConnectPtr, dev: sys::virNodeDevicePtr, opaque: *mut c_void) {
-    guard("node_device_generic", (), || {
-        deliver(opaque, wrap_node_device(dev), Args::default());
-        Ok(())
-    })
-}
-
-type NodeDeviceGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virNodeDevicePtr, *mut c_void);
-
-/// libvirt's generic callback type for a node device event ID (None: an
-/// ID this build does not know).
-fn node_device_callback(id: c_int) -> Option<NodeDeviceGeneric> {
-    Some(match id as c_uint {
-        // SAFETY: as libvirt's VIR_NODE_DEVICE_EVENT_CALLBACK macro does:
-        // libvirt calls it with the lifecycle signature.
-        sys::VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE => unsafe {
-            std::mem::transmute::<*const (), NodeDeviceGeneric>(node_device_lifecycle as *const ())
-        },
-        sys::VIR_NODE_DEVICE_EVENT_ID_UPDATE => node_device_generic,
-        _ => return None,
-    })
-}
-
-unsafe extern "C" fn secret_lifecycle(
-    _conn: sys::virConnectPtr,
-    secret: sys::virSecretPtr,
-    event: c_int,
-    detail: c_int,
-    opaque: *mut c_void,
-) {
-    guard("secret_lifecycle", (), || {
-        let mut a = Args::default();
-        a.int(event as i64);
-        a.int(detail as i64);
-        deliver(opaque, wrap_secret(secret), a);
-        Ok(())
-    })
-}
-
-unsafe extern "C" fn secret_generic(_conn: sys::virConnectPtr, secret: sys::virSecretPtr, opaque: *mut c_void) {
-    guard("secret_generic", (), || {
-        deliver(opaque, wrap_secret(secret), Args::default());
-        Ok(())
-    })
-}
-
-type SecretGeneric = unsafe extern "C" fn(sys::virConnectPtr, sys::virSecretPtr, *mut c_void);
-
-/// libvirt's generic callback type for a secret event ID (None: unknown).
-fn secret_callback(id: c_int) -> Option<SecretGeneric> {
-    Some(match id as c_uint {
-        // SAFETY: as libvirt's VIR_SECRET_EVENT_CALLBACK macro does.
-        sys::VIR_SECRET_EVENT_ID_LIFECYCLE => unsafe {
-            std::mem::transmute::<*const (), SecretGeneric>(secret_lifecycle as *const ())
-        },
-        sys::VIR_SECRET_EVENT_ID_VALUE_CHANGED => secret_generic,
-        _ => return None,
-    })
-}
-
-/// Registers `reg` with `register`, which returns the callback id; frees
-/// it if libvirt refused it.
-fn register_reg(
-    cb: SvrObjectEventFn,
-    ctx: *mut c_void,
-    release: SvrReleaseFn,
-    register: impl FnOnce(*mut c_void) -> c_int,
-) -> Result<c_int> {
-    event::claim_owner();
-    let reg = new_reg(cb, ctx, release);
-    let id = register(reg as *mut c_void);
-    if id < 0 {
-        let f = Failure::last_libvirt();
-        // SAFETY: libvirt did not take `reg`; the glue releases the context.
-        drop(unsafe { Box::from_raw(reg) });
-        return Err(f);
-    }
-    Ok(id)
-}
-
-/// Deregisters with `deregister`; libvirt frees the registration (reg_free).
-fn deregister_reg(deregister: impl FnOnce() -> c_int) -> Result<c_int> {
-    let rc = deregister();
-    let f = if rc < 0 { Some(Failure::last_libvirt()) } else { None };
-    event::flush();
-    f.map_or(Ok(0), Err)
-}
-
-/// `$conn->node_device_event_register_any($dev_or_undef, $eventID, $cb)`:
-/// returns the callback id.
-#[no_mangle]
-pub extern "C" fn svr_conn_node_device_event_register_any(
-    c: *const ConnHandle,
-    dev: *const NodeDeviceHandle,
-    event_id: c_int,
-    cb: SvrObjectEventFn,
-    ctx: *mut c_void,
-    release: SvrReleaseFn,
-) -> c_int {
-    guard_io("svr_conn_node_device_event_register_any", -1, || {
-        let c = conn(c)?;
-        let generic = node_device_callback(event_id).ok_or_else(|| {
-            Failure::message(format!(
-                "Sys::Virt::node_device_event_register_any: unknown node device event ID {event_id}"
-            ))
-        })?;
-        // SAFETY: NULL or a live handle the glue passes.
-        let dptr = unsafe { dev.as_ref() }.map_or(ptr::null_mut(), |d| d.raw());
-        let id = register_reg(cb, ctx, release, |reg| {
-            // SAFETY: libvirt owns `reg` until it calls reg_free.
-            unsafe {
-                sys::virConnectNodeDeviceEventRegisterAny(c.ptr(), dptr, event_id, Some(generic), reg, Some(reg_free))
-            }
-        })?;
-        registered(c, Registered::NodeDeviceAny(id));
-        Ok(id)
-    })
-}
-
-#[no_mangle]
-pub extern "C" fn svr_conn_node_device_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard_io("svr_conn_node_device_event_deregister_any", -1, || {
-        let c = conn(c)?;
-        check_registered(c, Registered::NodeDeviceAny(id), "Sys::Virt::node_device_event_deregister_any")?;
-        // SAFETY: plain libvirt call.
-        let r = deregister_reg(|| unsafe { sys::virConnectNodeDeviceEventDeregisterAny(c.ptr(), id) });
-        if r.is_ok() {
-            deregistered(c, Registered::NodeDeviceAny(id));
-        }
-        r
-    })
-}
-
-/// `$conn->secret_event_register_any($secret_or_undef, $eventID, $cb)`:
-/// returns the callback id.
-#[no_mangle]
-pub extern "C" fn svr_conn_secret_event_register_any(
-    c: *const ConnHandle,
-    secret: *const SecretHandle,
-    event_id: c_int,
-    cb: SvrObjectEventFn,
-    ctx: *mut c_void,
-    release: SvrReleaseFn,
-) -> c_int {
-    guard_io("svr_conn_secret_event_register_any", -1, || {
-        let c = conn(c)?;
-        let generic = secret_callback(event_id).ok_or_else(|| {
-            Failure::message(format!("Sys::Virt::secret_event_register_any: unknown secret event ID {event_id}"))
-        })?;
-        // SAFETY: NULL or a live handle the glue passes.
-        let sptr = unsafe { secret.as_ref() }.map_or(ptr::null_mut(), |s| s.raw());
-        let id = register_reg(cb, ctx, release, |reg| {
-            // SAFETY: libvirt owns `reg` until it calls reg_free.
-            unsafe { sys::virConnectSecretEventRegisterAny(c.ptr(), sptr, event_id, Some(generic), reg, Some(reg_free)) }
-        })?;
-        registered(c, Registered::SecretAny(id));
-        Ok(id)
-    })
-}
-
-#[no_mangle]
-pub extern "C" fn svr_conn_secret_event_deregister_any(c: *const ConnHandle, id: c_int) -> c_int {
-    guard_io("svr_conn_secret_event_deregister_any", -1, || {
-        let c = conn(c)?;
-        check_registered(c, Registered::SecretAny(id), "Sys::Virt::secret_event_deregister_any")?;
-        // SAFETY: plain libvirt call.
-        let r = deregister_reg(|| unsafe { sys::virConnectSecretEventDeregisterAny(c.ptr(), id) });
-        if r.is_ok() {
-            deregistered(c, Registered::SecretAny(id));
-        }
-        r
-    })
-}
-
-// --------------------------------- end of node devices and secrets ----
 
 #[cfg(test)]
 mod tests {
@@ -1200,49 +916,31 @@ mod tests {
         v[..v.find('\'').unwrap()].parse().unwrap()
     }
 
-    /// The event IDs this release knows, per family (libvirt 12.8's).
-    const KNOWN_DOMAIN: c_uint = sys::VIR_DOMAIN_EVENT_ID_CHANNEL_LIFECYCLE + 1;
-    const KNOWN_POOL: c_uint = sys::VIR_STORAGE_POOL_EVENT_ID_REFRESH + 1;
-    const KNOWN_NETWORK: c_uint = sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE + 1;
-    const KNOWN_NODE_DEVICE: c_uint = sys::VIR_NODE_DEVICE_EVENT_ID_UPDATE + 1;
-    const KNOWN_SECRET: c_uint = sys::VIR_SECRET_EVENT_ID_VALUE_CHANGED + 1;
-
-    /// Every event ID of a family that this release knows has a callback, and so every
-    /// ID the installed libvirt defines, unless it is newer than this
-    /// release: such an ID is refused alone (`None`), never its family.
-    fn family_complete(what: &str, installed_last: c_int, known_last: c_uint, callback: impl Fn(c_int) -> bool) {
-        for id in 0..known_last as c_int {
-            assert!(callback(id), "{what} event ID {id} has no callback");
-        }
-        for id in 0..installed_last {
-            assert_eq!(callback(id), id < known_last as c_int, "{what} event ID {id}");
-        }
-        assert!(!callback(known_last as c_int), "{what}: an ID newer than this release is refused");
-        assert!(!callback(-1));
-    }
-
+    /// Every event ID of a family that this release knows (libvirt 12.8's)
+    /// has a callback, and so every ID the installed libvirt defines,
+    /// unless it is newer than this release: such an ID is refused alone
+    /// (`None`), never its family.
     #[test]
     fn every_event_id_libvirt_defines_has_a_callback() {
         // libvirt 7.0 defines 26 domain event IDs, 12.4 thirty.
         assert!(api_enum("VIR_DOMAIN_EVENT_ID_LAST") >= 26);
-        family_complete("domain", api_enum("VIR_DOMAIN_EVENT_ID_LAST"), KNOWN_DOMAIN, |id| {
-            domain_callback(id).is_some()
-        });
-        family_complete("pool", api_enum("VIR_STORAGE_POOL_EVENT_ID_LAST"), KNOWN_POOL, |id| {
-            pool_callback(id).is_some()
-        });
-        family_complete("network", api_enum("VIR_NETWORK_EVENT_ID_LAST"), KNOWN_NETWORK, |id| {
-            network_callback(id).is_some()
-        });
-        family_complete(
-            "node device",
-            api_enum("VIR_NODE_DEVICE_EVENT_ID_LAST"),
-            KNOWN_NODE_DEVICE,
-            |id| node_device_callback(id).is_some(),
-        );
-        family_complete("secret", api_enum("VIR_SECRET_EVENT_ID_LAST"), KNOWN_SECRET, |id| {
-            secret_callback(id).is_some()
-        });
+        for (f, installed_last, known_last) in [
+            (Family::Domain, "VIR_DOMAIN_EVENT_ID_LAST", sys::VIR_DOMAIN_EVENT_ID_CHANNEL_LIFECYCLE + 1),
+            (Family::StoragePool, "VIR_STORAGE_POOL_EVENT_ID_LAST", sys::VIR_STORAGE_POOL_EVENT_ID_REFRESH + 1),
+            (Family::Network, "VIR_NETWORK_EVENT_ID_LAST", sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE + 1),
+            (Family::NodeDevice, "VIR_NODE_DEVICE_EVENT_ID_LAST", sys::VIR_NODE_DEVICE_EVENT_ID_UPDATE + 1),
+            (Family::Secret, "VIR_SECRET_EVENT_ID_LAST", sys::VIR_SECRET_EVENT_ID_VALUE_CHANGED + 1),
+        ] {
+            let known = known_last as c_int;
+            for id in 0..known {
+                assert!(f.callback(id).is_some(), "{f:?} event ID {id} has no callback");
+            }
+            for id in 0..api_enum(installed_last) {
+                assert_eq!(f.callback(id).is_some(), id < known, "{f:?} event ID {id}");
+            }
+            assert!(f.callback(known).is_none(), "{f:?}: an ID newer than this release is refused");
+            assert!(f.callback(-1).is_none(), "{f:?}");
+        }
     }
 
     #[test]

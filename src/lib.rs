@@ -1,22 +1,21 @@
 //! Rust core of the `Sys::Virt` Perl binding.
 //!
-//! One module per libvirt object, as in the `virt` crate. Each exports a
-//! small C ABI (`svr_*` functions, prototypes in the generated
-//! `sys_virt.h`) that the XS glue in `xs/` calls. Every exported function
-//! runs inside [`boundary::guard`], so no Rust panic crosses `extern "C"`
-//! and every failure is recorded by [`error`] for the glue to raise.
+//! The methods of the libvirt objects are table-driven ([`api`]: one row
+//! of data/api.tsv a method, the handle types of every class from one
+//! definition); streams, the event loop, event registrations and whole-file
+//! transfers are machinery of their own. Each exports a small C ABI
+//! (`svr_*` functions, prototypes in the generated `sys_virt.h` and
+//! `api_gen.h`) that the XS glue in `xs/` calls. Every exported function
+//! runs inside [`boundary::guard`] (or makes one libvirt call that cannot
+//! panic), so no Rust panic crosses `extern "C"`, and every failure is
+//! recorded by [`error`] for the glue to raise.
 
 pub mod api;
 pub mod boundary;
-pub mod connect;
 pub mod connect_events;
-pub mod domain;
 pub mod error;
 pub mod event;
 pub mod eventimpl;
-pub mod objects;
-pub mod storage_pool;
-pub mod storage_vol;
 pub mod stream;
 pub mod transfer;
 

@@ -21,7 +21,8 @@ use virt::stream::Stream;
 use virt_sys as sys;
 
 use crate::boundary::{guard, handle};
-use crate::connect::ConnHandle;
+use crate::api::handles::ConnHandle;
+use crate::api::Object;
 use crate::error::{Failure, Result};
 
 /// Bytes moved per libvirt call by the `*_all` loops.
@@ -287,6 +288,15 @@ pub struct StreamHandle {
 }
 
 impl StreamHandle {
+    /// The handle of a stream libvirt made (a new reference, now owned),
+    /// for a stream that reaches Perl as a method's result.
+    ///
+    /// # Safety
+    /// `p` must be a valid new reference.
+    pub unsafe fn from_raw(p: sys::virStreamPtr) -> StreamHandle {
+        StreamHandle::new(Stream::from_ptr(p), 0)
+    }
+
     pub fn new(stream: Stream, flags: c_uint) -> StreamHandle {
         StreamHandle {
             stream,
@@ -847,13 +857,19 @@ pub extern "C" fn svr_stream_sparse_send_all(st: *const StreamHandle, h: *const 
 pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut StreamHandle {
     guard("svr_stream_new", ptr::null_mut(), || {
         let c = handle(conn, "the connection")?;
-        let stream = Stream::new(&c.conn, flags)?;
+        // A reference of the stream's own to the connection (dropped with it).
+        // SAFETY: a valid connection.
+        if unsafe { sys::virConnectRef(c.raw()) } < 0 {
+            return Err(Failure::last_libvirt());
+        }
+        let conn = unsafe { virt::connect::Connect::from_ptr(c.raw()) };
+        let stream = Stream::new(&conn, flags)?;
         let mut h = StreamHandle::new(stream, flags);
         // libvirt's test driver runs in this process; every other driver
         // with streams is reached through a daemon. (virConnectGetURI
         // formats the URI the client keeps: no round trip.)
-        h.in_process = c.conn.uri().map_or(false, |u| u.starts_with("test:"));
-        h.conn = Some(c.conn.clone());
+        h.in_process = conn.uri().map_or(false, |u| u.starts_with("test:"));
+        h.conn = Some(conn);
         Ok(Box::into_raw(Box::new(h)))
     })
 }

@@ -35,9 +35,9 @@ use std::time::{Duration, Instant};
 use virt_sys as sys;
 
 use crate::boundary::{guard, handle};
-use crate::connect::ConnHandle;
+use crate::api::handles::{ConnHandle, VolHandle};
+use crate::api::Object;
 use crate::error::{take, Failure, Result};
-use crate::storage_vol::VolHandle;
 use crate::stream::{
     svr_stream_abort, svr_stream_add_callback, svr_stream_finish, svr_stream_new, svr_stream_recv, svr_stream_recv_hole,
     svr_stream_remove_callback, svr_stream_send, svr_stream_send_hole, StreamHandle,
@@ -1343,16 +1343,15 @@ pub extern "C" fn svr_transfer_cancel(t: *const TransferHandle) -> c_int {
 pub extern "C" fn svr_transfer_vol_stream(v: *const VolHandle, flags: c_uint) -> *mut StreamHandle {
     guard("svr_transfer_vol_stream", std::ptr::null_mut(), || {
         let v = handle(v, "the storage volume")?;
-        // SAFETY: valid volume; the connection is borrowed, so referenced
-        // once more for the handle made of it (which releases it).
-        let c = unsafe { sys::virStorageVolGetConnect(v.ptr()) };
+        // SAFETY: valid volume; the connection is borrowed (valid while the
+        // volume is), and a connection handle is its pointer: the stream
+        // takes a reference of its own.
+        let c = unsafe { sys::virStorageVolGetConnect(v.raw()) };
         if c.is_null() {
             return Err(Failure::last_libvirt());
         }
-        unsafe { sys::virConnectRef(c) };
-        let conn = ConnHandle { conn: unsafe { virt::connect::Connect::from_ptr(c) } };
         // NULL with the failure recorded, or the stream.
-        Ok(svr_stream_new(&conn, flags))
+        Ok(svr_stream_new(c as *const ConnHandle, flags))
     })
 }
 

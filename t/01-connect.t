@@ -75,7 +75,7 @@ subtest 'wrong arguments die with a clear message' => sub {
 
 subtest 'a Rust panic becomes a Perl exception' => sub {
     my $err = exception { Sys::Virt::_test_panic() };
-    like($err, qr/^svr_test_panic: internal error in the Rust core: deliberate panic/,
+    like($err, qr/^Sys::Virt::_test_panic: internal error in the Rust core: deliberate panic/,
          'panic message names the function');
     is(Sys::Virt->new(uri => 'test:///default')->get_type, 'TEST', 'library still usable');
 };

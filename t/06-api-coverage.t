@@ -9,6 +9,7 @@ use Test::More;
 use File::Basename qw(dirname);
 use File::Find ();
 use File::Spec;
+use File::Temp ();
 
 my $root = File::Spec->rel2abs(File::Spec->catdir(dirname(__FILE__), File::Spec->updir));
 my $api = $ENV{LIBVIRT_API_XML} // '/usr/share/libvirt/api/libvirt-api.xml';
@@ -38,11 +39,25 @@ File::Find::find(sub {
     }
 }, File::Spec->catdir($root, 'src'));
 {
+    # The handle types' release functions, made from tools/gen-api.pl's
+    # class table.
+    my $tmp = File::Temp->new;
+    system($^X, File::Spec->catfile($root, 'tools', 'gen-api.pl'), '--handles-rs', $tmp->filename) == 0
+        or die "gen-api.pl --handles-rs failed\n";
+    open my $fh, '<', $tmp->filename or die "$!";
+    local $/;
+    my $src = <$fh>;
+    $src =~ s{//[^\n]*}{}g;
+    $bound{$_} = 'tools/gen-api.pl' for grep { $function{$_} } $src =~ /\b(vir[A-Z]\w+)\b/g;
+}
+{
     open my $fh, '<', File::Spec->catfile($root, 'data', 'api.tsv') or die "api.tsv: $!";
     while (<$fh>) {
         next if /^\s*(#|$)/;
-        my (undef, undef, $call) = split ' ';
-        $bound{$1} = 'data/api.tsv' if $call =~ /(vir\w+)/;
+        my (undef, undef, $call, $args) = split ' ';
+        $bound{$_} = 'data/api.tsv' for $call =~ /(vir\w+)/g;    # virXxxFlags/virXxx: both
+        # a uuid argument: virXxxLookupByUUID and virXxxLookupByUUIDString
+        $bound{"$1String"} = 'data/api.tsv' if $args =~ /(?:^|,)uuid:/ && $call =~ /^(vir\w+)$/;
     }
 }
 

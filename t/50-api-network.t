@@ -218,7 +218,7 @@ XML
          'get_network_by_uuid: a bad length');
     like(exception { $conn->get_network_by_name(undef) }, qr/get_network_by_name: 'name' must be a string, not undef/,
          'get_network_by_name(undef)');
-    like(exception { $conn->get_network_by_name() }, qr/^Usage: Sys::Virt::get_network_by_name\(conn, name\)/,
+    like(exception { $conn->get_network_by_name() }, qr/^Usage: Sys::Virt::get_network_by_name\(con, name\)/,
          'get_network_by_name: usage');
     like(exception { $conn->list_network_names('many') }, qr/list_network_names: 'maxnames' must be a number, not 'many'/,
          'list_network_names: not a number');

@@ -193,7 +193,7 @@ note('the interface driver is built on ' . ($netcf ? 'netcf' : 'udev'));
          'define_interface(undef)');
     like(exception { $conn->interface_change_begin('x') }, qr/interface_change_begin: 'flags' must be a number/,
          'interface_change_begin: bad flags');
-    like(exception { $conn->list_interface_names(1, 2) }, qr/^Usage: Sys::Virt::list_interface_names\(conn, maxnames=undef\)/,
+    like(exception { $conn->list_interface_names(1, 2) }, qr/^Usage: Sys::Virt::list_interface_names\(con, maxnames=undef\)/,
          'list_interface_names: usage');
     like(exception { Sys::Virt::Interface::get_name($conn) }, qr/'iface' is not a Sys::Virt::Interface object/,
          'a method on the wrong class');

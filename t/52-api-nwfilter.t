@@ -112,7 +112,7 @@ XML
     like(exception { $conn->get_nwfilter_by_uuid(undef) }, qr/get_nwfilter_by_uuid: 'uuid'/,
          'get_nwfilter_by_uuid(undef)');
     like(exception { $conn->get_nwfilter_binding_by_port_dev() },
-         qr/^Usage: Sys::Virt::get_nwfilter_binding_by_port_dev\(conn, name\)/, 'usage');
+         qr/^Usage: Sys::Virt::get_nwfilter_binding_by_port_dev\(con, name\)/, 'usage');
     like(exception { Sys::Virt::NWFilter::undefine($conn) }, qr/'filter' is not a Sys::Virt::NWFilter object/,
          'a method on the wrong class');
     like(exception { Sys::Virt::NWFilterBinding::delete(undef) }, qr/'binding' is undef/, 'a method on undef');

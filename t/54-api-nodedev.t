@@ -105,12 +105,12 @@ libvirt_error(exception { $lo->reset }, Sys::Virt::Error::ERR_NO_SUPPORT(), 'res
 like exception { $conn->get_node_device_by_name(undef) }, qr/get_node_device_by_name: 'name' must be a string, not undef/,
     'undef name';
 like exception { $conn->list_node_device_names(5) },
-    qr/^Usage: Sys::Virt::list_node_device_names\(conn, cap, maxnames, flags=0\)/, 'list_node_device_names needs cap and maxnames';
+    qr/^Usage: Sys::Virt::list_node_device_names\(con, cap, maxnames, flags=0\)/, 'list_node_device_names needs cap and maxnames';
 like exception { $conn->list_node_device_names(undef, 'all') }, qr/list_node_device_names: 'maxnames' must be a number, not 'all'/,
     'maxnames must be a number';
 like exception { $conn->num_of_node_devices(undef, 'x') }, qr/num_of_node_devices: 'flags' must be a number, not 'x'/,
     'flags must be a number';
-like exception { $conn->get_node_device_scsihost_by_wwn('a') }, qr/^Usage: Sys::Virt::get_node_device_scsihost_by_wwn\(conn, wwnn, wwpn, flags=0\)/,
+like exception { $conn->get_node_device_scsihost_by_wwn('a') }, qr/^Usage: Sys::Virt::get_node_device_scsihost_by_wwn\(con, wwnn, wwpn, flags=0\)/,
     'get_node_device_scsihost_by_wwn usage';
 like exception { $root->set_autostart }, qr/^Usage: Sys::Virt::NodeDevice::set_autostart\(dev, autostart\)/, 'set_autostart usage';
 like exception { $root->get_name(1) }, qr/^Usage:/, 'too many arguments';

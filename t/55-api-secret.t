@@ -85,7 +85,7 @@ libvirt_error(exception { $conn->get_secret_by_usage(Sys::Virt::Secret::USAGE_TY
     Sys::Virt::Error::ERR_NO_SECRET(), 'get_secret_by_usage: unknown id');
 like exception { $conn->get_secret_by_usage('volume', $path) },
     qr/get_secret_by_usage: 'usageType' must be a number, not 'volume'/, 'usage type must be a number';
-like exception { $conn->get_secret_by_usage(1) }, qr/^Usage: Sys::Virt::get_secret_by_usage\(conn, usageType, usageID\)/,
+like exception { $conn->get_secret_by_usage(1) }, qr/^Usage: Sys::Virt::get_secret_by_usage\(con, usageType, usageID\)/,
     'get_secret_by_usage usage';
 
 # A second secret: a private, ephemeral Ceph one.
@@ -100,7 +100,7 @@ is $conn->num_of_secrets, 2, 'num_of_secrets';
 is_deeply [sort $conn->list_secret_uuids(10)], [sort $uuid, $s2->get_uuid_string], 'list_secret_uuids';
 is scalar(my @one = $conn->list_secret_uuids(1)), 1, 'list_secret_uuids honours maxuuids';
 is_deeply [$conn->list_secret_uuids(0)], [], 'list_secret_uuids(0)';
-like exception { $conn->list_secret_uuids }, qr/^Usage: Sys::Virt::list_secret_uuids\(conn, maxuuids\)/, 'maxuuids is required';
+like exception { $conn->list_secret_uuids }, qr/^Usage: Sys::Virt::list_secret_uuids\(con, maxuuids\)/, 'maxuuids is required';
 is_deeply [sort map { $_->get_uuid_string } $conn->list_secrets], [sort $uuid, $s2->get_uuid_string], 'list_secrets';
 isa_ok(($conn->list_secrets)[0], 'Sys::Virt::Secret');
 is_deeply [sort map { $_->get_uuid_string } $conn->list_all_secrets], [sort $uuid, $s2->get_uuid_string], 'list_all_secrets';

@@ -137,14 +137,14 @@ like exception { $conn->get_storage_pool_by_volume(undef) }, qr/get_storage_pool
 like exception { $conn->get_storage_pool_by_volume($pool) }, qr/get_storage_pool_by_volume: 'vol' is not a Sys::Virt::StorageVol object/,
     'get_storage_pool_by_volume(a pool)';
 like exception { $conn->get_storage_pool_by_target_path(undef) }, qr/'path' must be a string, not undef/, 'undef path';
-like exception { $conn->list_storage_pool_names }, qr/^Usage: Sys::Virt::list_storage_pool_names\(conn, maxnames\)/,
+like exception { $conn->list_storage_pool_names }, qr/^Usage: Sys::Virt::list_storage_pool_names\(con, maxnames\)/,
     'list_storage_pool_names needs maxnames';
 like exception { $conn->list_defined_storage_pool_names('ten') }, qr/'maxnames' must be a number, not 'ten'/, 'maxnames must be a number';
 like exception { $pool->list_storage_vol_names }, qr/^Usage: Sys::Virt::StoragePool::list_storage_vol_names\(pool, maxnames\)/,
     'list_storage_vol_names needs maxnames';
 like exception { $pool->build('x') }, qr/build: 'flags' must be a number, not 'x'/, 'build flags';
 like exception { $pool->set_autostart }, qr/^Usage: Sys::Virt::StoragePool::set_autostart\(pool, autostart\)/, 'set_autostart usage';
-like exception { $conn->find_storage_pool_sources }, qr/^Usage: Sys::Virt::find_storage_pool_sources\(conn, type, srcspec=undef, flags=0\)/,
+like exception { $conn->find_storage_pool_sources }, qr/^Usage: Sys::Virt::find_storage_pool_sources\(con, type, srcspec=undef, flags=0\)/,
     'find_storage_pool_sources usage';
 like exception { Sys::Virt::StorageVol::wipe($pool) }, qr/'vol' is not a Sys::Virt::StorageVol object/, 'wipe of a pool';
 like exception { $pool->get_autostart(1) }, qr/^Usage:/, 'too many arguments';

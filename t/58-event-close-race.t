@@ -49,12 +49,25 @@ my $PROC_POOL_EVENT_REFRESH = 373;
 my $PROC_OFFSET = 40;
 
 my $log = File::Temp->new(TEMPLATE => 'svr-gdb-XXXXXX', TMPDIR => 1);
+sub gdb_log { open my $fh, '<', $log->filename or return ''; local $/; <$fh> // '' }
+sub wait_for {
+    my ($cond, $secs) = @_;
+    my $end = Time::HiRes::time() + $secs;
+    until ($cond->()) {
+        return 0 if Time::HiRes::time() > $end;
+        Time::HiRes::sleep(0.05);
+    }
+    return 1;
+}
+
 open(my $to_gdb, '|-', "exec $gdb -q -nx >" . $log->filename . " 2>&1")
     or die "cannot run gdb: $!";
 $to_gdb->autoflush(1);
 # In non-stop mode the attach stops the threads one at a time: once they
-# are all in, resume them all, then set the breakpoints on the running
-# daemon (set before, they were not hit).
+# are all in (on a loaded machine that takes more than a second; a thread
+# still to stop when the others are resumed stays stopped, and the daemon
+# hangs), resume them all, then set the breakpoints on the running daemon
+# (set before, they were not hit).
 print $to_gdb <<"EOF";
 set pagination off
 set confirm off
@@ -62,6 +75,12 @@ set non-stop on
 attach @{[ $d->pid ]}
 EOF
 Time::HiRes::sleep(1);
+wait_for(sub {
+    my $log = gdb_log();
+    my $threads = () = $log =~ /\[New LWP/g;
+    my $stopped = () = $log =~ /^Thread \d+ .*stopped\./mg;
+    $threads && $stopped >= $threads;
+}, 30);
 print $to_gdb "continue -a &\n";
 Time::HiRes::sleep(0.5);
 print $to_gdb <<"EOF";
@@ -77,17 +96,6 @@ printf "MARK refresh-event-held %d\\n", \$_thread
 end
 echo MARK armed\\n
 EOF
-
-sub gdb_log { open my $fh, '<', $log->filename or return ''; local $/; <$fh> // '' }
-sub wait_for {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + $secs;
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Time::HiRes::sleep(0.05);
-    }
-    return 1;
-}
 
 # Whatever happens below, gdb leaves the daemon as it found it: a killed
 # gdb would leave its breakpoint traps in the daemon.

@@ -18,35 +18,83 @@ use warnings;
 use Getopt::Long;
 
 my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
-GetOptions(\%opt, 'table=s', 'api=s', 'since=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s')
+GetOptions(\%opt, 'table=s', 'api=s', 'since=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast', 'handles-rs=s', 'handles-h')
     or die "usage: $0 --table FILE [--api FILE] [--since FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
 ($opt{since} //= $opt{table}) =~ s{api\.tsv$}{libvirt-since.tsv};
 
 # ------------------------------------------------------------ classes ----
-# Perl class => [short name in the table, Rust handle, libvirt pointer,
-# argument name in messages, class id (src/api/handles.rs)]
+# Every object class: Perl class, short name in the table, Rust handle type,
+# argument name in messages, how messages name an object. The class id is
+# the position. src/api/handles.rs makes every handle type from this table
+# (--handles-rs; --handles-h declares them to C): a handle *is* the
+# libvirt pointer whose reference the Perl object owns (released with
+# virXxxFree, a connection with virConnectClose); a stream's handle is
+# stream machinery with state of its own (src/stream.rs), boxed.
 my @CLASSES = (
-    ['Sys::Virt',                   'Connect',          'crate::connect::ConnHandle',              'virConnectPtr',          'conn', 0],
-    ['Sys::Virt::Domain',           'Domain',           'crate::domain::DomainHandle',             'virDomainPtr',           'dom', 1],
-    ['Sys::Virt::StoragePool',      'StoragePool',      'crate::storage_pool::PoolHandle',         'virStoragePoolPtr',      'pool', 2],
-    ['Sys::Virt::StorageVol',       'StorageVol',       'crate::storage_vol::VolHandle',           'virStorageVolPtr',       'vol', 3],
-    ['Sys::Virt::Stream',           'Stream',           'crate::stream::StreamHandle',             'virStreamPtr',           'st', 4],
-    ['Sys::Virt::Network',          'Network',          'handles::NetworkHandle',                  'virNetworkPtr',          'net', 5],
-    ['Sys::Virt::NetworkPort',      'NetworkPort',      'handles::NetworkPortHandle',              'virNetworkPortPtr',      'port', 6],
-    ['Sys::Virt::Interface',        'Interface',        'handles::InterfaceHandle',                'virInterfacePtr',        'iface', 7],
-    ['Sys::Virt::NodeDevice',       'NodeDevice',       'handles::NodeDeviceHandle',               'virNodeDevicePtr',       'dev', 8],
-    ['Sys::Virt::Secret',           'Secret',           'handles::SecretHandle',                   'virSecretPtr',           'secret', 9],
-    ['Sys::Virt::NWFilter',         'NWFilter',         'handles::NWFilterHandle',                 'virNWFilterPtr',         'filter', 10],
-    ['Sys::Virt::NWFilterBinding',  'NWFilterBinding',  'handles::NWFilterBindingHandle',          'virNWFilterBindingPtr',  'binding', 11],
-    ['Sys::Virt::DomainSnapshot',   'DomainSnapshot',   'handles::DomainSnapshotHandle',           'virDomainSnapshotPtr',   'snapshot', 12],
-    ['Sys::Virt::DomainCheckpoint', 'DomainCheckpoint', 'handles::DomainCheckpointHandle',         'virDomainCheckpointPtr', 'checkpoint', 13],
+    ['Sys::Virt',                   'Connect',          'ConnHandle',             'con',        'the connection'],
+    ['Sys::Virt::Domain',           'Domain',           'DomainHandle',           'dom',        'the domain'],
+    ['Sys::Virt::StoragePool',      'StoragePool',      'PoolHandle',             'pool',       'the storage pool'],
+    ['Sys::Virt::StorageVol',       'StorageVol',       'VolHandle',              'vol',        'the storage volume'],
+    ['Sys::Virt::Stream',           'Stream',           'StreamHandle',           'st',         'the stream'],
+    ['Sys::Virt::Network',          'Network',          'NetworkHandle',          'net',        'the network'],
+    ['Sys::Virt::NetworkPort',      'NetworkPort',      'NetworkPortHandle',      'port',       'the network port'],
+    ['Sys::Virt::Interface',        'Interface',        'InterfaceHandle',        'iface',      'the interface'],
+    ['Sys::Virt::NodeDevice',       'NodeDevice',       'NodeDeviceHandle',       'dev',        'the node device'],
+    ['Sys::Virt::Secret',           'Secret',           'SecretHandle',           'secret',     'the secret'],
+    ['Sys::Virt::NWFilter',         'NWFilter',         'NWFilterHandle',         'filter',     'the network filter'],
+    ['Sys::Virt::NWFilterBinding',  'NWFilterBinding',  'NWFilterBindingHandle',  'binding',    'the network filter binding'],
+    ['Sys::Virt::DomainSnapshot',   'DomainSnapshot',   'DomainSnapshotHandle',   'snapshot',   'the domain snapshot'],
+    ['Sys::Virt::DomainCheckpoint', 'DomainCheckpoint', 'DomainCheckpointHandle', 'checkpoint', 'the domain checkpoint'],
 );
+my %RELEASE = (Connect => 'virConnectClose');    # otherwise virXxxFree
+my %BOXED = (Stream => 'StreamHandle::from_raw');  # made by this constructor
+
+# libvirt functions that return a field of their object (src/libvirt-*.c
+# reads it, no driver is called): they never reach a daemon, so a fast
+# path calls them without the SIGPIPE guard.
+my %LOCAL_ACCESSOR = map { $_ => 1 } qw(
+    virDomainGetName virDomainGetUUID virDomainGetUUIDString
+    virNetworkGetName virNetworkGetUUID virNetworkGetUUIDString
+    virNetworkPortGetUUID virNetworkPortGetUUIDString
+    virStoragePoolGetName virStoragePoolGetUUID virStoragePoolGetUUIDString
+    virStorageVolGetName virStorageVolGetKey
+    virInterfaceGetName virInterfaceGetMACString virNodeDeviceGetName
+    virSecretGetUUID virSecretGetUUIDString virSecretGetUsageType virSecretGetUsageID
+    virNWFilterGetName virNWFilterGetUUID virNWFilterGetUUIDString
+    virNWFilterBindingGetPortDev virNWFilterBindingGetFilterName
+    virDomainSnapshotGetName virDomainCheckpointGetName
+);
+# What a class's DESTROY calls first at global destruction, when objects
+# go in any order: a connection undoes the event registrations made on it
+# while it is whole (src/connect_events.rs, svr_conn_release_events).
+my %AT_GLOBAL_DESTRUCTION = (Connect => 'svr_conn_release_events');
 my (%class, %class_by_ptr);
-for my $c (@CLASSES) {
-    my %h; @h{qw(perl short rust cptr argname id)} = @$c;
-    $h{ctype} = ($h{rust} =~ /(\w+)$/)[0];
+for my $i (0 .. $#CLASSES) {
+    my %h; @h{qw(perl short ctype argname what)} = @{ $CLASSES[$i] };
+    $h{id} = $i;
+    $h{rust} = "handles::$h{ctype}";
+    $h{cptr} = "vir$h{short}Ptr";
     $class{$h{short}} = \%h;
     $class_by_ptr{$h{cptr}} = \%h;
+}
+
+# The C declarations of the handle types (build.rs puts them at the top of
+# the header cbindgen makes, which cannot see types a macro defines; a
+# boxed handle is a type of its own, which it sees).
+if ($opt{'handles-h'}) {
+    print "typedef struct $_->[2] $_->[2];\n" for grep { !$BOXED{ $_->[1] } } @CLASSES;
+    exit 0;
+}
+
+# The Rust handle types: one object_classes! invocation (src/api/handles.rs).
+if ($opt{'handles-rs'}) {
+    my $text = "// Generated by tools/gen-api.pl from its class table: do not edit.\n\nobject_classes! {\n";
+    for my $c (map { $class{ $_->[1] } } @CLASSES) {
+        my $how = $BOXED{ $c->{short} } ? "boxed($BOXED{ $c->{short} })"
+                : "pointer(sys::" . ($RELEASE{ $c->{short} } // "vir$c->{short}Free") . ")";
+        $text .= "    /// `$c->{perl}`\n    $c->{ctype} = $c->{id}, $c->{cptr}, \"$c->{what}\", $how;\n";
+    }
+    write_file($opt{'handles-rs'}, "$text}\n");
 }
 
 # ------------------------------------------------------------ table ------
@@ -59,9 +107,13 @@ my @rows;
         my @f = split /\s+/, $line;
         die "$opt{table}:$.: want 5 columns (class method call args returns), got " . @f . "\n" unless @f == 5;
         my ($cls, $method, $call, $args, $ret) = @f;
+        # Class? : a class method (the invocant may be the class name)
+        my $static = $cls =~ s/\?$//;
         my $c = $class{$cls} or die "$opt{table}:$.: unknown class '$cls'\n";
-        push @rows, { class => $c, method => $method, call => $call, args => parse_args($args, $.),
-                      ret => $ret, line => $. };
+        # virXxxFlags/virXxx: the second (the same call without flags) when flags is 0
+        my $fallback = $call =~ s{^(vir\w+)/(vir\w+)$}{$1} ? $2 : undef;
+        push @rows, { class => $c, static => $static, method => $method, call => $call, fallback => $fallback,
+                      args => parse_args($args, $.), ret => $ret, line => $. };
     }
 }
 
@@ -85,12 +137,14 @@ sub parse_args {
 }
 
 if ($opt{list}) {
-    # package, method, call, arguments (type:name[?]), one row a line
+    # package, method, call, arguments (type:name[?]), and `object` or
+    # `class` (a class method: the invocant may be the class name), one row a line
     for my $r (@rows) {
         my $args = join(',', map { "$_->{type}" . ($_->{list} ? '[]' : '') . ":$_->{name}"
                                    . ((defined $_->{default} || $_->{optional}) ? '?' : '') }
                              @{ $r->{args} }) || '-';
-        print join("\t", $r->{class}{perl}, $r->{method}, $r->{call}, $args), "\n";
+        my $call = $r->{call} . ($r->{fallback} ? "/$r->{fallback}" : '');
+        print join("\t", $r->{class}{perl}, $r->{method}, $call, $args, $r->{static} ? 'class' : 'object'), "\n";
     }
     exit 0;
 }
@@ -215,7 +269,7 @@ sub arg_sig {
     return ([ "$n: u64" ], [ "unsigned long long $n" ]) if $t eq 'ull';
     return ([ "$n: f64" ], [ "double $n" ]) if $t eq 'double';
     return ([ "$n: *const std::os::raw::c_char" ], [ "const char *$n" ]) if $t eq 'str';
-    return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes';
+    return ([ "$n: *const u8", "${n}_len: usize" ], [ "const unsigned char *$n", "size_t ${n}_len" ]) if $t eq 'bytes' || $t eq 'uuid';
     return ([ "$n: *const *const std::os::raw::c_char", "${n}_len: usize" ], [ "const char **$n", "size_t ${n}_len" ]) if $t eq 'strlist';
     return ([ "$n: *const SvrPair", "${n}_len: usize" ], [ "const SvrPair *$n", "size_t ${n}_len" ]) if $t eq 'hash';
     if (my $c = $class{$t}) { return ([ "$n: *const $c->{rust}" ], [ "const $c->{ctype} *$n" ]) }
@@ -232,6 +286,7 @@ sub arg_owned {
     }
     return $a->{optional} ? "arg_opt_str($n)" : "arg_str($n, \"'$a->{name}'\")?" if $t eq 'str';
     return "arg_bytes($n, ${n}_len)" if $t eq 'bytes';
+    return "arg_uuid(arg_bytes($n, ${n}_len), \"$fq\")?" if $t eq 'uuid';
     return "arg_str_list($n, ${n}_len)" if $t eq 'strlist';
     return $a->{optional} ? "arg_opt_pairs($n, ${n}_len)" : "arg_pairs($n, ${n}_len)" if $t eq 'hash';
     if ($class{$t}) { return $a->{optional} ? "(if $n.is_null() { None } else { Some(this($n)?) })" : "this($n)?" }
@@ -266,6 +321,12 @@ for my $r (@rows) {
         push @rparams, @$rp;
         push @cparams, @$cp;
     }
+    if (my ($rust, $proto, $fast) = fast_export($r, $fn, $fq, \@rparams, \@cparams)) {
+        push @h, $proto;
+        push @rust, $rust;
+        push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq, $fast);
+        next;
+    }
     push @h, "SvrValue *$fn(" . join(', ', @cparams) . ");";
     push @rust, rust_body($r, $fn, $fq, \@rparams);
     push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq);
@@ -274,12 +335,20 @@ for my $r (@rows) {
 sub rust_body {
     my ($r, $fn, $fq, $rparams) = @_;
     my $c = $r->{class};
-    my $out = "#[no_mangle]\n#[allow(unused_unsafe, non_snake_case, clippy::unnecessary_cast)]\n"
+    my $out = "#[no_mangle]\n#[allow(unused_unsafe, unused_parens, non_snake_case, clippy::unnecessary_cast)]\n"
             . "pub extern \"C\" fn $fn(" . join(', ', @$rparams) . ") -> *mut SvrValue {\n"
             . "    run(\"$fq\", || {\n"
-            . "        let this_ = this(this_)?;\n";
-    my $call = $r->{call};
+            . ($r->{static} ? "        // SAFETY: NULL (a class method's class) or a live handle.\n"
+                            . "        let this_ = unsafe { this_.as_ref() };\n"
+                            : "        let this_ = this(this_)?;\n");
     my $needed = needed_function($r);
+    if ($needed && !$func{$needed} && $r->{fallback} && $func{ $r->{fallback} }) {
+        # virXxxFlags/virXxx where libvirt lacks virXxxFlags: the older call
+        # without flags, and flags die naming the release that brings them.
+        $r = { %$r, call => $r->{fallback}, fallback => undef, flags_need => $needed };
+        $needed = $r->{call};
+    }
+    my $call = $r->{call};
     if ($needed && !$func{$needed}) {
         # The installed libvirt lacks the function: the method exists, checks
         # its arguments as always, and dies naming the release it needs.
@@ -312,17 +381,25 @@ sub rust_num_type {
     return $m{$ctype};
 }
 
-sub regular_call {
+# The C call of a regular row: what converts the arguments (`pre`, with
+# `conv` set if any conversion can fail or allocate), the call expression
+# (`this_.raw()` first; `arr` and `buf` stand for the out-arguments of
+# list:, uuid and uuidstr), and what out_ is for out: and struct:.
+sub c_call {
     my ($r, $fq) = @_;
     my $f = $func{ $r->{call} } or die "$opt{table}:$r->{line}: $r->{call} is not in $opt{api}\n";
     my @cargs = @{ $f->{args} };
-    my $first = shift @cargs;
-    $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
+    # a class method's call takes the Perl arguments only
+    my $first = $r->{static} ? undef : shift @cargs;
+    !$first || $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
         or die "$opt{table}:$r->{line}: $r->{call} takes $first->[1] first, not a $r->{class}{cptr}\n";
-    my @perl = @{ $r->{args} };
-    my ($pre, @call, $post) = ('');
+    my $this = $r->{static} ? '' : 'this_.raw(), ';
+    # (a virXxxFlags/virXxx row on a libvirt without virXxxFlags: the
+    # older call, which takes no flags; see rust_body)
+    my @perl = grep { !($r->{flags_need} && $_->{type} eq 'flags') } @{ $r->{args} };
+    my ($pre, @call, $conv) = ('');
     my $ret = $r->{ret};
-    my $struct_type;
+    my ($struct_type, $out_ctype);
     my $skip = 0;
     for my $ca (@cargs) {
         my ($cn, $ct) = @$ca;
@@ -332,7 +409,7 @@ sub regular_call {
             next;
         }
         if ($ret =~ /^out:/ && $ct =~ /^([\w ]+?) \*$/ && rust_num_type($1)) {
-            my $rt = rust_num_type($1);
+            my $rt = rust_num_type($out_ctype = $1);
             $pre .= "        let mut out_: $rt = 0 as $rt;\n";
             push @call, '&mut out_';
             next;
@@ -354,6 +431,7 @@ sub regular_call {
             or die "$opt{table}:$r->{line}: $r->{call} has more arguments than the row ('$cn' $ct)\n";
         my ($t, $n) = ($a->{type}, "a_$a->{name}");
         die "$opt{table}:$r->{line}: list argument '$a->{name}' needs a rust: body\n" if $a->{list};
+        $conv = 1 unless is_number_type($t);
         if ($t eq 'str') {
             if ($a->{optional}) {
                 $pre .= "        let $n = arg_opt_str($n);\n";
@@ -367,6 +445,10 @@ sub regular_call {
             # the C length argument follows the buffer
             push @call, "$n.as_ptr() as _", "$n.len() as _";
             $skip = 1;
+        } elsif ($t eq 'uuid') {
+            # virXxxLookupByUUID, or virXxxLookupByUUIDString for the printable form
+            $pre .= "        let $n = arg_uuid(arg_bytes($n, ${n}_len), \"$fq\")?;\n";
+            push @call, "UUID:$n";
         } elsif (my $oc = $class{$t}) {
             if ($a->{optional}) {
                 $pre .= "        let $n = this_opt($n)?.unwrap_or(std::ptr::null_mut());\n";
@@ -384,8 +466,40 @@ sub regular_call {
         }
     }
     die "$opt{table}:$r->{line}: the row has more arguments than $r->{call}\n" if @perl;
-    my $callexpr = "unsafe { virt_sys::$r->{call}(this_.raw(), " . join(', ', @call) . ") }";
-    my $out = $pre;
+    my $callexpr = "unsafe { virt_sys::$r->{call}($this" . join(', ', @call) . ") }";
+    if (my ($u) = map { /^UUID:(\w+)$/ ? $1 : () } @call) {
+        my $string = "$r->{call}String";
+        $func{$string} or die "$opt{table}:$r->{line}: a uuid argument needs $string too\n";
+        (my $raw = $callexpr) =~ s/UUID:$u/u.as_ptr()/;
+        (my $str = $callexpr) =~ s/UUID:$u/s.as_ptr()/;
+        $str =~ s/\b$r->{call}\(/$string(/;
+        $callexpr = "(match &$u { UuidArg::Raw(u) => $raw, UuidArg::Str(s) => $str })";
+    }
+    if (my $newer = $r->{flags_need}) {
+        $callexpr = "(if a_flags == 0 { $callexpr } else { lacking(\"$fq\", \"$newer\")? })";
+    }
+    if (my $older = $r->{fallback}) {
+        # The same call without its flags, for flags 0 (as the classic
+        # binding does: drivers older than the flags variant lack it).
+        my $g = $func{$older} or die "$opt{table}:$r->{line}: $older is not in $opt{api}\n";
+        my @without = grep { $_ ne 'a_flags as _' } @call;
+        die "$opt{table}:$r->{line}: $older must take the arguments of $r->{call} but its flags\n"
+            unless @without == @call - 1 && @{ $g->{args} } == @{ $f->{args} } - 1 && $g->{ret} eq $f->{ret};
+        $callexpr = "(if a_flags == 0 { unsafe { virt_sys::$older($this" . join(', ', @without)
+                  . ") } } else { $callexpr })";
+    }
+    return { f => $f, pre => $pre, conv => $conv, call => $callexpr, struct_type => $struct_type,
+             out_ctype => $out_ctype };
+}
+
+# The body of a regular row: its result as a `Value` (Send), as for every
+# row that has no fast path (see fast_export), and as a worker thread
+# would run it.
+sub regular_call {
+    my ($r, $fq) = @_;
+    my $cc = c_call($r, $fq);
+    my ($f, $ret, $callexpr) = ($cc->{f}, $r->{ret}, $cc->{call});
+    my $out = $cc->{pre};
     if ($ret eq 'none') {
         $out .= "        check($callexpr)?;\n        Ok(Value::Nothing)\n";
     } elsif ($ret eq 'int' || $ret eq 'bool') {
@@ -427,8 +541,141 @@ sub regular_call {
     return $out;
 }
 
+# ------------------------------------------------------------ fast paths ---
+# Regular rows whose result is simple skip the `Value` tree (a malloc'ed
+# node per result) when called from Perl: their export returns the raw
+# result (an int, a string, a handle) or fills the glue's buffer, and the
+# XSUB makes the Perl value (strings and numbers in its pad target). Every
+# row of these kinds gets one; --no-fast turns them off (every row then
+# goes through its Value body, as a worker thread would run it).
+#
+#   kind      returns          result of the export (failure: recorded)
+#   status    none             int: >= 0, or -1
+#   int       int, bool        int: the value (>= 0), or -1
+#   borrowed  string           const char * the object owns, or NULL
+#   owned     string           char * for the glue to free, or NULL
+#   uuid      uuid, uuidstr    int 0/-1; fills the glue's buffer
+#   object    a class          the new handle, or NULL
+#   list      list:Class       int n/-1; *out_: libvirt's array, each
+#                              element now a handle (glue frees the array)
+#   struct    struct:virXxx    int 0/-1; fills one SvrValue per field
+#             (numeric fields only)
+#   scalar    out:int, nonzero int 0/-1; fills one SvrValue
+sub numeric_kind {
+    my ($ctype) = @_;
+    return 'double' if $ctype eq 'double';
+    return 'uint' if $ctype =~ /^(unsigned (char|short|int|long|long long)|size_t)$/;
+    return 'int' if $ctype =~ /^(signed char|short|int|long|long long)$/;
+    return undef;
+}
+
+sub fast_export {
+    my ($r, $fn, $fq, $rparams, $cparams) = @_;
+    return if $opt{'no-fast'};
+    return unless $r->{call} =~ /^vir\w+$/ && $func{ $r->{call} } && (!$r->{fallback} || $func{ $r->{fallback} });
+    my $ret = $r->{ret};
+    my $cc = c_call($r, $fq);
+    my ($f, $call) = ($cc->{f}, $cc->{call});
+    my $h = $r->{class}{rust};
+    my %x = (kind => undef);
+    # raw result: its Rust type, failure test, the export's failure value
+    my ($rtype, $failed, $fail, $finish, @extra_r, @extra_c) = ('std::os::raw::c_int', 'r_ < 0', '-1', 'r_');
+    my ($raw_fail, $raw_type) = ('-1', 'std::os::raw::c_int');
+    if ($ret eq 'none') {
+        $x{kind} = 'status';
+    } elsif ($ret eq 'int' || $ret eq 'bool') {
+        $x{kind} = 'int';
+    } elsif ($ret eq 'string' && ($f->{ret} eq 'const char *' || $f->{ret} eq 'char *')) {
+        $x{kind} = $f->{ret} eq 'char *' ? 'owned' : 'borrowed';
+        $rtype = $f->{ret} eq 'char *' ? '*mut std::os::raw::c_char' : '*const std::os::raw::c_char';
+        ($failed, $fail) = ('r_.is_null()', $f->{ret} eq 'char *' ? 'std::ptr::null_mut()' : 'std::ptr::null()');
+        ($raw_fail, $raw_type) = ($fail, $rtype);
+    } elsif ($ret eq 'uuid' || $ret eq 'uuidstr') {
+        $x{kind} = $ret;
+        my $bt = $ret eq 'uuid' ? 'u8' : 'std::os::raw::c_char';
+        push @extra_r, "buf_: *mut $bt";
+        push @extra_c, ($ret eq 'uuid' ? 'unsigned char' : 'char') . ' *buf_';
+        $call =~ s/(?<![\w.])buf(?!\w)/buf_/g;
+    } elsif (my $oc = $class{$ret}) {
+        $x{kind} = 'object';
+        $x{perl} = $oc->{perl};
+        $rtype = '*mut std::ffi::c_void';
+        ($failed, $fail, $raw_fail) = ('r_.is_null()', 'std::ptr::null_mut()', 'std::ptr::null_mut()');
+        $raw_type = "<$oc->{rust} as Object>::Raw";
+        $finish = "unsafe { <$oc->{rust} as Object>::adopt(r_) as *mut std::ffi::c_void }";
+    } elsif ($ret =~ /^list:(\w+)$/) {
+        my $oc = $class{$1} or die "$opt{table}:$r->{line}: unknown class $1\n";
+        $x{kind} = 'list';
+        $x{perl} = $oc->{perl};
+        push @extra_r, 'out_: *mut *mut *mut std::ffi::c_void';
+        push @extra_c, 'void ***out_';
+        $call =~ s/(?<![\w.])arr(?!\w)/&mut arr_/g;
+        $cc->{pre} .= "        let mut arr_: *mut <$oc->{rust} as Object>::Raw = std::ptr::null_mut();\n";
+        $finish = "unsafe { hand_out_objects::<$oc->{rust}>(arr_, r_, out_) }";
+    } elsif ($ret =~ /^struct:/) {
+        my $fields = $struct{ $cc->{struct_type} } or return;
+        my @kinds = map { numeric_kind($_->[1]) } @$fields;
+        return if grep { !defined } @kinds;
+        $x{kind} = 'struct';
+        $x{fields} = [ map { [ $fields->[$_][0], $kinds[$_] ] } 0 .. $#$fields ];
+        push @extra_r, 'out_v: *mut SvrValue';
+        push @extra_c, 'SvrValue *out_v';
+        $finish = "unsafe {\n"
+            . join('', map { my ($n, $k) = @{ $x{fields}[$_] };
+                             "            *out_v.add($_) = SvrValue::$k(out_.${\ rust_field($n)} as ${\ node_type($k)});\n" } 0 .. $#$fields)
+            . "        }\n        0";
+    } elsif ($ret =~ /^out:/ || $ret eq 'nonzero') {
+        my $ct = $ret eq 'nonzero' ? $f->{ret} : $cc->{out_ctype};
+        my $k = numeric_kind($ct // '') or return;
+        $x{kind} = 'scalar';
+        $x{node} = $k;
+        push @extra_r, 'out_v: *mut SvrValue';
+        push @extra_c, 'SvrValue *out_v';
+        my $v = $ret eq 'nonzero' ? 'r_' : 'out_';
+        ($failed, $raw_fail, $raw_type) = ('r_ == 0', '0', rust_num_type($ct)) if $ret eq 'nonzero';
+        $finish = "unsafe { *out_v = SvrValue::$k($v as ${\ node_type($k)}) };\n        0";
+    } else {
+        return;
+    }
+    my @rp = (@$rparams, @extra_r);
+    my $ctype = { 'std::os::raw::c_int' => 'int', '*mut std::os::raw::c_char' => 'char *',
+                  '*const std::os::raw::c_char' => 'const char *', '*mut std::ffi::c_void' => 'void *' }->{$rtype};
+    my $proto = $ctype . ($ctype =~ /\*$/ ? '' : ' ') . "$fn(" . join(', ', @$cparams, @extra_c) . ");";
+    my $out = "#[no_mangle]\n#[allow(unused_unsafe, unused_parens, unused_braces, unused_mut, non_snake_case, clippy::unnecessary_cast)]\n"
+            . "pub extern \"C\" fn $fn(" . join(', ', @rp) . ") -> $rtype {\n";
+    if (!$cc->{conv}) {
+        # Numbers only: one libvirt call, no unwind guard on success.
+        $out .= $r->{static} ? "    let _ = this_;\n"
+              : "    // SAFETY: NULL or a live handle the glue passes.\n"
+              . "    let Some(this_) = (unsafe { this_.as_ref() }) else { return gone::<$h, _>(\"$fq\", $fail) };\n";
+        $out .= $cc->{pre};
+        my $how = $LOCAL_ACCESSOR{ $r->{call} } && !$r->{fallback} ? 'local_call' : 'libvirt_call';
+        if ($finish eq 'r_' && $raw_fail eq $fail) {
+            $out .= "    crate::boundary::$how(\"$fq\", $fail, |r_: $raw_type| $failed, || $call)\n}\n";
+        } else {
+            $out .= "    let r_ = crate::boundary::$how(\"$fq\", $raw_fail, |r_: $raw_type| $failed, || $call);\n"
+                  . "    if $failed {\n        return $fail;\n    }\n"
+                  . "    $finish\n}\n";
+        }
+    } else {
+        $out .= "    fast(\"$fq\", $fail, || {\n"
+              . ($r->{static} ? "        let _ = this_;\n" : "        let this_ = this(this_)?;\n")
+              . $cc->{pre}
+              . "        let r_ = $call;\n"
+              . "        if $failed {\n            return Err(crate::error::Failure::last_libvirt());\n        }\n"
+              . "        Ok({ $finish })\n    })\n}\n";
+    }
+    $out =~ s/^        /    /mg if !$cc->{conv};
+    return ($out, $proto, \%x);
+}
+
+# The export a class's DESTROY calls.
+sub release_fn { my ($c) = @_; my $n = lc "svr_api_free_$c->{short}"; return $n }
+
+sub node_type { { int => 'i64', uint => 'u64', double => 'f64' }->{ $_[0] } }
+
 sub xs_body {
-    my ($r, $fn, $fq) = @_;
+    my ($r, $fn, $fq, $fast) = @_;
     my $c = $r->{class};
     my @args = @{ $r->{args} };
     # Arguments up to the last one without a default must be passed (a
@@ -436,16 +683,20 @@ sub xs_body {
     # ones are optional, as in the classic binding's XSUBs.
     my $nreq = 0;
     for my $i (0 .. $#args) { $nreq = $i + 1 unless defined $args[$i]{default} || $args[$i]{optional} }
-    my @usage = ($c->{argname}, map {
+    my @usage = ($r->{static} ? 'class' : $c->{argname}, map {
         my $a = $args[$_];
         ($_ >= $nreq && (defined $a->{default} || $a->{optional})) ? "$a->{name}=" . ($a->{default} // 'undef') : $a->{name}
     } 0 .. $#args);
-    my $required = 1 + $nreq;
-    my $x = "void\n$r->{method}(this_, ...)\n    SV *this_\n";
-    $x .= "  PREINIT:\n    SvrValue *result_;\n";
+    # A class method may be called as a function, without any argument.
+    my $required = $r->{static} && !$nreq ? 0 : 1 + $nreq;
+    # (...): the argument count is checked below, with the method's usage
+    my $x = "void\n$r->{method}(...)\n";
+    $x .= "  PREINIT:\n" . ($fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
+    $x .= "    SV *this_;\n";
     $x .= "    SV *$_->{name};\n" for @args;
     my @fetch = ("if (items < $required || items > " . (1 + @args) . ")",
                  "    croak_xs_usage(cv, \"" . join(', ', @usage) . "\");");
+    push @fetch, $r->{static} ? "this_ = items > 0 ? ST(0) : &PL_sv_undef;" : "this_ = ST(0);";
     for my $i (1 .. @args) {
         push @fetch, "$args[$i-1]{name} = items > $i ? ST($i) : &PL_sv_undef;";
     }
@@ -499,7 +750,7 @@ sub xs_body {
             push @conv, $a->{optional} ? "$var = svr_arg_opt_string(aTHX_ $n);"
                                        : "$var = svr_arg_string(aTHX_ $n, \"$fq\", \"$n\");";
             push @callargs, $var;
-        } elsif ($t eq 'bytes') {
+        } elsif ($t eq 'bytes' || $t eq 'uuid') {
             $x .= "    const unsigned char *$var;\n    STRLEN ${var}_len;\n";
             push @conv, "$var = (const unsigned char *)svr_arg_bytes(aTHX_ $n, \"$fq\", \"$n\", &${var}_len);";
             push @callargs, $var, "${var}_len";
@@ -530,12 +781,72 @@ sub xs_body {
     # Objects first: svr_unwrap holds a reference to each until the
     # statement ends, so whatever reading a tied or overloaded argument
     # does afterwards, no handle is used after its object went.
-    $x .= "    h_ = ($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
+    # (a class method: the class name, or no argument, is no object)
+    $x .= "    h_ = " . ($r->{static} ? "!SvROK(this_) ? NULL : " : '')
+        . "($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
     $x .= "    $_\n" for @objconv;
     $x .= "    $_\n" for @conv;
+    if ($fast) {
+        my $result = xs_fast_result($fast, "$fn(" . join(', ', 'h_', @callargs));
+        # An XSUB called on an object has room on the stack for one value.
+        $result =~ s/\b(m?)XPUSH(i|s|TARG)\b/$1PUSH$2/g unless $r->{static};
+        $x .= $result;
+        return $x;
+    }
     $x .= "    result_ = $fn(" . join(', ', 'h_', @callargs) . ");\n";
     $x .= "    PUTBACK;\n    svr_value_push(aTHX_ result_);\n    SPAGAIN;\n\n";
     return $x;
+}
+
+# The XSUB's variables for a fast path (see fast_export).
+sub xs_fast_vars {
+    my ($x) = @_;
+    my $k = $x->{kind};
+    return '' if $k eq 'status';
+    return "    dXSTARG;\n    int rv_;\n" if $k eq 'int';
+    return "    dXSTARG;\n    const char *s_;\n" if $k eq 'borrowed';
+    return "    dXSTARG;\n    char *s_;\n" if $k eq 'owned';
+    return "    dXSTARG;\n    unsigned char buf_[SVR_UUID_BUFLEN];\n" if $k eq 'uuid';
+    return "    dXSTARG;\n    char buf_[SVR_UUID_STRING_BUFLEN];\n" if $k eq 'uuidstr';
+    return "    void *o_;\n" if $k eq 'object';
+    return "    void **arr_;\n    int n_, i_;\n" if $k eq 'list';
+    return "    SvrValue f_[" . scalar(@{ $x->{fields} }) . "];\n    HV *hv_;\n" if $k eq 'struct';
+    return "    dXSTARG;\n    SvrValue v_;\n" if $k eq 'scalar';
+    die "fast path kind $k\n";
+}
+
+# The XSUB's call and result for a fast path; `$call` lacks its closing
+# parenthesis (the out-argument, if any, comes last).
+sub xs_fast_result {
+    my ($x, $call) = @_;
+    my $k = $x->{kind};
+    my $fail = "        svr_croak_failure(aTHX);\n";
+    my %sv = (int => 'newSViv(%s.iv)', uint => 'svr_newSVu64(aTHX_ %s.uv)', double => 'newSVnv(%s.nv)');
+    my %set = (int => 'sv_setiv(TARG, (IV)%s.iv)', uint => 'svr_sv_set_u64(aTHX_ TARG, %s.uv)',
+               double => 'sv_setnv(TARG, %s.nv)');
+    return "    if ($call) < 0)\n$fail\n" if $k eq 'status';
+    return "    rv_ = $call);\n    if (rv_ < 0)\n$fail    XPUSHi((IV)rv_);\n\n" if $k eq 'int';
+    return "    s_ = $call);\n    if (!s_)\n$fail    sv_setpv(TARG, s_);\n    XPUSHTARG;\n\n" if $k eq 'borrowed';
+    return "    s_ = $call);\n    if (!s_)\n$fail    sv_setpv(TARG, s_);\n    svr_string_free(s_);\n    XPUSHTARG;\n\n"
+        if $k eq 'owned';
+    return "    if ($call, buf_) < 0)\n$fail    sv_setpvn(TARG, (const char *)buf_, SVR_UUID_BUFLEN);\n    XPUSHTARG;\n\n"
+        if $k eq 'uuid';
+    return "    if ($call, buf_) < 0)\n$fail    sv_setpv(TARG, buf_);\n    XPUSHTARG;\n\n" if $k eq 'uuidstr';
+    return "    o_ = $call);\n    if (!o_)\n$fail    XPUSHs(svr_wrap_class(aTHX_ o_, \"$x->{perl}\"));\n\n" if $k eq 'object';
+    return "    n_ = $call, &arr_);\n    if (n_ < 0)\n$fail    EXTEND(SP, n_);\n"
+         . "    for (i_ = 0; i_ < n_; i_++)\n        PUSHs(svr_wrap_class(aTHX_ arr_[i_], \"$x->{perl}\"));\n"
+         . "    svr_array_free(arr_);\n\n" if $k eq 'list';
+    if ($k eq 'struct') {
+        my $o = "    if ($call, f_) < 0)\n$fail    hv_ = newHV();\n";
+        for my $i (0 .. $#{ $x->{fields} }) {
+            my ($name, $nk) = @{ $x->{fields}[$i] };
+            $o .= "    (void)hv_stores(hv_, \"$name\", " . sprintf($sv{$nk}, "f_[$i]") . ");\n";
+        }
+        return $o . "    mXPUSHs(newRV_noinc((SV *)hv_));\n\n";
+    }
+    return "    if ($call, &v_) < 0)\n$fail    " . sprintf($set{ $x->{node} }, 'v_') . ";\n    XPUSHTARG;\n\n"
+        if $k eq 'scalar';
+    die "fast path kind $k\n";
 }
 
 # ------------------------------------------------------------ output -----
@@ -557,9 +868,17 @@ if ($opt{rust}) {
     $text .= "/// The Perl class of a class id.\n#[no_mangle]\npub extern \"C\" fn svr_class_name(class_id: c_int) -> *const c_char {\n    match class_id {\n";
     $text .= "        $_->{id} => c\"$_->{perl}\".as_ptr(),\n" for map { $class{ $_->[1] } } @CLASSES;
     $text .= "        _ => c\"Sys::Virt::Unknown\".as_ptr(),\n    }\n}\n\n";
-    $text .= "/// DESTROY of the classes made here.\n///\n/// # Safety\n/// As for `release_object`.\n#[no_mangle]\n"
-           . "pub unsafe extern \"C\" fn svr_api_release(class_id: c_int, ptr: *mut c_void) {\n"
-           . "    crate::boundary::guard(\"svr_api_release\", (), || { release_object(class_id, ptr); Ok(()) })\n}\n\n";
+    # DESTROY of each class: a pointer handle's release is one libvirt call,
+    # which cannot panic (no unwind guard); a boxed one drops Rust state.
+    for my $c (map { $class{ $_->[1] } } @CLASSES) {
+        my $fn = release_fn($c);
+        my $release = "<$c->{rust} as Object>::release(ptr as *mut $c->{rust})";
+        $text .= "/// DESTROY of `$c->{perl}`.\n///\n/// # Safety\n/// `ptr` must be NULL or a handle of the class, released once.\n"
+               . "#[no_mangle]\npub unsafe extern \"C\" fn $fn(ptr: *mut c_void) {\n"
+               . ($BOXED{ $c->{short} }
+                  ? "    crate::boundary::guard_io(\"$fn\", (), || { $release; Ok(()) })\n}\n\n"
+                  : "    crate::boundary::release_call(|| $release)\n}\n\n");
+    }
     # The release of every function the installed libvirt lacks (messages).
     $text .= "/// The libvirt release that introduced a function the installed libvirt lacks.\n"
            . "pub fn libvirt_since(function: &str) -> &'static str {\n    match function {\n";
@@ -572,21 +891,24 @@ if ($opt{rust}) {
 if ($opt{h}) {
     my $text = "/* Generated by tools/gen-api.pl from data/api.tsv: do not edit. */\n"
              . "#ifndef SVR_API_GEN_H\n#define SVR_API_GEN_H\n#include \"sys_virt.h\"\n\n"
-             . join("", map { "typedef struct $_->{ctype} $_->{ctype};\n" } grep { $_->{rust} =~ /^handles::/ } map { $class{ $_->[1] } } @CLASSES) . "\n"
              . "const char *svr_class_name(int class_id);\n"
-             . "void svr_api_release(int class_id, void *ptr);\n"
+             . join('', map { "void " . release_fn($class{ $_->[1] }) . "(void *ptr);\n" } @CLASSES)
              . join("\n", @h) . "\n\n#endif\n";
     write_file($opt{h}, $text);
 }
 
 if ($opt{xs}) {
     my $text = "# Generated by tools/gen-api.pl from data/api.tsv: do not edit.\n\n";
-    # DESTROY for the classes whose handles are made here.
-    my %own = map { $_->{perl} => $_ } grep { $_->{rust} =~ /^handles::/ } values %class;
+    # DESTROY for every class whose DESTROY is not written by hand in xs/.
+    my %own = map { $_->{perl} => $_ } grep { !$handwritten{"$_->{perl}::DESTROY"} } values %class;
     for my $pkg (sort(keys %{ { %xs_by_pkg, %own } })) {
         $text .= "MODULE = Sys::Virt  PACKAGE = $pkg\n\nPROTOTYPES: DISABLE\n\n";
         if (my $oc = $own{$pkg}) {
-            $text .= "void\nDESTROY(obj)\n    SV *obj\n  CODE:\n    svr_api_release($oc->{id}, svr_take_handle(aTHX_ obj));\n\n";
+            $text .= "void\nDESTROY(obj)\n    SV *obj\n  PREINIT:\n    void *h;\n  CODE:\n    h = svr_take_handle(aTHX_ obj);\n";
+            if (my $hook = $AT_GLOBAL_DESTRUCTION{ $oc->{short} }) {
+                $text .= "    if (h && PL_phase == PERL_PHASE_DESTRUCT)\n        $hook(h);\n";
+            }
+            $text .= "    " . release_fn($oc) . "(h);\n\n";
         }
         $text .= join('', @{ $xs_by_pkg{$pkg} || [] });
     }

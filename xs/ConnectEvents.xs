@@ -2,255 +2,104 @@ MODULE = Sys::Virt  PACKAGE = Sys::Virt
 
 PROTOTYPES: DISABLE
 
+# Event registrations on a connection: one XSUB a shape, its aliases
+# differing by the table below (src/connect_events.rs has one entry point
+# for the *_any families too). Each reads its arguments in the order the
+# classic binding does and names itself in its messages.
+
 void
-domain_event_register(con, cb)
-    SV *con
-    SV *cb
+domain_event_register(...)
+  ALIAS:
+    register_close_callback = 1
   PREINIT:
+    /* ix 0: the old domain API (lifecycle events, a domain object);
+     * ix 1: the close callback (no object). */
+    static const char *const name[] = { "Sys::Virt::domain_event_register", "Sys::Virt::register_close_callback" };
     ConnHandle *h;
-    SV *cobj;
+    SV *cobj, *cb;
     svr_xs_event_ctx *ctx;
     int rc;
   CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register", "con", &cobj);
-    svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Domain");
-    rc = svr_conn_domain_event_register(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
+    if (items != 2)
+        croak_xs_usage(cv, "con, cb");
+    cb = ST(1);
+    h = svr_unwrap_obj(aTHX_ ST(0), "Sys::Virt", name[ix], "con", &cobj);
+    svr_check_code(aTHX_ cb, name[ix], "cb");
+    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, ix ? NULL : "Sys::Virt::Domain");
+    rc = ix ? svr_conn_register_close_callback(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx)
+            : svr_conn_domain_event_register(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
     if (rc < 0)
         svr_xs_release_event_ctx(ctx);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
 void
-domain_event_deregister(con)
-    ConnHandle *con
+domain_event_deregister(...)
+  ALIAS:
+    unregister_close_callback = 1
   PREINIT:
+    static const char *const name[] = { "Sys::Virt::domain_event_deregister", "Sys::Virt::unregister_close_callback" };
+    ConnHandle *h;
     int rc;
   CODE:
-    rc = svr_conn_domain_event_deregister(con);
+    if (items != 1)
+        croak_xs_usage(cv, "con");
+    h = svr_unwrap_obj(aTHX_ ST(0), "Sys::Virt", name[ix], "con", NULL);
+    rc = ix ? svr_conn_unregister_close_callback(h) : svr_conn_domain_event_deregister(h);
     svr_croak_deferred(aTHX);
     svr_check_rc(aTHX_ rc);
 
 int
-domain_event_register_any(con, dom, eventID, cb)
-    SV *con
-    SV *dom
-    SV *eventID
-    SV *cb
+domain_event_register_any(...)
+  ALIAS:
+    storage_pool_event_register_any = SVR_EVENT_STORAGE_POOL
+    network_event_register_any = SVR_EVENT_NETWORK
+    node_device_event_register_any = SVR_EVENT_NODE_DEVICE
+    secret_event_register_any = SVR_EVENT_SECRET
   PREINIT:
     int id;
     ConnHandle *h;
-    SV *cobj;
-    DomainHandle *d = NULL;
+    SV *cobj, *cb;
+    void *o = NULL;
     svr_xs_event_ctx *ctx;
   CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::domain_event_register_any", "con", &cobj);
-    if (SvOK(dom))
-        d = svr_unwrap(aTHX_ dom, "Sys::Virt::Domain", "Sys::Virt::domain_event_register_any", "dom");
-    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::domain_event_register_any", "eventID");
-    svr_check_code(aTHX_ cb, "Sys::Virt::domain_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Domain");
-    RETVAL = svr_conn_domain_event_register_any(h, d, id, svr_xs_object_event, ctx,
-                                                svr_xs_release_event_ctx);
-    if (RETVAL < 0)
-        svr_xs_release_event_ctx(ctx);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ RETVAL);
+    {
+        const svr_xs_event_family *f = &svr_xs_event_families[ix];
+        if (items != 4)
+            croak_xs_usage(cv, f->usage);
+        cb = ST(3);
+        h = svr_unwrap_obj(aTHX_ ST(0), "Sys::Virt", f->register_any, "con", &cobj);
+        if (SvOK(ST(1)))
+            o = svr_unwrap_obj(aTHX_ ST(1), f->klass, f->register_any, f->argname, NULL);
+        id = svr_arg_int(aTHX_ ST(2), f->register_any, "eventID");
+        svr_check_code(aTHX_ cb, f->register_any, "cb");
+        ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, f->klass);
+        RETVAL = svr_conn_event_register_any(ix, h, o, id, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
+        if (RETVAL < 0)
+            svr_xs_release_event_ctx(ctx);
+        svr_croak_deferred(aTHX);
+        svr_check_rc(aTHX_ RETVAL);
+    }
   OUTPUT:
     RETVAL
 
 void
-domain_event_deregister_any(con, callbackID)
-    ConnHandle *con
-    SV *callbackID
-  PREINIT:
-    int rc;
-  CODE:
-    rc = svr_conn_domain_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::domain_event_deregister_any", "callbackID"));
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
-
-int
-storage_pool_event_register_any(con, pool, eventID, cb)
-    SV *con
-    SV *pool
-    SV *eventID
-    SV *cb
-  PREINIT:
-    int id;
-    ConnHandle *h;
-    SV *cobj;
-    PoolHandle *p = NULL;
-    svr_xs_event_ctx *ctx;
-  CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::storage_pool_event_register_any", "con", &cobj);
-    if (SvOK(pool))
-        p = svr_unwrap(aTHX_ pool, "Sys::Virt::StoragePool", "Sys::Virt::storage_pool_event_register_any", "pool");
-    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::storage_pool_event_register_any", "eventID");
-    svr_check_code(aTHX_ cb, "Sys::Virt::storage_pool_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::StoragePool");
-    RETVAL = svr_conn_storage_pool_event_register_any(h, p, id, svr_xs_object_event, ctx,
-                                                      svr_xs_release_event_ctx);
-    if (RETVAL < 0)
-        svr_xs_release_event_ctx(ctx);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ RETVAL);
-  OUTPUT:
-    RETVAL
-
-void
-storage_pool_event_deregister_any(con, callbackID)
-    ConnHandle *con
-    SV *callbackID
-  PREINIT:
-    int rc;
-  CODE:
-    rc = svr_conn_storage_pool_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::storage_pool_event_deregister_any", "callbackID"));
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
-
-void
-register_close_callback(con, cb)
-    SV *con
-    SV *cb
+domain_event_deregister_any(...)
+  ALIAS:
+    storage_pool_event_deregister_any = SVR_EVENT_STORAGE_POOL
+    network_event_deregister_any = SVR_EVENT_NETWORK
+    node_device_event_deregister_any = SVR_EVENT_NODE_DEVICE
+    secret_event_deregister_any = SVR_EVENT_SECRET
   PREINIT:
     ConnHandle *h;
-    SV *cobj;
-    svr_xs_event_ctx *ctx;
     int rc;
   CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::register_close_callback", "con", &cobj);
-    svr_check_code(aTHX_ cb, "Sys::Virt::register_close_callback", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, NULL);
-    rc = svr_conn_register_close_callback(h, svr_xs_object_event, ctx, svr_xs_release_event_ctx);
-    if (rc < 0)
-        svr_xs_release_event_ctx(ctx);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
-
-void
-unregister_close_callback(con)
-    ConnHandle *con
-  PREINIT:
-    int rc;
-  CODE:
-    rc = svr_conn_unregister_close_callback(con);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
-
-int
-node_device_event_register_any(con, dev, eventID, cb)
-    SV *con
-    SV *dev
-    SV *eventID
-    SV *cb
-  PREINIT:
-    int id;
-    SV *cobj;
-    ConnHandle *h;
-    NodeDeviceHandle *d = NULL;
-    svr_xs_event_ctx *ctx;
-  CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::node_device_event_register_any", "con", &cobj);
-    if (SvOK(dev))
-        d = svr_unwrap(aTHX_ dev, "Sys::Virt::NodeDevice", "Sys::Virt::node_device_event_register_any", "dev");
-    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::node_device_event_register_any", "eventID");
-    svr_check_code(aTHX_ cb, "Sys::Virt::node_device_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::NodeDevice");
-    RETVAL = svr_conn_node_device_event_register_any(h, d, id, svr_xs_object_event, ctx,
-                                                     svr_xs_release_event_ctx);
-    if (RETVAL < 0)
-        svr_xs_release_event_ctx(ctx);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ RETVAL);
-  OUTPUT:
-    RETVAL
-
-void
-node_device_event_deregister_any(con, callbackID)
-    ConnHandle *con
-    SV *callbackID
-  PREINIT:
-    int rc;
-  CODE:
-    rc = svr_conn_node_device_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::node_device_event_deregister_any", "callbackID"));
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
-
-int
-secret_event_register_any(con, secret, eventID, cb)
-    SV *con
-    SV *secret
-    SV *eventID
-    SV *cb
-  PREINIT:
-    int id;
-    SV *cobj;
-    ConnHandle *h;
-    SecretHandle *s = NULL;
-    svr_xs_event_ctx *ctx;
-  CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::secret_event_register_any", "con", &cobj);
-    if (SvOK(secret))
-        s = svr_unwrap(aTHX_ secret, "Sys::Virt::Secret", "Sys::Virt::secret_event_register_any", "secret");
-    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::secret_event_register_any", "eventID");
-    svr_check_code(aTHX_ cb, "Sys::Virt::secret_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Secret");
-    RETVAL = svr_conn_secret_event_register_any(h, s, id, svr_xs_object_event, ctx,
-                                                svr_xs_release_event_ctx);
-    if (RETVAL < 0)
-        svr_xs_release_event_ctx(ctx);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ RETVAL);
-  OUTPUT:
-    RETVAL
-
-void
-secret_event_deregister_any(con, callbackID)
-    ConnHandle *con
-    SV *callbackID
-  PREINIT:
-    int rc;
-  CODE:
-    rc = svr_conn_secret_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::secret_event_deregister_any", "callbackID"));
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
-
-int
-network_event_register_any(con, net, eventID, cb)
-    SV *con
-    SV *net
-    SV *eventID
-    SV *cb
-  PREINIT:
-    int id;
-    SV *cobj;
-    ConnHandle *h;
-    NetworkHandle *n = NULL;
-    svr_xs_event_ctx *ctx;
-  CODE:
-    h = svr_unwrap_obj(aTHX_ con, "Sys::Virt", "Sys::Virt::network_event_register_any", "con", &cobj);
-    if (SvOK(net))
-        n = svr_unwrap(aTHX_ net, "Sys::Virt::Network", "Sys::Virt::network_event_register_any", "net");
-    id = svr_arg_int(aTHX_ eventID, "Sys::Virt::network_event_register_any", "eventID");
-    svr_check_code(aTHX_ cb, "Sys::Virt::network_event_register_any", "cb");
-    ctx = svr_xs_event_ctx_new(aTHX_ cobj, cb, "Sys::Virt::Network");
-    RETVAL = svr_conn_network_event_register_any(h, n, id, svr_xs_object_event, ctx,
-                                                 svr_xs_release_event_ctx);
-    if (RETVAL < 0)
-        svr_xs_release_event_ctx(ctx);
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ RETVAL);
-  OUTPUT:
-    RETVAL
-
-void
-network_event_deregister_any(con, callbackID)
-    ConnHandle *con
-    SV *callbackID
-  PREINIT:
-    int rc;
-  CODE:
-    rc = svr_conn_network_event_deregister_any(con, svr_arg_int(aTHX_ callbackID, "Sys::Virt::network_event_deregister_any", "callbackID"));
-    svr_croak_deferred(aTHX);
-    svr_check_rc(aTHX_ rc);
+    {
+        const svr_xs_event_family *f = &svr_xs_event_families[ix];
+        if (items != 2)
+            croak_xs_usage(cv, "con, callbackID");
+        h = svr_unwrap_obj(aTHX_ ST(0), "Sys::Virt", f->deregister_any, "con", NULL);
+        rc = svr_conn_event_deregister_any(ix, h, svr_arg_int(aTHX_ ST(1), f->deregister_any, "callbackID"));
+        svr_croak_deferred(aTHX);
+        svr_check_rc(aTHX_ rc);
+    }

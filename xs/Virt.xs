@@ -53,17 +53,6 @@ svr_auth_answer(void *opaque, SvrCredential *creds, unsigned int ncreds)
     return rc;
 }
 
-static SV *
-svr_string_result(pTHX_ char *s)
-{
-    SV *sv;
-    if (!s)
-        svr_croak_failure(aTHX);
-    sv = newSVpv(s, 0);
-    svr_string_free(s);
-    return sv;
-}
-
 /* A constant as perl's own modules (POSIX, Fcntl) install theirs: a
  * reference to the read-only value stored in the stash, which perl
  * treats as a constant sub and inlines alike, and turns into a real one
@@ -122,20 +111,6 @@ BOOT:
     }
 
 SV *
-_open(uri, flags)
-    SV *uri
-    unsigned int flags
-  PREINIT:
-    ConnHandle *h;
-  CODE:
-    h = svr_conn_open(SvOK(uri) ? SvPV_nolen(uri) : NULL, flags);
-    if (!h)
-        svr_croak_failure(aTHX);
-    RETVAL = SvREFCNT_inc(svr_wrap(aTHX_ h, "Sys::Virt"));
-  OUTPUT:
-    RETVAL
-
-SV *
 _open_auth(uri, credlist, callback, flags)
     SV *uri
     SV *credlist
@@ -172,125 +147,11 @@ _open_auth(uri, credlist, callback, flags)
   OUTPUT:
     RETVAL
 
-SV *
-get_uri(con)
-    ConnHandle *con
-  CODE:
-    RETVAL = svr_string_result(aTHX_ svr_conn_get_uri(con));
-  OUTPUT:
-    RETVAL
-
-SV *
-get_type(con)
-    ConnHandle *con
-  CODE:
-    RETVAL = svr_string_result(aTHX_ svr_conn_get_type(con));
-  OUTPUT:
-    RETVAL
-
-SV *
-get_hostname(con)
-    ConnHandle *con
-  CODE:
-    RETVAL = svr_string_result(aTHX_ svr_conn_get_hostname(con));
-  OUTPUT:
-    RETVAL
-
-SV *
-get_version(con = NULL)
-    SV *con
-  PREINIT:
-    uint64_t v;
-  CODE:
-    /* On a connection: the hypervisor's version; as a class method or a
-     * function: the libvirt library's. */
-    if (con && SvROK(con))
-        svr_check_rc(aTHX_ svr_conn_get_version(
-            svr_unwrap(aTHX_ con, "Sys::Virt", "Sys::Virt::get_version", "con"), &v));
-    else
-        svr_check_rc(aTHX_ svr_libvirt_version(&v));
-    RETVAL = newSVuv((UV)v);
-  OUTPUT:
-    RETVAL
-
-SV *
-get_library_version(con)
-    ConnHandle *con
-  PREINIT:
-    uint64_t v;
-  CODE:
-    svr_check_rc(aTHX_ svr_conn_get_library_version(con, &v));
-    RETVAL = newSVuv((UV)v);
-  OUTPUT:
-    RETVAL
-
-int
-is_alive(con)
-    ConnHandle *con
-  CODE:
-    RETVAL = svr_check_rc(aTHX_ svr_conn_is_alive(con));
-  OUTPUT:
-    RETVAL
-
-int
-is_secure(con)
-    ConnHandle *con
-  CODE:
-    RETVAL = svr_check_rc(aTHX_ svr_conn_is_secure(con));
-  OUTPUT:
-    RETVAL
-
-int
-is_encrypted(con)
-    ConnHandle *con
-  CODE:
-    RETVAL = svr_check_rc(aTHX_ svr_conn_is_encrypted(con));
-  OUTPUT:
-    RETVAL
-
-void
-set_keep_alive(con, interval, count)
-    ConnHandle *con
-    SV *interval
-    SV *count
-  CODE:
-    {
-        int i = svr_arg_int(aTHX_ interval, "Sys::Virt::set_keep_alive", "interval");
-        unsigned int c = svr_arg_uint(aTHX_ count, "Sys::Virt::set_keep_alive", "count");
-        svr_check_rc(aTHX_ svr_conn_set_keep_alive(con, i, c));
-    }
-
-void
-DESTROY(obj)
-    SV *obj
-  PREINIT:
-    ConnHandle *h;
-  CODE:
-    h = svr_take_handle(aTHX_ obj);
-    /* At global destruction objects go in any order, registrations
-     * included: undo ours while the connection is whole (see
-     * svr_conn_release_events). Before that, a registration keeps this
-     * object alive. */
-    if (h && PL_phase == PERL_PHASE_DESTRUCT)
-        svr_conn_release_events(h);
-    svr_conn_free(h);
-
-int
-_test_panic()
-  CODE:
-    RETVAL = svr_check_rc(aTHX_ svr_test_panic());
-  OUTPUT:
-    RETVAL
-
 INCLUDE: Stream.xs
 
 INCLUDE: Transfer.xs
 
 INCLUDE: Event.xs
-
-INCLUDE: Domain.xs
-
-INCLUDE: StoragePool.xs
 
 INCLUDE: ConnectEvents.xs
 

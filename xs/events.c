@@ -416,6 +416,18 @@ svr_xs_token(pTHX_ SV *sv, const char *func, const char *argname)
 
 /* ------------------------------------------- events of a connection -- */
 
+#define SVR_EVENT_FAMILY(prefix, klass, argname)                                          \
+    { "Sys::Virt::" prefix "_event_register_any", "Sys::Virt::" prefix "_event_deregister_any", \
+      klass, argname, "con, " argname ", eventID, cb" }
+
+const svr_xs_event_family svr_xs_event_families[] = {
+    [SVR_EVENT_DOMAIN] = SVR_EVENT_FAMILY("domain", "Sys::Virt::Domain", "dom"),
+    [SVR_EVENT_STORAGE_POOL] = SVR_EVENT_FAMILY("storage_pool", "Sys::Virt::StoragePool", "pool"),
+    [SVR_EVENT_NETWORK] = SVR_EVENT_FAMILY("network", "Sys::Virt::Network", "net"),
+    [SVR_EVENT_NODE_DEVICE] = SVR_EVENT_FAMILY("node_device", "Sys::Virt::NodeDevice", "dev"),
+    [SVR_EVENT_SECRET] = SVR_EVENT_FAMILY("secret", "Sys::Virt::Secret", "secret"),
+};
+
 svr_xs_event_ctx *
 svr_xs_event_ctx_new(pTHX_ SV *conn_obj, SV *cb, const char *klass)
 {

@@ -40,6 +40,18 @@ typedef struct {
     const char *klass;
 } svr_xs_event_ctx;
 
+/* The event families of `*_event_register_any` (index: SVR_EVENT_*, the
+ * XSUBs' ALIAS index): the methods' names, the class of the object
+ * argument and its name in messages, the usage of the registration. */
+typedef struct {
+    const char *register_any;
+    const char *deregister_any;
+    const char *klass;
+    const char *argname;
+    const char *usage;
+} svr_xs_event_family;
+extern const svr_xs_event_family svr_xs_event_families[];
+
 /* `conn_obj` is the connection object itself (from svr_unwrap_obj). */
 svr_xs_event_ctx *svr_xs_event_ctx_new(pTHX_ SV *conn_obj, SV *cb, const char *klass);
 void svr_xs_object_event(void *ctx, void *object, const SvrEventArg *args, size_t nargs);

@@ -207,4 +207,18 @@ void svr_value_push(pTHX_ SvrValue *v);
 
 /* A new SV holding an unsigned 64-bit value exactly. */
 SV *svr_newSVu64(pTHX_ unsigned long long v);
+
+/* The same value stored in `sv` (an XSUB's pad target). */
+SVR_HOT_INLINE void
+svr_sv_set_u64(pTHX_ SV *sv, unsigned long long v)
+{
+#if UVSIZE >= 8
+    sv_setuv(sv, (UV)v);
+#else
+    if (v <= (unsigned long long)UV_MAX)
+        sv_setuv(sv, (UV)v);
+    else
+        sv_setpvf(sv, "%llu", v);
+#endif
+}
 #endif

@@ -66,7 +66,7 @@ sub new {
         ];
         $self = Sys::Virt::_open_auth($uri, $credlist, $params{callback}, $flags);
     } else {
-        $self = Sys::Virt::_open($uri, $flags);
+        $self = Sys::Virt->_open($uri, $flags);
     }
     return bless $self, $class;
 }

@@ -1,187 +1,79 @@
-//! The handle types of every Perl class: the existing ones (connection,
-//! domain, pool, volume, stream) and those made here for the classes whose
-//! methods are all table-driven. Each owns one libvirt reference.
+//! The handle types of every Perl class, from one definition: the class
+//! table of tools/gen-api.pl, which build.rs turns into one invocation of
+//! [`object_classes!`] (OUT_DIR/handles_gen.rs, included below).
+//!
+//! A handle *is* the libvirt pointer whose reference the Perl object owns:
+//! nothing is allocated per object (a list of a thousand domains hands
+//! libvirt's array to the glue as it is), and releasing it drops that
+//! reference. The types are opaque (the Rustonomicon's pattern for foreign
+//! handles): only ever seen behind a pointer or a reference. A stream's
+//! handle is the exception: stream machinery with state of its own
+//! (src/stream.rs), boxed; its `Object` comes from the same table.
 
 use std::os::raw::c_int;
 
 use virt_sys as sys;
 
 use super::Object;
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
-use crate::storage_pool::PoolHandle;
-use crate::storage_vol::VolHandle;
-use crate::stream::StreamHandle;
+pub use crate::stream::StreamHandle;
 
-pub const SVR_CLASS_CONNECT: c_int = 0;
-pub const SVR_CLASS_DOMAIN: c_int = 1;
-pub const SVR_CLASS_STORAGE_POOL: c_int = 2;
-pub const SVR_CLASS_STORAGE_VOL: c_int = 3;
-pub const SVR_CLASS_STREAM: c_int = 4;
-pub const SVR_CLASS_NETWORK: c_int = 5;
-pub const SVR_CLASS_NETWORK_PORT: c_int = 6;
-pub const SVR_CLASS_INTERFACE: c_int = 7;
-pub const SVR_CLASS_NODE_DEVICE: c_int = 8;
-pub const SVR_CLASS_SECRET: c_int = 9;
-pub const SVR_CLASS_NWFILTER: c_int = 10;
-pub const SVR_CLASS_NWFILTER_BINDING: c_int = 11;
-pub const SVR_CLASS_DOMAIN_SNAPSHOT: c_int = 12;
-pub const SVR_CLASS_DOMAIN_CHECKPOINT: c_int = 13;
-
-impl Object for ConnHandle {
-    type Raw = sys::virConnectPtr;
-    const CLASS_ID: c_int = SVR_CLASS_CONNECT;
-    const WHAT: &'static str = "the connection";
-    fn raw(&self) -> Self::Raw {
-        self.ptr()
-    }
-    unsafe fn adopt(p: Self::Raw) -> *mut Self {
-        Box::into_raw(Box::new(ConnHandle { conn: virt::connect::Connect::from_ptr(p) }))
-    }
-    unsafe fn release(h: *mut Self) {
-        drop(Box::from_raw(h));
-    }
-}
-
-
-impl Object for DomainHandle {
-    type Raw = sys::virDomainPtr;
-    const CLASS_ID: c_int = SVR_CLASS_DOMAIN;
-    const WHAT: &'static str = "the domain";
-    fn raw(&self) -> Self::Raw {
-        self.ptr()
-    }
-    unsafe fn adopt(p: Self::Raw) -> *mut Self {
-        DomainHandle::adopt(p)
-    }
-    unsafe fn release(h: *mut Self) {
-        DomainHandle::release(h)
-    }
-}
-
-
-impl Object for PoolHandle {
-    type Raw = sys::virStoragePoolPtr;
-    const CLASS_ID: c_int = SVR_CLASS_STORAGE_POOL;
-    const WHAT: &'static str = "the storage pool";
-    fn raw(&self) -> Self::Raw {
-        self.ptr()
-    }
-    unsafe fn adopt(p: Self::Raw) -> *mut Self {
-        Box::into_raw(Box::new(PoolHandle { pool: virt::storage_pool::StoragePool::from_ptr(p) }))
-    }
-    unsafe fn release(h: *mut Self) {
-        drop(Box::from_raw(h));
-    }
-}
-
-
-impl Object for VolHandle {
-    type Raw = sys::virStorageVolPtr;
-    const CLASS_ID: c_int = SVR_CLASS_STORAGE_VOL;
-    const WHAT: &'static str = "the storage volume";
-    fn raw(&self) -> Self::Raw {
-        self.ptr()
-    }
-    unsafe fn adopt(p: Self::Raw) -> *mut Self {
-        Box::into_raw(Box::new(VolHandle { vol: virt::storage_vol::StorageVol::from_ptr(p) }))
-    }
-    unsafe fn release(h: *mut Self) {
-        drop(Box::from_raw(h));
-    }
-}
-
-
-impl Object for StreamHandle {
-    type Raw = sys::virStreamPtr;
-    const CLASS_ID: c_int = SVR_CLASS_STREAM;
-    const WHAT: &'static str = "the stream";
-    fn raw(&self) -> Self::Raw {
-        self.ptr()
-    }
-    unsafe fn adopt(p: Self::Raw) -> *mut Self {
-        Box::into_raw(Box::new(StreamHandle::new(virt::stream::Stream::from_ptr(p), 0)))
-    }
-    unsafe fn release(h: *mut Self) {
-        drop(Box::from_raw(h));
-    }
-}
-
-
-/// The `Drop` and `Object` of a handle that owns one reference to a libvirt
-/// object of a class the `virt` crate does not need to wrap here. (The
-/// structs themselves are written out, so that cbindgen sees them.)
-macro_rules! raw_handle {
-    ($name:ident, $raw:ty, $free:path, $id:expr, $what:expr) => {
-        impl Drop for $name {
-            fn drop(&mut self) {
-                // SAFETY: the handle owns one reference.
-                unsafe { $free(self.ptr) };
-            }
-        }
+/// Defines, for each class, its handle type (`pointer`: the libvirt
+/// pointer itself, released with the function named) and its [`Object`]
+/// (`boxed`: for a type of its own, made by the constructor named).
+macro_rules! object_classes {
+    ($( $(#[$doc:meta])* $name:ident = $id:literal, $raw:ident, $what:literal, $how:ident($f:path); )*) => {$(
+        object_type!($how $(#[$doc])* $name);
 
         impl Object for $name {
-            type Raw = $raw;
+            type Raw = sys::$raw;
             const CLASS_ID: c_int = $id;
             const WHAT: &'static str = $what;
-            fn raw(&self) -> Self::Raw {
-                self.ptr
+            object_methods!($how $f);
+        }
+    )*};
+}
+
+/// A pointer handle's type: opaque, never made, only pointed to.
+macro_rules! object_type {
+    (pointer $(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        pub struct $name {
+            _opaque: [u8; 0],
+            _not_send: std::marker::PhantomData<(*mut u8, std::marker::PhantomPinned)>,
+        }
+    };
+    (boxed $(#[$doc:meta])* $name:ident) => {};
+}
+
+macro_rules! object_methods {
+    (pointer $release:path) => {
+        #[inline]
+        fn raw(&self) -> Self::Raw {
+            self as *const Self as Self::Raw
+        }
+        unsafe fn adopt(p: Self::Raw) -> *mut Self {
+            p as *mut Self
+        }
+        unsafe fn release(h: *mut Self) {
+            if !h.is_null() {
+                $release(h as Self::Raw);
             }
-            unsafe fn adopt(p: Self::Raw) -> *mut Self {
-                Box::into_raw(Box::new($name { ptr: p }))
-            }
-            unsafe fn release(h: *mut Self) {
+        }
+    };
+    (boxed $new:path) => {
+        #[inline]
+        fn raw(&self) -> Self::Raw {
+            self.ptr()
+        }
+        unsafe fn adopt(p: Self::Raw) -> *mut Self {
+            Box::into_raw(Box::new($new(p)))
+        }
+        unsafe fn release(h: *mut Self) {
+            if !h.is_null() {
                 drop(Box::from_raw(h));
             }
         }
     };
 }
 
-/// `Sys::Virt::Network`
-pub struct NetworkHandle {
-    ptr: sys::virNetworkPtr,
-}
-raw_handle!(NetworkHandle, sys::virNetworkPtr, sys::virNetworkFree, SVR_CLASS_NETWORK, "the network");
-/// `Sys::Virt::NetworkPort`
-pub struct NetworkPortHandle {
-    ptr: sys::virNetworkPortPtr,
-}
-raw_handle!(NetworkPortHandle, sys::virNetworkPortPtr, sys::virNetworkPortFree, SVR_CLASS_NETWORK_PORT, "the network port");
-/// `Sys::Virt::Interface`
-pub struct InterfaceHandle {
-    ptr: sys::virInterfacePtr,
-}
-raw_handle!(InterfaceHandle, sys::virInterfacePtr, sys::virInterfaceFree, SVR_CLASS_INTERFACE, "the interface");
-/// `Sys::Virt::NodeDevice`
-pub struct NodeDeviceHandle {
-    ptr: sys::virNodeDevicePtr,
-}
-raw_handle!(NodeDeviceHandle, sys::virNodeDevicePtr, sys::virNodeDeviceFree, SVR_CLASS_NODE_DEVICE, "the node device");
-/// `Sys::Virt::Secret`
-pub struct SecretHandle {
-    ptr: sys::virSecretPtr,
-}
-raw_handle!(SecretHandle, sys::virSecretPtr, sys::virSecretFree, SVR_CLASS_SECRET, "the secret");
-/// `Sys::Virt::NWFilter`
-pub struct NWFilterHandle {
-    ptr: sys::virNWFilterPtr,
-}
-raw_handle!(NWFilterHandle, sys::virNWFilterPtr, sys::virNWFilterFree, SVR_CLASS_NWFILTER, "the network filter");
-/// `Sys::Virt::NWFilterBinding`
-pub struct NWFilterBindingHandle {
-    ptr: sys::virNWFilterBindingPtr,
-}
-raw_handle!(NWFilterBindingHandle, sys::virNWFilterBindingPtr, sys::virNWFilterBindingFree, SVR_CLASS_NWFILTER_BINDING,
-    "the network filter binding");
-/// `Sys::Virt::DomainSnapshot`
-pub struct DomainSnapshotHandle {
-    ptr: sys::virDomainSnapshotPtr,
-}
-raw_handle!(DomainSnapshotHandle, sys::virDomainSnapshotPtr, sys::virDomainSnapshotFree, SVR_CLASS_DOMAIN_SNAPSHOT,
-    "the domain snapshot");
-/// `Sys::Virt::DomainCheckpoint`
-pub struct DomainCheckpointHandle {
-    ptr: sys::virDomainCheckpointPtr,
-}
-raw_handle!(DomainCheckpointHandle, sys::virDomainCheckpointPtr, sys::virDomainCheckpointFree, SVR_CLASS_DOMAIN_CHECKPOINT,
-    "the domain checkpoint");
+include!(concat!(env!("OUT_DIR"), "/handles_gen.rs"));

@@ -9,6 +9,7 @@
 //! irregular name a hand-written Rust body (`rust:NAME` in the table) in the
 //! `overrides` modules; the generated glue around them is the same.
 
+pub mod auth;
 pub mod handles;
 pub mod overrides;
 pub mod params;
@@ -22,6 +23,7 @@ use virt_sys as sys;
 
 use crate::boundary::{guard_io, handle};
 use crate::error::{Failure, Result};
+use crate::stream::{Direction, StreamHandle};
 
 pub use value::{IntoValue, SvrValue, Value};
 
@@ -124,6 +126,72 @@ pub fn run(name: &str, body: impl FnOnce() -> Result<Value>) -> *mut SvrValue {
     guard_io(name, ptr::null_mut(), || Ok(value::boxed(body()?)))
 }
 
+/// Runs a fast-path export (see tools/gen-api.pl, fast_export): a call
+/// whose arguments need converting, made and checked inside the guard.
+#[inline]
+pub fn fast<T>(name: &str, on_failure: T, body: impl FnOnce() -> Result<T>) -> T {
+    guard_io(name, on_failure, body)
+}
+
+/// The failure of an export called with a NULL handle (its Perl object
+/// gone): as [`this`] reports it.
+#[cold]
+pub fn gone<T: Object, R>(name: &str, on_failure: R) -> R {
+    crate::boundary::guard(name, on_failure, || Err(Failure::message(format!("{} is no longer valid", T::WHAT))))
+}
+
+/// The 16 raw bytes of a UUID (the glue's buffer for a uuid result).
+pub const SVR_UUID_BUFLEN: usize = 16;
+/// A printable UUID and its NUL (the glue's buffer for a uuidstr result).
+pub const SVR_UUID_STRING_BUFLEN: usize = 37;
+const _: () = assert!(SVR_UUID_BUFLEN == sys::VIR_UUID_BUFLEN as usize);
+const _: () = assert!(SVR_UUID_STRING_BUFLEN == sys::VIR_UUID_STRING_BUFLEN as usize);
+
+/// The list of a `virXxxListAll*` call for the glue: each of the `n` new
+/// references in libvirt's array becomes a handle, in place; `*out` gets
+/// the array, which the glue frees with [`svr_array_free`]. Returns `n`.
+///
+/// # Safety
+/// `arr` must be libvirt's array of `n` new references (anything when `n`
+/// is negative), `out` writable.
+pub unsafe fn hand_out_objects<T: Object>(arr: *mut T::Raw, n: c_int, out: *mut *mut *mut c_void) -> c_int {
+    const { assert!(std::mem::size_of::<T::Raw>() == std::mem::size_of::<*mut c_void>()) };
+    if n < 0 {
+        return n;
+    }
+    let slots = arr as *mut *mut c_void;
+    for i in 0..n as usize {
+        *slots.add(i) = T::adopt(*arr.add(i)) as *mut c_void;
+    }
+    *out = slots;
+    n
+}
+
+/// Frees the array of a list the glue got from [`hand_out_objects`] (not
+/// the handles: their Perl objects own them).
+///
+/// # Safety
+/// `arr` must be NULL or such an array, freed once.
+#[no_mangle]
+pub unsafe extern "C" fn svr_array_free(arr: *mut *mut c_void) {
+    libc::free(arr as *mut c_void);
+}
+
+/// A call that starts a transfer on a stream (`$dom->screenshot($st, ...)`,
+/// `$vol->download($st, ...)`): refuses a stream already in use, makes the
+/// call, and records the stream's direction once libvirt took it.
+pub fn start_stream<T>(
+    st: &StreamHandle,
+    method: &str,
+    direction: Direction,
+    call: impl FnOnce(sys::virStreamPtr) -> Result<T>,
+) -> Result<T> {
+    st.check_startable(method)?;
+    let r = call(st.ptr())?;
+    st.started(direction);
+    Ok(r)
+}
+
 /// A libvirt status: negative means failure, captured at once.
 pub fn check(rc: c_int) -> Result<c_int> {
     if rc < 0 {
@@ -166,6 +234,25 @@ pub fn arg_bytes(p: *const u8, len: usize) -> Vec<u8> {
     }
     // SAFETY: the glue passes a buffer of `len` bytes.
     unsafe { std::slice::from_raw_parts(p, len) }.to_vec()
+}
+
+/// A UUID argument (`uuid`): the 16 raw bytes, or the printable form.
+pub enum UuidArg {
+    Raw(Vec<u8>),
+    Str(CString),
+}
+
+/// Reads a `uuid` argument as the classic binding does: 16 raw bytes, or
+/// the printable form (32 hex digits, or 36 characters with dashes);
+/// anything else dies with its message, naming the method.
+pub fn arg_uuid(bytes: Vec<u8>, method: &str) -> Result<UuidArg> {
+    match bytes.len() {
+        16 => Ok(UuidArg::Raw(bytes)),
+        32 | 36 if !bytes.contains(&0) => Ok(UuidArg::Str(CString::new(bytes).expect("no NUL"))),
+        _ => Err(Failure::message(format!(
+            "{method}: UUID must be either 16 unsigned bytes, or 32/36 hex characters long"
+        ))),
+    }
 }
 
 /// A list of strings from an array reference.
@@ -335,6 +422,20 @@ pub fn name_list(
             .map(|&s| unsafe { Value::from_owned_c_str(s) })
             .collect(),
     ))
+}
+
+/// [`name_list`] of a connection's classic `virConnectNumOfX` /
+/// `virConnectListX` pair (networks, interfaces, network filters, ...).
+pub fn conn_name_list(
+    this: &handles::ConnHandle,
+    max: Option<c_int>,
+    count: unsafe extern "C" fn(sys::virConnectPtr) -> c_int,
+    list: unsafe extern "C" fn(sys::virConnectPtr, *mut *mut c_char, c_int) -> c_int,
+) -> Result<Value> {
+    let c = this.raw();
+    // SAFETY: a valid connection; `list` fills at most `n` names into the
+    // array it is given.
+    name_list(max, || unsafe { count(c) }, |p, n| unsafe { list(c, p, n) })
 }
 
 /// A list of ids (`virConnectListDomains`).

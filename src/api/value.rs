@@ -190,6 +190,23 @@ pub struct SvrValue {
     pub len: usize,
 }
 
+impl SvrValue {
+    /// A signed integer node (fast paths fill these in the glue's buffer).
+    pub fn int(iv: i64) -> SvrValue {
+        SvrValue { iv, ..node(SVR_V_INT) }
+    }
+
+    /// An unsigned integer node.
+    pub fn uint(uv: u64) -> SvrValue {
+        SvrValue { uv, ..node(SVR_V_UINT) }
+    }
+
+    /// A double node.
+    pub fn double(nv: f64) -> SvrValue {
+        SvrValue { nv, ..node(SVR_V_DOUBLE) }
+    }
+}
+
 fn node(kind: c_int) -> SvrValue {
     SvrValue { kind, class_id: 0, iv: 0, uv: 0, nv: 0.0, ptr: std::ptr::null_mut(), len: 0 }
 }

@@ -18,7 +18,7 @@ sub _new {
 
     my $self;
     if (exists $params{volume}) {
-        $self = Sys::Virt::StoragePool::_lookup_by_volume($params{volume});
+        $self = Sys::Virt::StoragePool->_lookup_by_volume($params{volume});
     } else {
         my $con = exists $params{connection} ? $params{connection}
             : die "Sys::Virt::StoragePool::_new: connection parameter is required\n";

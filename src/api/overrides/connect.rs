@@ -9,10 +9,41 @@ use virt_sys as sys;
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
 use params::ParamType;
+
+/// `Sys::Virt->_open($uri, $flags)` (Sys::Virt::new without auth): a new
+/// connection (`$uri` undef: libvirt's default).
+pub fn open(_class: Option<&ConnHandle>, uri: Option<CString>, flags: c_uint) -> Result<Value> {
+    let text = match &uri {
+        Some(u) => Some(u.to_str().map_err(|_| Failure::message("string argument is not valid UTF-8"))?),
+        None => None,
+    };
+    crate::boundary::note_connection_uri(text);
+    // SAFETY: NULL or a C string; a new reference or NULL.
+    let p = unsafe { sys::virConnectOpenAuth(opt_ptr(&uri), ptr::null_mut(), flags) };
+    Ok(Value::Object(ObjectOut::adopt::<ConnHandle>(p)?))
+}
+
+/// `$conn->get_version`: the hypervisor's version; `Sys::Virt->get_version`
+/// (or as a function): the libvirt library's.
+pub fn get_version(this: Option<&ConnHandle>) -> Result<Value> {
+    let mut v: std::os::raw::c_ulong = 0;
+    // SAFETY: a valid connection or none; `v` is writable.
+    check(unsafe {
+        match this {
+            Some(c) => sys::virConnectGetVersion(c.raw(), &mut v),
+            None => sys::virGetVersion(&mut v, ptr::null(), ptr::null_mut()),
+        }
+    })?;
+    Ok(Value::UInt(v as u64))
+}
+
+/// `Sys::Virt::_test_panic()`: panics on purpose, so that the test suite
+/// proves a panic in a method's body becomes a Perl exception.
+pub fn test_panic(_class: Option<&ConnHandle>) -> Result<Value> {
+    panic!("deliberate panic for the test suite")
+}
 
 /// Most entries (cells, or cells times page sizes) one node query may ask
 /// for: a range beyond any host's cells fails in libvirt anyway, and is

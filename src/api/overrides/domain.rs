@@ -10,9 +10,8 @@ use virt_sys as sys;
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
-use crate::connect::ConnHandle;
-use crate::domain::DomainHandle;
 use crate::error::{Failure, Result};
+use crate::stream::{Direction, StreamHandle};
 use params::{cname, ParamType};
 
 type Pairs = Vec<(String, Option<Vec<u8>>)>;
@@ -797,15 +796,21 @@ pub(crate) fn names_upto(
     Ok(Value::List(names[..n.min(names.len())].iter().map(|&s| unsafe { Value::from_owned_c_str(s) }).collect()))
 }
 
+/// [`names_upto`] of a count/list pair that take the object and flags
+/// (a domain's snapshots, a snapshot's children).
+pub(crate) fn names_upto_with_flags<R: Copy>(
+    obj: R,
+    maxnames: c_int,
+    flags: c_uint,
+    count: unsafe extern "C" fn(R, c_uint) -> c_int,
+    list: unsafe extern "C" fn(R, *mut *mut c_char, c_int, c_uint) -> c_int,
+) -> Result<Value> {
+    // SAFETY: a valid object; `list` gets room for `max` names.
+    names_upto(maxnames, || unsafe { count(obj, flags) }, |names, max| unsafe { list(obj, names, max, flags) })
+}
+
 pub fn list_snapshot_names(this: &DomainHandle, maxnames: c_int, flags: c_uint) -> Result<Value> {
-    let d = this.raw();
-    names_upto(
-        maxnames,
-        // SAFETY: valid domain.
-        || unsafe { sys::virDomainSnapshotNum(d, flags) },
-        // SAFETY: room for `max` names.
-        |names, max| unsafe { sys::virDomainSnapshotListNames(d, names, max, flags) },
-    )
+    names_upto_with_flags(this.raw(), maxnames, flags, sys::virDomainSnapshotNum, sys::virDomainSnapshotListNames)
 }
 
 /// Looks up each name; snapshots that went away meanwhile are skipped.
@@ -907,4 +912,44 @@ pub fn announce_interface(this: &DomainHandle, device: Option<CString>, pairs: P
     // SAFETY: valid domain, optional device name and parameters.
     check(unsafe { sys::virDomainAnnounceInterface(this.raw(), opt_ptr(&device), b.ptr(), b.len(), flags) })?;
     Ok(Value::Nothing)
+}
+
+/// `$dom->get_id`: -1 for a domain that is not running. libvirt returns
+/// (unsigned)-1 both then and on failure; only a failure sets an error.
+pub fn get_id(this: &DomainHandle) -> Result<Value> {
+    // SAFETY: valid domain; plain libvirt calls.
+    let id = unsafe {
+        sys::virResetLastError();
+        sys::virDomainGetID(this.raw())
+    };
+    if id == c_uint::MAX && !unsafe { sys::virGetLastError() }.is_null() {
+        return Err(Failure::last_libvirt());
+    }
+    Ok(Value::Int(id as c_int as i64))
+}
+
+/// `$dom->screenshot($st, $screen, $flags=0)`: starts the screenshot on the
+/// stream (which reads it); returns its MIME type.
+pub fn screenshot(this: &DomainHandle, st: &StreamHandle, screen: c_uint, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid domain and stream; the MIME type is ours to free.
+    start_stream(st, method!("screenshot"), Direction::Read, |s| unsafe {
+        owned_string(sys::virDomainScreenshot(this.raw(), s, screen, flags))
+    })
+}
+
+/// `$dom->open_console($st, $devname, $flags=0)` (`$devname` undef: the
+/// first console): the stream reads and writes it.
+pub fn open_console(this: &DomainHandle, st: &StreamHandle, devname: Option<CString>, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid domain and stream, NULL or a C string.
+    start_stream(st, method!("open_console"), Direction::Both, |s| {
+        check(unsafe { sys::virDomainOpenConsole(this.raw(), opt_ptr(&devname), s, flags) }).map(|_| Value::Nothing)
+    })
+}
+
+/// `$dom->open_channel($st, $name, $flags=0)` (`$name` undef: the first).
+pub fn open_channel(this: &DomainHandle, st: &StreamHandle, name: Option<CString>, flags: c_uint) -> Result<Value> {
+    // SAFETY: as above.
+    start_stream(st, method!("open_channel"), Direction::Both, |s| {
+        check(unsafe { sys::virDomainOpenChannel(this.raw(), opt_ptr(&name), s, flags) }).map(|_| Value::Nothing)
+    })
 }

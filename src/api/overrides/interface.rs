@@ -6,7 +6,6 @@ use std::os::raw::c_int;
 
 use virt_sys as sys;
 
-use crate::connect::ConnHandle;
 use crate::error::Result;
 
 #[allow(unused_imports)]
@@ -14,20 +13,12 @@ use crate::api::{handles::*, params, *};
 
 /// `$conn->list_interface_names($maxnames)`
 pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: libvirt fills at most `n` names into the array it is given.
-    name_list(max, || unsafe { sys::virConnectNumOfInterfaces(c) }, |p, n| unsafe {
-        sys::virConnectListInterfaces(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfInterfaces, sys::virConnectListInterfaces)
 }
 
 /// `$conn->list_defined_interface_names($maxnames)`
 pub fn list_defined_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: as above.
-    name_list(max, || unsafe { sys::virConnectNumOfDefinedInterfaces(c) }, |p, n| unsafe {
-        sys::virConnectListDefinedInterfaces(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfDefinedInterfaces, sys::virConnectListDefinedInterfaces)
 }
 
 /// `$conn->create_interface($xml)`: as in the classic binding, this

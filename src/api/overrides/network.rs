@@ -2,104 +2,24 @@
 //! and of the connection's network methods whose shape is irregular.
 
 use std::ffi::CString;
-use std::os::raw::{c_char, c_int, c_uint};
+use std::os::raw::{c_int, c_uint};
 use std::ptr;
 
 use virt_sys as sys;
 
-use crate::connect::ConnHandle;
-use crate::error::{Failure, Result};
+use crate::error::Result;
 
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
 
-/// A lookup by UUID as the classic binding does it: 16 raw bytes, or the
-/// printable form (32 or 36 characters); anything else dies with its
-/// message, naming the method.
-pub(crate) fn by_uuid<T: Object>(
-    method: &str,
-    uuid: &[u8],
-    raw: impl FnOnce(*const u8) -> T::Raw,
-    string: impl FnOnce(*const c_char) -> T::Raw,
-) -> Result<Value>
-where
-    T::Raw: IsNull,
-{
-    match uuid.len() {
-        16 => Ok(Value::Object(ObjectOut::adopt::<T>(raw(uuid.as_ptr()))?)),
-        32 | 36 if !uuid.contains(&0) => {
-            let s = CString::new(uuid).map_err(|_| Failure::message(format!("{method}: bad UUID")))?;
-            Ok(Value::Object(ObjectOut::adopt::<T>(string(s.as_ptr()))?))
-        }
-        _ => Err(Failure::message(format!(
-            "{method}: UUID must be either 16 unsigned bytes, or 32/36 hex characters long"
-        ))),
-    }
-}
-
-/// `$conn->get_network_by_uuid($uuid)`
-pub fn lookup_by_uuid(this: &ConnHandle, uuid: Vec<u8>) -> Result<Value> {
-    let c = this.raw();
-    by_uuid::<NetworkHandle>(
-        "Sys::Virt::get_network_by_uuid",
-        &uuid,
-        // SAFETY: 16 bytes / a NUL-terminated string, valid for the call.
-        |u| unsafe { sys::virNetworkLookupByUUID(c, u) },
-        |s| unsafe { sys::virNetworkLookupByUUIDString(c, s) },
-    )
-}
-
-/// `$conn->create_network($xml, $flags=0)`: as the classic binding,
-/// the call without flags when there are none (daemons before libvirt 7.8
-/// lack the other).
-pub fn create_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: `xml` is valid for the call; a new reference or NULL.
-    let p = if flags == 0 {
-        unsafe { sys::virNetworkCreateXML(c, xml.as_ptr()) }
-    } else {
-        #[cfg(libvirt = "virNetworkCreateXMLFlags")]
-        let p = unsafe { sys::virNetworkCreateXMLFlags(c, xml.as_ptr(), flags) };
-        #[cfg(not(libvirt = "virNetworkCreateXMLFlags"))]
-        let p = lacking("Sys::Virt::create_network", "virNetworkCreateXMLFlags")?;
-        p
-    };
-    Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
-}
-
-/// `$conn->define_network($xml, $flags=0)`: likewise (the flags variant
-/// came in libvirt 7.7).
-pub fn define_xml(this: &ConnHandle, xml: CString, flags: c_uint) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: as above.
-    let p = if flags == 0 {
-        unsafe { sys::virNetworkDefineXML(c, xml.as_ptr()) }
-    } else {
-        #[cfg(libvirt = "virNetworkDefineXMLFlags")]
-        let p = unsafe { sys::virNetworkDefineXMLFlags(c, xml.as_ptr(), flags) };
-        #[cfg(not(libvirt = "virNetworkDefineXMLFlags"))]
-        let p = lacking("Sys::Virt::define_network", "virNetworkDefineXMLFlags")?;
-        p
-    };
-    Ok(Value::Object(ObjectOut::adopt::<NetworkHandle>(p)?))
-}
-
 /// `$conn->list_network_names($maxnames)`
 pub fn list_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: libvirt fills at most `n` names into the array it is given.
-    name_list(max, || unsafe { sys::virConnectNumOfNetworks(c) }, |p, n| unsafe {
-        sys::virConnectListNetworks(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfNetworks, sys::virConnectListNetworks)
 }
 
 /// `$conn->list_defined_network_names($maxnames)`
 pub fn list_defined_names(this: &ConnHandle, max: Option<c_int>) -> Result<Value> {
-    let c = this.raw();
-    // SAFETY: as above.
-    name_list(max, || unsafe { sys::virConnectNumOfDefinedNetworks(c) }, |p, n| unsafe {
-        sys::virConnectListDefinedNetworks(c, p, n)
-    })
+    conn_name_list(this, max, sys::virConnectNumOfDefinedNetworks, sys::virConnectListDefinedNetworks)
 }
 
 /// The leases libvirt allocated (each, and the array).
@@ -146,18 +66,6 @@ pub fn get_dhcp_leases(this: &NetworkHandle, mac: Option<CString>, flags: c_uint
         ]));
     }
     Ok(Value::List(out))
-}
-
-/// `$net->get_port_by_uuid($uuid)`
-pub fn port_by_uuid(this: &NetworkHandle, uuid: Vec<u8>) -> Result<Value> {
-    let n = this.raw();
-    by_uuid::<NetworkPortHandle>(
-        "Sys::Virt::Network::get_port_by_uuid",
-        &uuid,
-        // SAFETY: as in lookup_by_uuid.
-        |u| unsafe { sys::virNetworkPortLookupByUUID(n, u) },
-        |s| unsafe { sys::virNetworkPortLookupByUUIDString(n, s) },
-    )
 }
 
 /// `$port->get_parameters($flags=0)`: a hash.

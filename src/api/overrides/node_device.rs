@@ -7,7 +7,6 @@ use crate::api::{handles::*, params, *};
 use std::ffi::CString;
 use std::os::raw::{c_char, c_uint};
 
-use crate::connect::ConnHandle;
 
 /// `$conn->list_node_device_names($cap, $maxnames, $flags)`.
 pub fn list_names(this: &ConnHandle, cap: Option<CString>, maxnames: c_int, flags: c_uint) -> Result<Value> {

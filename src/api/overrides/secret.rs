@@ -6,28 +6,7 @@ use crate::api::{handles::*, params, *};
 
 use std::os::raw::c_uint;
 
-use crate::connect::ConnHandle;
 use crate::error::Failure;
-
-/// `$conn->get_secret_by_uuid($uuid)`: 16 raw bytes, or the printable
-/// form (32 hex digits, or 36 characters with dashes).
-pub fn lookup_by_uuid(this: &ConnHandle, uuid: Vec<u8>) -> Result<Value> {
-    let p = match uuid.len() {
-        // SAFETY: valid connection; 16 readable bytes.
-        16 => unsafe { sys::virSecretLookupByUUID(this.raw(), uuid.as_ptr()) },
-        32 | 36 => {
-            let s = CString::new(uuid).map_err(|_| Failure::message("Sys::Virt::get_secret_by_uuid: the UUID contains a NUL byte"))?;
-            // SAFETY: valid connection and C string.
-            unsafe { sys::virSecretLookupByUUIDString(this.raw(), s.as_ptr()) }
-        }
-        _ => {
-            return Err(Failure::message(
-                "Sys::Virt::get_secret_by_uuid: UUID must be either 16 unsigned bytes, or 32/36 hex characters long",
-            ))
-        }
-    };
-    Ok(Value::Object(ObjectOut::adopt::<SecretHandle>(p)?))
-}
 
 /// `$conn->list_secret_uuids($maxuuids)`.
 pub fn list_uuids(this: &ConnHandle, maxuuids: c_int) -> Result<Value> {

@@ -8,16 +8,15 @@ use virt_sys as sys;
 use crate::api::{handles::*, params, *};
 use crate::error::{Failure, Result};
 
-use super::domain::{names_upto, snapshots_by_name};
+use super::domain::{names_upto_with_flags, snapshots_by_name};
 
 pub fn list_child_snapshot_names(this: &DomainSnapshotHandle, maxnames: c_int, flags: c_uint) -> Result<Value> {
-    let s = this.raw();
-    names_upto(
+    names_upto_with_flags(
+        this.raw(),
         maxnames,
-        // SAFETY: valid snapshot.
-        || unsafe { sys::virDomainSnapshotNumChildren(s, flags) },
-        // SAFETY: room for `max` names.
-        |names, max| unsafe { sys::virDomainSnapshotListChildrenNames(s, names, max, flags) },
+        flags,
+        sys::virDomainSnapshotNumChildren,
+        sys::virDomainSnapshotListChildrenNames,
     )
 }
 

@@ -5,9 +5,8 @@
 #[allow(unused_imports)]
 use crate::api::{handles::*, params, *};
 
-use crate::connect::ConnHandle;
-use crate::storage_pool::PoolHandle;
-use crate::storage_vol::VolHandle;
+use crate::stream::{Direction, StreamHandle};
+use std::os::raw::c_uint;
 
 /// `$conn->get_storage_pool_by_volume($vol)`: the pool holding `$vol`
 /// (libvirt looks it up through the volume's own connection).
@@ -36,4 +35,21 @@ pub fn list_vol_names(this: &PoolHandle, maxnames: c_int) -> Result<Value> {
     let pool = this.raw();
     // SAFETY: valid pool; `names` has room for `max` entries.
     name_list(Some(maxnames), || 0, |names, max| unsafe { sys::virStoragePoolListVolumes(pool, names, max) })
+}
+
+/// `$vol->download($st, $offset, $length, $flags=0)`: the stream reads
+/// `$length` bytes (0: to the end) from `$offset`.
+pub fn download(this: &VolHandle, st: &StreamHandle, offset: u64, length: u64, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid volume and stream.
+    start_stream(st, "Sys::Virt::StorageVol::download", Direction::Read, |s| {
+        check(unsafe { sys::virStorageVolDownload(this.raw(), s, offset, length, flags) }).map(|_| Value::Nothing)
+    })
+}
+
+/// `$vol->upload($st, $offset, $length, $flags=0)`: the stream writes.
+pub fn upload(this: &VolHandle, st: &StreamHandle, offset: u64, length: u64, flags: c_uint) -> Result<Value> {
+    // SAFETY: valid volume and stream.
+    start_stream(st, "Sys::Virt::StorageVol::upload", Direction::Write, |s| {
+        check(unsafe { sys::virStorageVolUpload(this.raw(), s, offset, length, flags) }).map(|_| Value::Nothing)
+    })
 }
