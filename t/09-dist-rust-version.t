@@ -3,6 +3,7 @@ use warnings;
 use Test::More;
 use File::Spec;
 use JSON::PP ();
+use File::Temp ();
 
 # Cargo.toml's rust-version (which Makefile.PL checks) is at least the
 # rust-version of every locked crate built for this machine: raise it when
@@ -38,8 +39,19 @@ ok $cargo, 'cargo found (it built the module)' or BAIL_OUT('no cargo');
 my ($host) = `"$cargo" --version --verbose` =~ /^host:\s*(\S+)/m;
 ok $host, "host triple ($host)";
 
-my $json = `"$cargo" metadata --format-version 1 --locked --offline --filter-platform $host 2>&1`;
-is $?, 0, 'cargo metadata --locked --offline' or diag $json;
+# cargo metadata's JSON (its standard output; what it says on standard
+# error, such as an old cargo's warnings about its cache, stays apart).
+sub metadata {
+    my @args = @_;
+    my $err = File::Temp->new;
+    my $json = `"$cargo" metadata --format-version 1 --locked --offline @args 2>"$err"`;
+    my $status = $?;
+    my $said = do { local (@ARGV, $/) = ("$err"); <> } // '';
+    return ($status, $json, $said);
+}
+
+my ($status, $json, $said) = metadata('--filter-platform', $host);
+is $status, 0, 'cargo metadata --locked --offline' or diag $said;
 my $meta = eval { JSON::PP::decode_json($json) } || {};
 
 my ($self) = grep { $_->{name} eq 'sys-virt' } @{ $meta->{packages} || [] };
@@ -53,8 +65,8 @@ is_deeply \@newer, [], "no locked crate needs a Rust newer than $ours"
     or diag "Raise rust-version in Cargo.toml:\n", map "  $_\n", @newer;
 
 # Every platform's crates: the ones `cargo vendor` puts into the tarball.
-my $all = `"$cargo" metadata --format-version 1 --locked --offline 2>&1`;
-is $?, 0, 'cargo metadata --locked --offline, all platforms' or diag $all;
+my ($all_status, $all, $all_said) = metadata();
+is $all_status, 0, 'cargo metadata --locked --offline, all platforms' or diag $all_said;
 my %edition_needs = (2015 => '1.0', 2018 => '1.31', 2021 => '1.56', 2024 => '1.85');
 my @editions = map { "$_->{name} $_->{version} is edition $_->{edition}" }
     grep { version_cmp($edition_needs{$_->{edition}} // '999', $ours) > 0 }
