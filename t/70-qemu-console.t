@@ -12,7 +12,7 @@ use warnings;
 use Test::More;
 use Time::HiRes ();
 use lib 't/lib';
-use Test::QemuGuest;
+use Test::QemuGuest qw(spin wait_job);
 
 use Sys::Virt;
 use Sys::Virt::Event;
@@ -34,16 +34,6 @@ my $dom = $conn->get_domain_by_name($name);
 my $NB = Sys::Virt::Stream::NONBLOCK();
 my $EV = Sys::Virt::Stream::EVENT_READABLE() | Sys::Virt::Stream::EVENT_ERROR()
     | Sys::Virt::Stream::EVENT_HANGUP();
-
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 30);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 # Blocking: sends all, reads until $re matches what was read (or end).
 sub b_send {

@@ -9,7 +9,7 @@ use warnings;
 use Test::More;
 use Time::HiRes ();
 use lib 't/lib';
-use Test::QemuGuest;
+use Test::QemuGuest qw(spin wait_job);
 
 use Sys::Virt;
 use Sys::Virt::Event;
@@ -27,16 +27,6 @@ my $conn = Sys::Virt->new(uri => $g->uri);
 my $dom = $conn->get_domain_by_name($name);
 my $classic = eval { require Test::Classic; Test::Classic::lib() };
 my $NO_CLASSIC = "classic binding: " . ($Test::Classic::REASON // '');
-
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 30);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 # A shell command on the console; returns its output.
 my $console = $conn->new_stream(0);

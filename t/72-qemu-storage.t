@@ -11,7 +11,7 @@ use warnings;
 use Test::More;
 use Time::HiRes ();
 use lib 't/lib';
-use Test::QemuGuest;
+use Test::QemuGuest qw(spin wait_job);
 
 use Sys::Virt;
 use Sys::Virt::Event;
@@ -38,16 +38,6 @@ my @cbs = (
     $conn->domain_event_register_any($dom, Sys::Virt::Domain::EVENT_ID_BLOCK_JOB_2(),
         sub { push @jobs, "$_[2] $_[3] $_[4]" }),
 );
-
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 30);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 # A shell command on the console (reopened after the guest's QEMU changed).
 my ($console, $N) = (undef, 0);
@@ -228,14 +218,7 @@ subtest 'a domain job: a save, seen with get_job_info, cancelled with abort_job'
     is $idle->{type}, Sys::Virt::Domain::JOB_NONE(), 'no job';
     my $h = $g->spawn_perl($name, 'eval { $dom->save(q{' . "$dir/aborted.img" . '}) }; '
         . 'print $@ ? "error " . $@->code . "\n" : "saved\n"', timeout => 60);
-    my $job;
-    my $end = Time::HiRes::time() + 20;
-    until ($job || Time::HiRes::time() > $end) {
-        my $i = $dom->get_job_info;
-        # wait for the job's first figures (its start has none)
-        $job = $i if $i->{type} != Sys::Virt::Domain::JOB_NONE() && $i->{memTotal};
-        Time::HiRes::sleep(0.02);
-    }
+    my $job = wait_job($dom, 20, 0.02);
     ok $job, 'get_job_info sees the job';
     is $job->{type}, Sys::Virt::Domain::JOB_UNBOUNDED(), 'an unbounded job';
     cmp_ok $job->{memTotal}, '>', 64 * 1024 * 1024, 'memTotal';

@@ -10,7 +10,7 @@ use warnings;
 use Test::More;
 use Time::HiRes ();
 use lib 't/lib';
-use Test::QemuGuest;
+use Test::QemuGuest qw(spin wait_job);
 
 use Sys::Virt;
 use Sys::Virt::Event;
@@ -40,16 +40,6 @@ my @cbs = (
     [$dst, $dst->domain_event_register_any(undef, Sys::Virt::Domain::EVENT_ID_LIFECYCLE(),
         sub { push @dst_ev, "$_[2] $_[3]" })],
 );
-
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 30);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 my $N = 0;
 sub shell {
@@ -82,13 +72,7 @@ subtest 'a throttled migration: get_job_info sees it, abort_job cancels it' => s
         . 'Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => 1 }, Sys::Virt::Domain::MIGRATE_LIVE()) }; '
         . 'print $r ? "migrated\n" : "error " . $@->code . "\n"';
     my $h = $g->spawn_perl($name, $code, timeout => 120);
-    my $job;
-    my $end = Time::HiRes::time() + 30;
-    until ($job || Time::HiRes::time() > $end) {
-        my $i = $dom->get_job_info;
-        $job = $i if $i->{type} != Sys::Virt::Domain::JOB_NONE() && $i->{memTotal};
-        Time::HiRes::sleep(0.05);
-    }
+    my $job = wait_job($dom, 30, 0.05);
     ok $job, 'get_job_info sees the migration';
     is $job->{type}, Sys::Virt::Domain::JOB_UNBOUNDED(), 'an unbounded job';
     cmp_ok $job->{memProcessed}, '<', $job->{memTotal}, 'under way';

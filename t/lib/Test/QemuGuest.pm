@@ -22,6 +22,34 @@ use Time::HiRes ();
 use Digest::MD5 ();
 
 use Test::LibvirtDaemon;
+use Exporter 'import';
+our @EXPORT_OK = qw(spin wait_job);
+
+# Runs libvirt's default event loop until COND is true or SECS (30) have
+# passed; true when COND became true. (The test registers the default
+# loop and a timer, so that an iteration always ends.)
+sub spin {
+    my ($cond, $secs) = @_;
+    my $end = Time::HiRes::time() + ($secs // 30);
+    until ($cond->()) {
+        return 0 if Time::HiRes::time() > $end;
+        Sys::Virt::Event::run_default();
+    }
+    return 1;
+}
+
+# The domain's job info once the job shows its first figures (its start
+# has none), polling every POLL seconds; undef after SECS.
+sub wait_job {
+    my ($dom, $secs, $poll) = @_;
+    my $end = Time::HiRes::time() + $secs;
+    while (Time::HiRes::time() <= $end) {
+        my $i = $dom->get_job_info;
+        return $i if $i->{type} != Sys::Virt::Domain::JOB_NONE() && $i->{memTotal};
+        Time::HiRes::sleep($poll);
+    }
+    return undef;
+}
 
 our $VERSION = '0.01';
 our $SKIP_REASON;
