@@ -135,19 +135,30 @@ sub kernel {
     my ($ver) = $deb =~ m{/\Q$pkg\E_([^/_]+)_[^/]+\.deb$};
     my $unpack = "$tmp/root";
     mkdir $unpack or die "mkdir $unpack: $!\n";
-    my @want = ('./boot/vmlinuz-*', map { "./lib/modules/*/$_.ko" } @MODULES);
-    my $rc = system("'$dpkg_deb' --fsys-tarfile '$deb' | '$tar' -x -C '$unpack' --wildcards "
+    # The modules are under ./lib or ./usr/lib (merged /usr, Debian 13 on),
+    # compressed from Debian 13 on (.ko.xz; .ko.zst elsewhere); a kernel
+    # with a module built in has no file for it.
+    my %module = map { $_ => 1 } @MODULES;
+    my @want = grep { m{^\./boot/vmlinuz-} || (m{/lib/modules/[^/]+/kernel/.*/([\w-]+)\.ko(?:\.xz|\.zst)?$} && $module{$1}) }
+        split /\n/, `'$dpkg_deb' --fsys-tarfile '$deb' | '$tar' -t`;
+    my $rc = system("'$dpkg_deb' --fsys-tarfile '$deb' | '$tar' -x -C '$unpack' "
         . join(' ', map { "'$_'" } @want));
-    die "no kernel: unpacking $deb failed\n" if $rc;
+    die "no kernel: unpacking $deb failed\n" if $rc || !@want;
     my $dest = "$CACHE/${pkg}_$ver";
     my $stage = "$tmp/stage";
     File::Path::make_path("$stage/modules");
     my ($vmlinuz) = glob "$unpack/boot/vmlinuz-*" or die "no vmlinuz in $deb\n";
     rename $vmlinuz, "$stage/vmlinuz" or die "rename: $!\n";
-    for my $m (@MODULES) {
-        my ($ko) = glob "$unpack/lib/modules/*/kernel/*/$m.ko $unpack/lib/modules/*/kernel/*/*/$m.ko "
-            . "$unpack/lib/modules/*/kernel/*/*/*/$m.ko";
-        die "no module $m.ko in $deb\n" unless $ko;
+    for my $file (grep { m{/lib/modules/} } @want) {
+        my ($m, $z) = $file =~ m{/([\w-]+)\.ko(?:\.(xz|zst))?$};
+        my $ko = "$unpack/$file";
+        if ($z) {
+            # busybox's insmod takes plain modules
+            my $tool = _which($z eq 'xz' ? 'xz' : 'zstd')
+                or die "no kernel: its modules are .ko.$z and " . ($z eq 'xz' ? 'xz' : 'zstd') . " is not installed\n";
+            system($tool, '-q', '-d', $ko) == 0 or die "no kernel: $tool -d $ko failed\n";
+            $ko =~ s/\.$z$//;
+        }
         rename $ko, "$stage/modules/$m.ko" or die "rename: $!\n";
     }
     open my $c, '>', "$stage/complete" or die "$stage/complete: $!\n";
@@ -165,7 +176,8 @@ sub _kernel_at {
         dir     => $dir,
         package => $pkg,
         vmlinuz => "$dir/vmlinuz",
-        modules => { map { $_ => "$dir/modules/$_.ko" } @MODULES },
+        # the kernel's own modules; the others are built in
+        modules => { map { -f "$dir/modules/$_.ko" ? ($_ => "$dir/modules/$_.ko") : () } @MODULES },
     };
 }
 
@@ -233,7 +245,7 @@ sub initramfs {
     $cpio .= _cpio($ino++, 'bin/busybox', 0100755, _slurp($busybox));
     $cpio .= _cpio($ino++, 'bin/sh', 0120777, 'busybox');
     $cpio .= _cpio($ino++, "lib/modules/$_.ko", 0100644, _slurp($kernel->{modules}{$_}))
-        for @MODULES;
+        for grep { $kernel->{modules}{$_} } @MODULES;
     $cpio .= _cpio($ino++, 'init', 0100755, $init);
     $cpio .= _cpio(0, 'TRAILER!!!', 0);
     $cpio .= "\0" x ((512 - length($cpio) % 512) % 512);
