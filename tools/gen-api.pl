@@ -6,9 +6,14 @@
 # body (rust:NAME in src/api/overrides/).
 #
 #   gen-api.pl --table data/api.tsv --api libvirt-api.xml \
-#              --rust OUT/api_gen.rs --xs OUT/Api.xs --h OUT/api_gen.h
+#              --rust OUT/api_gen.rs --handles-rs OUT/handles_gen.rs \
+#              --xs OUT/Api.xs --h OUT/api_gen.h [--no-fast]
+#   gen-api.pl --handles-h           (the C declarations of the handle types)
 #   gen-api.pl --table data/api.tsv --pod-skeleton Sys::Virt::Domain
-#   gen-api.pl --table data/api.tsv --list         (package<TAB>method<TAB>call)
+#   gen-api.pl --table data/api.tsv --list
+#              (package<TAB>method<TAB>call<TAB>args<TAB>object|class)
+#
+# --no-fast: every row through its Value body (see fast_export).
 #
 # Only core modules; the XML is parsed with regexes. How to add a method:
 # see data/api.tsv's header.
@@ -19,7 +24,8 @@ use Getopt::Long;
 
 my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
 GetOptions(\%opt, 'table=s', 'api=s', 'since=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast', 'handles-rs=s', 'handles-h')
-    or die "usage: $0 --table FILE [--api FILE] [--since FILE] [--rust F] [--xs F] [--h F] [--pod-skeleton PKG] [--list]\n";
+    or die "usage: $0 --table FILE [--api FILE] [--since FILE] [--rust F] [--handles-rs F] [--xs F] [--h F] [--no-fast]"
+         . " [--handles-h] [--pod-skeleton PKG] [--list]\n";
 ($opt{since} //= $opt{table}) =~ s{api\.tsv$}{libvirt-since.tsv};
 
 # ------------------------------------------------------------ classes ----
@@ -694,7 +700,7 @@ sub xs_body {
     $x .= "  PREINIT:\n" . ($fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
     $x .= "    SV *this_;\n";
     $x .= "    SV *$_->{name};\n" for @args;
-    my @fetch = ("if (items < $required || items > " . (1 + @args) . ")",
+    my @fetch = (($required ? "if (items < $required || " : "if (") . "items > " . (1 + @args) . ")",
                  "    croak_xs_usage(cv, \"" . join(', ', @usage) . "\");");
     push @fetch, $r->{static} ? "this_ = items > 0 ? ST(0) : &PL_sv_undef;" : "this_ = ST(0);";
     for my $i (1 .. @args) {
