@@ -33,6 +33,59 @@ fn rerun_if_changed_dir(dir: &Path) {
     }
 }
 
+/// The names of libvirt's API newer than the oldest libvirt supported
+/// (data/libvirt-since.tsv) that the installed libvirt has: Rust code that
+/// uses one is compiled only where it exists (`#[cfg(libvirt =
+/// "virDomainGraphicsReload")]`), so the library never refers to a symbol
+/// the installed libvirt lacks. Also the installed libvirt's version, which
+/// messages name (`SVR_LIBVIRT_VERSION`).
+fn libvirt_names(root: &Path, api: &str) {
+    println!("cargo:rerun-if-changed=data/libvirt-since.tsv");
+    println!("cargo:rerun-if-changed={api}");
+    let xml = fs::read_to_string(api).unwrap_or_else(|e| panic!("{api}: {e} (install libvirt-dev)"));
+    let mut installed = std::collections::HashSet::new();
+    let mut version = None;
+    for line in xml.lines() {
+        let line = line.trim_start();
+        for kind in ["<function name='", "<enum name='", "<macro name='"] {
+            if let Some(rest) = line.strip_prefix(kind) {
+                let name = &rest[..rest.find('\'').unwrap_or(0)];
+                if name == "LIBVIR_VERSION_NUMBER" {
+                    version = rest.split("raw='").nth(1).and_then(|r| r.split('\'').next()?.parse::<u64>().ok());
+                }
+                installed.insert(name.to_string());
+            }
+        }
+    }
+    let v = version.unwrap_or_else(|| panic!("{api}: no LIBVIR_VERSION_NUMBER"));
+    println!("cargo:rustc-env=SVR_LIBVIRT_VERSION={}.{}.{}", v / 1_000_000, v / 1000 % 1000, v % 1000);
+    let since = fs::read_to_string(root.join("data/libvirt-since.tsv")).expect("data/libvirt-since.tsv");
+    let mut known = Vec::new();
+    for line in since.lines().filter(|l| !l.starts_with('#')) {
+        let name = line.split('\t').next().unwrap();
+        if installed.contains(name) {
+            println!("cargo:rustc-cfg=libvirt=\"{name}\"");
+        }
+        known.push(format!("\"{name}\""));
+    }
+    // Declared for rustc's check of cfg names (Rust 1.80 and newer).
+    if rustc_minor() >= 80 {
+        println!("cargo:rustc-check-cfg=cfg(libvirt, values({}))", known.join(","));
+    }
+}
+
+/// The minor version of the rustc cargo runs (1.MINOR).
+fn rustc_minor() -> u32 {
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|v| v.split('.').nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
@@ -54,12 +107,14 @@ fn main() {
         .expect("cbindgen could not generate sys_virt.h")
         .write_to_file(out.join("sys_virt.h"));
 
+    let api = env::var("LIBVIRT_API_XML")
+        .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
+    libvirt_names(&root, &api);
+
     // The Rust side of the table-driven methods (src/api/mod.rs includes it).
     println!("cargo:rerun-if-changed=tools/gen-api.pl");
     println!("cargo:rerun-if-changed=data/api.tsv");
     println!("cargo:rerun-if-env-changed=LIBVIRT_API_XML");
-    let api = env::var("LIBVIRT_API_XML")
-        .unwrap_or_else(|_| "/usr/share/libvirt/api/libvirt-api.xml".into());
     // SVR_API_NO_FAST=1: every row through its Value body, no fast paths
     // (what a worker thread would run; for checking that path).
     println!("cargo:rerun-if-env-changed=SVR_API_NO_FAST");

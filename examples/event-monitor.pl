@@ -58,6 +58,7 @@ sub watch {
     my ($family, $pkg, $register, $deregister, $name_of) = @_;
     my $ids = names_of($pkg, qr/^EVENT_ID_(\w+)$/);
     my $lifecycle = names_of($pkg, qr/^EVENT_(?!ID_)([A-Z]+)$/);
+    my @watched;
     for my $id (sort { $a <=> $b } keys %$ids) {
         my $cb = sub {
             my ($c, $obj, @args) = @_;
@@ -71,12 +72,19 @@ sub watch {
         if (!defined $rid) {
             my $why = ref $@ ? $@->message : $@;
             chomp $why;
-            print "$family events not available here: $why\n";
-            return;
+            # A family the connection lacks fails at its first ID; an ID
+            # this libvirt (or this Sys::Virt) does not know fails alone.
+            if (!@watched) {
+                print "$family events not available here: $why\n";
+                return;
+            }
+            print "$family event '$ids->{$id}' not available here: $why\n";
+            next;
         }
+        push @watched, $id;
         push @registrations, [$deregister, $rid];
     }
-    printf "watching %d %s event ID(s)\n", scalar(keys %$ids), $family;
+    printf "watching %d %s event ID(s)\n", scalar(@watched), $family;
 }
 
 watch('domain', 'Sys::Virt::Domain', 'domain_event_register_any', 'domain_event_deregister_any',

@@ -33,9 +33,23 @@ for my $dom (sort { $a->get_name cmp $b->get_name } $conn->list_all_domains) {
         $info->{nrVirtCpu}, $info->{memory} / 1024, $info->{cpuTime} / 1e9;
 }
 
-# Bulk statistics, as monitoring plugins read them: one call for all domains.
-for my $rec ($conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE()
-                                         | Sys::Virt::Domain::STATS_BALLOON())) {
+# Bulk statistics, as monitoring plugins read them: one call for all
+# domains. A driver without that call (libvirt 7.0's test driver, for one)
+# says so with VIR_ERR_NO_SUPPORT: then the same figures domain by domain.
+my @recs = eval {
+    $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE() | Sys::Virt::Domain::STATS_BALLOON());
+};
+if (my $err = $@) {
+    die $err unless ref $err && $err->code == Sys::Virt::Error::ERR_NO_SUPPORT();
+    print "bulk statistics not available here (", $err->message, "): domain by domain\n";
+    @recs = map {
+        my ($st, $reason) = $_->get_state;
+        my $info = $_->get_info;
+        +{ dom => $_, data => { 'state.state' => $st, 'state.reason' => $reason,
+                                'balloon.current' => $info->{memory}, 'balloon.maximum' => $info->{maxMem} } };
+    } $conn->list_all_domains;
+}
+for my $rec (@recs) {
     my $data = $rec->{data};
     printf "stats %s: %s\n", $rec->{dom}->get_name,
         join(', ', map { "$_=$data->{$_}" } sort keys %$data);

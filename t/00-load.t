@@ -5,7 +5,9 @@ use Test::More;
 BEGIN { use_ok('Sys::Virt') }
 use_ok('Sys::Virt::Error');
 is(Sys::Virt::Stream::NONBLOCK(), 1, 'constants of other packages are registered at load');
-ok(Sys::Virt->get_version() >= 9_000_000, 'libvirt library version');
+cmp_ok(Sys::Virt->get_version(), '>=', Sys::Virt::LIBVIR_VERSION_NUMBER(),
+       'libvirt library version: at least the one Sys::Virt was built against');
+cmp_ok(Sys::Virt::LIBVIR_VERSION_NUMBER(), '>=', 7_000_000, 'built against libvirt 7.0.0 or newer');
 
 # Constants are installed as perl's own modules install theirs (a value in
 # the stash, made a sub where code asks for one): every way a script of

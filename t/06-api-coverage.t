@@ -73,15 +73,56 @@ my %skip;
     }
 }
 
-my @missing = grep { !$bound{$_} && !$skip{$_} } sort keys %function;
+
+# Functions of newer libvirts than the installed one may be listed too
+# (data/libvirt-since.tsv knows them all); any other name is a typo.
+my %since;
+{
+    open my $fh, '<', File::Spec->catfile($root, 'data', 'libvirt-since.tsv') or die "libvirt-since.tsv: $!";
+    while (<$fh>) {
+        my ($name, $kind) = split /\t/;
+        $since{$name} = 1 if !/^#/ && $kind eq 'function';
+    }
+}
+my @stale = grep { !$function{$_} && !$since{$_} } sort keys %skip;
+is_deeply(\@stale, [], 'the skip list names only functions of libvirt')
+    or diag(join ' ', @stale);
+
+# Every function this release knows (data/libvirt-since.tsv, made from the
+# newest libvirt at its release) is bound or skipped with a reason.
+my @missing = grep { $since{$_} && !$bound{$_} && !$skip{$_} } sort keys %function;
 is_deeply(\@missing, [], 'every function of the API description is bound or skipped with a reason')
     or diag("neither bound nor skipped:\n  " . join("\n  ", @missing));
 
-my @stale = grep { !$function{$_} } sort keys %skip;
-is_deeply(\@stale, [], 'the skip list names only functions of this libvirt')
-    or diag(join ' ', @stale);
+# A libvirt newer than this release has functions it cannot know yet: a
+# user of that libvirt still installs this release (their methods come
+# with a later one); tools/gen-since.pl on that libvirt's API description
+# makes them known, and the test above then asks for their rows.
+my @unknown = grep { !$since{$_} } sort keys %function;
+if (@unknown) {
+    TODO: {
+        local $TODO = 'the installed libvirt is newer than this release of Sys::Virt';
+        fail('data/libvirt-since.tsv knows every function of the installed libvirt');
+        diag("not known to this release:\n  " . join("\n  ", @unknown));
+    }
+} else {
+    pass('data/libvirt-since.tsv knows every function of the installed libvirt');
+}
 my @both = grep { $bound{$_} } sort keys %skip;
 is_deeply(\@both, [], 'no function is both bound and skipped')
     or diag(join "\n", map { "$_ (bound in $bound{$_})" } @both);
+
+# The library refers to no libvirt symbol the installed libvirt lacks (it
+# would not load: Rust links with -z now). The build leaves out every call
+# of a newer libvirt (data/libvirt-since.tsv, cfg libvirt = NAME).
+SKIP: {
+    my $so = File::Spec->catfile($root, qw(blib arch auto Sys Virt Virt.so));
+    my $nm = `nm -D --undefined-only '$so' 2>/dev/null`;
+    skip 'no nm (binutils) or no blib/arch/auto/Sys/Virt/Virt.so', 1 if $? || !length $nm;
+    my %data = (virConnectAuthPtrDefault => 1);    # a variable, not a function
+    my @foreign = grep { !$function{$_} && !$data{$_} } map { /^\s*U (vir\w+)/ ? $1 : () } split /\n/, $nm;
+    is_deeply(\@foreign, [], 'the library calls only functions of the installed libvirt')
+        or diag(join ' ', @foreign);
+}
 
 done_testing;

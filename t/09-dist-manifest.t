@@ -35,9 +35,20 @@ my @needed = grep { m{^(?:src|xs|tools|data|lib|t(?!/\.))/} && !m{(?:~|\.bak|\.o
 my @skipped = sort grep { $skip->($_) } @needed;
 is_deeply \@skipped, [], 'nothing under src/ xs/ tools/ data/ lib/ t/ is skipped'
     or diag "Skipped by MANIFEST.SKIP:\n", map "  $_\n", @skipped;
-for my $f (qw(Makefile.PL Cargo.toml Cargo.lock build.rs README)) {
+for my $f (qw(Makefile.PL Cargo.toml Cargo.lock build.rs README Changes LICENSE COPYING Artistic)) {
     ok exists $listed->{$f}, "MANIFEST lists $f";
 }
+
+# Changes says what this version brings.
+my ($version) = do {
+    open my $fh, '<', 'lib/Sys/Virt.pm' or die "lib/Sys/Virt.pm: $!";
+    map { /^our \$VERSION = '([^']+)'/ ? $1 : () } <$fh>;
+};
+my ($changes_top) = do {
+    open my $fh, '<', 'Changes' or die "Changes: $!";
+    map { /^(\d[\d.]*)\s/ ? $1 : () } <$fh>;
+};
+is $changes_top, $version, "Changes begins with this version's entry ($version)";
 
 # A tarball carries the crates, and cargo is pointed at them.
 if (-d 'vendor') {

@@ -182,7 +182,7 @@ dies_libvirt { $dom->save("$dir/a", undef, {}) } "save: an empty hash still mean
 dies_like { $dom->save(undef, undef, { files => "x" }) } qr/save: unknown parameter 'files'/, "save: unknown parameter";
 # (The classic binding frees a scalar it does not own here: "Attempt to
 # free unreferenced scalar".)
-dies_libvirt { $dom->save(undef, undef, { Sys::Virt::Domain::SAVE_PARAM_FILE() => "$dir/p" }) }
+dies_libvirt { $dom->save(undef, undef, { file => "$dir/p" }) }
     "save with parameters (virDomainSaveParams, not in the test driver)";
 dies_libvirt { $dom->save("$dir/x", "<domain/>") } "save with XML (the test driver refuses it)";
 ok($dom->is_active, "still running");

@@ -5,7 +5,9 @@
 # flat, and every object handle is released when its Perl object goes.
 use strict;
 use warnings;
+use lib 't/lib';
 use Test::More;
+use Test::LibvirtAPI;
 
 use Sys::Virt;
 
@@ -22,11 +24,15 @@ sub rss_kib {
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my $dom = $conn->get_domain_by_name('test');
 $dom->create_snapshot("<domainsnapshot><name>base</name></domainsnapshot>");
+# Where the driver lacks it (libvirt 7.0's test driver), the rounds go
+# through its error instead.
+driver_call(virDomainGetControlInfo => sub { $dom->get_control_info },
+            sub { is(ref $_[0], 'HASH', 'get_control_info: a hash') });
 
 sub round {
     my $os = $dom->get_os_type;                           # string, libvirt-allocated
     my $bi = $dom->get_block_info('vda');                 # struct -> hash
-    my $ci = $dom->get_control_info;
+    my $ci = eval { $dom->get_control_info };             # a hash, or libvirt's error
     my $max = $dom->get_max_memory;                       # number
     my $snap = $dom->create_snapshot("<domainsnapshot><name>s$_[0]</name></domainsnapshot>");
     my $x = $snap->get_xml_description;

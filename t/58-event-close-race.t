@@ -34,6 +34,13 @@ plan skip_all => 'gdb must attach to the private daemon: needs root' if $> != 0;
 my ($gdb) = grep { -x } map { "$_/gdb" } split /:/, $ENV{PATH} // '';
 plan skip_all => 'gdb not installed' unless $gdb;
 
+# The staging reads a daemon message's procedure at its offset in libvirt
+# 9.0's virNetMessage, and stops at 9.0's functions: checked there only.
+# (The fix, one more call after each deregistration, runs on every libvirt.)
+plan skip_all => 'the race is staged with libvirt 9.0\'s internals; this is libvirt '
+    . join('.', map { int(Sys::Virt::LIBVIR_VERSION_NUMBER() / $_) % 1000 } 1_000_000, 1000, 1)
+    unless int(Sys::Virt::LIBVIR_VERSION_NUMBER() / 1000) == 9000;
+
 my $d = Test::LibvirtDaemon->start_or_skip;
 
 # From libvirt's remote_protocol.x and virnetmessage.h (9.0, x86-64): the

@@ -23,9 +23,10 @@ use warnings;
 use Getopt::Long;
 
 my %opt = (api => '/usr/share/libvirt/api/libvirt-api.xml', table => 'data/api.tsv');
-GetOptions(\%opt, 'table=s', 'api=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast', 'handles-rs=s', 'handles-h')
-    or die "usage: $0 --table FILE [--api FILE] [--rust F] [--handles-rs F] [--xs F] [--h F] [--no-fast]"
+GetOptions(\%opt, 'table=s', 'api=s', 'since=s', 'rust=s', 'xs=s', 'h=s', 'pod-skeleton=s', 'list', 'handwritten=s', 'no-fast', 'handles-rs=s', 'handles-h')
+    or die "usage: $0 --table FILE [--api FILE] [--since FILE] [--rust F] [--handles-rs F] [--xs F] [--h F] [--no-fast]"
          . " [--handles-h] [--pod-skeleton PKG] [--list]\n";
+($opt{since} //= $opt{table}) =~ s{api\.tsv$}{libvirt-since.tsv};
 
 # ------------------------------------------------------------ classes ----
 # Every object class: Perl class, short name in the table, Rust handle type,
@@ -100,6 +101,8 @@ if ($opt{'handles-rs'}) {
         $text .= "    /// `$c->{perl}`\n    $c->{ctype} = $c->{id}, $c->{cptr}, \"$c->{what}\", $how;\n";
     }
     write_file($opt{'handles-rs'}, "$text}\n");
+    # (alone, it needs neither the table nor libvirt's API description)
+    exit 0 unless grep { $opt{$_} } qw(rust xs h list pod-skeleton);
 }
 
 # ------------------------------------------------------------ table ------
@@ -174,6 +177,29 @@ my (%func, %struct);
         while ($body =~ m{<field name='(\w+)' type='([^']*)'}g) { push @fields, [$1, $2] }
         $struct{$name} = \@fields;
     }
+}
+
+# The release that introduced each libvirt function (data/libvirt-since.tsv):
+# a row whose function the installed libvirt lacks becomes a method that
+# dies saying which release it needs.
+my %since;
+{
+    open my $fh, '<', $opt{since} or die "$opt{since}: $!\n";
+    while (<$fh>) {
+        next if /^#/;
+        chomp;
+        my ($name, $kind, $v) = split /\t/;
+        $since{$name} = $v if $kind eq 'function';
+    }
+}
+
+# The libvirt function a row needs (a regular call's, or the one named in
+# rust:NAME\@virXxx), and whether the installed libvirt has it.
+sub needed_function {
+    my ($r) = @_;
+    return $r->{call} if $r->{call} =~ /^vir\w+$/;
+    return $1 if $r->{call} =~ /^rust:[\w:]+\@(vir\w+)$/;
+    return undef;
 }
 
 if (my $pkg = $opt{'pod-skeleton'}) {
@@ -323,8 +349,22 @@ sub rust_body {
             . ($r->{static} ? "        // SAFETY: NULL (a class method's class) or a live handle.\n"
                             . "        let this_ = unsafe { this_.as_ref() };\n"
                             : "        let this_ = this(this_)?;\n");
+    my $needed = needed_function($r);
+    if ($needed && !$func{$needed} && $r->{fallback} && $func{ $r->{fallback} }) {
+        # virXxxFlags/virXxx where libvirt lacks virXxxFlags: the older call
+        # without flags, and flags die naming the release that brings them.
+        $r = { %$r, call => $r->{fallback}, fallback => undef, flags_need => $needed };
+        $needed = $r->{call};
+    }
     my $call = $r->{call};
-    if ($call =~ /^rust:(\w+(?:::\w+)*)$/) {
+    if ($needed && !$func{$needed}) {
+        # The installed libvirt lacks the function: the method exists, checks
+        # its arguments as always, and dies naming the release it needs.
+        $since{$needed}
+            or die "$opt{table}:$r->{line}: $needed is neither in $opt{api} nor in $opt{since}\n";
+        $out =~ s/#\[allow\(/#[allow(unused_variables, /;
+        $out .= "        let _ = this_;\n        lacking(\"$fq\", \"$needed\")\n";
+    } elsif ($call =~ /^rust:(\w+(?:::\w+)*)(?:\@vir\w+)?$/) {
         my @a = map { arg_owned($_, $fq) } @{ $r->{args} };
         $out .= "        overrides::$1(" . join(', ', 'this_', @a) . ")\n";
     } elsif ($call =~ /^unsupported:(\w+)$/) {
@@ -362,7 +402,9 @@ sub c_call {
     !$first || $class_by_ptr{ $first->[1] } && $class_by_ptr{ $first->[1] } == $r->{class}
         or die "$opt{table}:$r->{line}: $r->{call} takes $first->[1] first, not a $r->{class}{cptr}\n";
     my $this = $r->{static} ? '' : 'this_.raw(), ';
-    my @perl = @{ $r->{args} };
+    # (a virXxxFlags/virXxx row on a libvirt without virXxxFlags: the
+    # older call, which takes no flags; see rust_body)
+    my @perl = grep { !($r->{flags_need} && $_->{type} eq 'flags') } @{ $r->{args} };
     my ($pre, @call, $conv) = ('');
     my $ret = $r->{ret};
     my ($struct_type, $out_ctype);
@@ -440,6 +482,9 @@ sub c_call {
         (my $str = $callexpr) =~ s/UUID:$u/s.as_ptr()/;
         $str =~ s/\b$r->{call}\(/$string(/;
         $callexpr = "(match &$u { UuidArg::Raw(u) => $raw, UuidArg::Str(s) => $str })";
+    }
+    if (my $newer = $r->{flags_need}) {
+        $callexpr = "(if a_flags == 0 { $callexpr } else { lacking(\"$fq\", \"$newer\")? })";
     }
     if (my $older = $r->{fallback}) {
         # The same call without its flags, for flags 0 (as the classic
@@ -842,6 +887,11 @@ if ($opt{rust}) {
                   ? "    crate::boundary::guard_io(\"$fn\", (), || { $release; Ok(()) })\n}\n\n"
                   : "    crate::boundary::release_call(|| $release)\n}\n\n");
     }
+    # The release of every function the installed libvirt lacks (messages).
+    $text .= "/// The libvirt release that introduced a function the installed libvirt lacks.\n"
+           . "pub fn libvirt_since(function: &str) -> &'static str {\n    match function {\n";
+    $text .= "        \"$_\" => \"$since{$_}\",\n" for grep { !$func{$_} } sort keys %since;
+    $text .= "        _ => \"(unknown)\",\n    }\n}\n\n";
     $text .= join("\n", @rust);
     write_file($opt{rust}, $text);
 }

@@ -7,7 +7,12 @@
 #                          [--c OUT.h] [--pod FILE.pm ...] [--list PACKAGE]
 #
 # Only core modules; the XML is parsed with regexes.
-use v5.36;
+# Perl 5.20 or newer (Debian 11 has 5.32): signatures, experimental there.
+use v5.20;
+use strict;
+use warnings;
+use feature 'signatures';
+no warnings 'experimental::signatures';
 use File::Basename qw(dirname);
 use File::Spec;
 use Getopt::Long qw(GetOptions);
@@ -282,6 +287,21 @@ sub pod_text ($s) {
     return $s;
 }
 
+# The release of each constant newer than the oldest libvirt supported
+# (data/libvirt-since.tsv): its POD says from which libvirt it exists.
+my $since = do {
+    my %s;
+    my $file = File::Spec->catfile($root, 'data', 'libvirt-since.tsv');
+    if (open my $fh, '<', $file) {
+        while (<$fh>) {
+            chomp;
+            my ($name, $kind, $v) = split /\t/;
+            $s{$name} = $v if !/^#/ && $kind ne 'function';
+        }
+    }
+    \%s;
+};
+
 sub pod_for ($pkg) {
     my $pod = "=over 4\n\n";
     for my $c (@{$by_pkg{$pkg} // []}) {
@@ -296,6 +316,8 @@ sub pod_for ($pkg) {
             push @paras, $p;
         }
         @paras = ("The libvirt constant C<$c->{lv}>.") unless @paras;
+        push @paras, "Defined where Sys::Virt is built against libvirt $since->{$c->{lv}} or newer."
+            if $since->{$c->{lv}};
         $pod .= "$_\n\n" for @paras;
     }
     $pod .= "=back\n";

@@ -167,9 +167,12 @@ svr_xs_drain(pTHX)
 {
     while (svr_fired_head < svr_fired_len) {
         SvrFired f = svr_fired[svr_fired_head++];
+        /* A handle's callback gets (id, fd, events), a timer's (id). */
+        const IV values[3] = { f.id, f.fd, f.events };
+        const int nargs = f.is_handle ? 3 : 1;
         SV *args[3];
         U32 refs[3];
-        int nargs, contain;
+        int i, contain;
         contain = f.cb && (svr_fired_more() || svr_has_deferred_exception());
         if (svr_fired_head == svr_fired_len)
             svr_fired_head = svr_fired_len = 0;
@@ -178,20 +181,11 @@ svr_xs_drain(pTHX)
         /* The queue's reference: freed with the statement, also when the
          * callback dies (or removes its own registration). */
         sv_2mortal(f.cb);
-        args[0] = svr_arg_take_mortal(aTHX_ 0, f.id, &refs[0]);
-        if (f.is_handle) {
-            args[1] = svr_arg_take_mortal(aTHX_ 1, f.fd, &refs[1]);
-            args[2] = svr_arg_take_mortal(aTHX_ 2, f.events, &refs[2]);
-            nargs = 3;
-        } else {
-            nargs = 1;
-        }
+        for (i = 0; i < nargs; i++)
+            args[i] = svr_arg_take_mortal(aTHX_ i, values[i], &refs[i]);
         svr_xs_fire(aTHX_ f.cb, args, nargs, contain);
-        svr_arg_give_mortal(aTHX_ 0, args[0], refs[0]);
-        if (f.is_handle) {
-            svr_arg_give_mortal(aTHX_ 1, args[1], refs[1]);
-            svr_arg_give_mortal(aTHX_ 2, args[2], refs[2]);
-        }
+        for (i = 0; i < nargs; i++)
+            svr_arg_give_mortal(aTHX_ i, args[i], refs[i]);
     }
 }
 
@@ -278,6 +272,14 @@ svr_xs_impl_call(pTHX_ const char *method, SV **args, int nargs, SV **result)
     SV *name;
     int i, n;
     *result = NULL;
+    /* At global destruction the loop's own objects (EV's watchers, ...)
+     * may be freed already: what libvirt asks then (a connection closing
+     * updates or removes its socket's watch) is not passed on, and adding
+     * fails quietly. */
+    if (PL_phase == PERL_PHASE_DESTRUCT) {
+        *result = newSV(0);
+        return strncmp(method, "add_", 4) != 0;
+    }
     if (!svr_impl) {
         svr_defer_exception(aTHX_ newSVpvf("Sys::Virt::Event: no event implementation is registered\n"));
         return 0;

@@ -3,7 +3,7 @@ package Sys::Virt;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
@@ -24,6 +24,28 @@ use Sys::Virt::DomainSnapshot;
 use Sys::Virt::DomainCheckpoint;
 
 sub CLONE_SKIP { 1 }
+
+# The API level of this build: that of the classic binding's release this
+# release covers (the first three parts of $VERSION), or, where older, that
+# of the libvirt it was built against (whose methods of newer libvirts die
+# naming the release they need). `use Sys::Virt 11.0.0;` asks for it.
+sub VERSION {
+    my $class = shift;
+    if (@_ && defined $_[0] && $class eq __PACKAGE__) {
+        my $n = LIBVIR_VERSION_NUMBER();
+        my $built = join '.', int($n / 1_000_000), int($n / 1000) % 1000, $n % 1000;
+        my ($release) = $VERSION =~ /^(\d+\.\d+\.\d+)/;
+        my $level = version->parse("v$built") < version->parse("v$release") ? $built : $release;
+        # The API level asked for: the first three parts (a fourth counts
+        # this project's releases at a level).
+        my $want = join '.', (split /\./, version->parse($_[0])->normal =~ s/^v//r)[0 .. 2];
+        if (version->parse("v$want") > version->parse("v$level")) {
+            die "Sys::Virt version " . (version->parse($_[0])->normal =~ s/^v//r) . " required--this is only version $level"
+                . " (Sys::Virt $VERSION built against libvirt $built)\n";
+        }
+    }
+    return $class->SUPER::VERSION(@_);
+}
 
 sub new {
     my $proto = shift;
@@ -187,6 +209,35 @@ to Perl.
 Every method that fails in libvirt dies with a L<Sys::Virt::Error> object.
 A wrong argument dies with a plain message naming the method and argument.
 
+=head1 VERSIONS
+
+C<$Sys::Virt::VERSION> is C<A.B.C.N>: C<A.B.C> is the release of the
+classic binding whose API this release covers (12.7.0: every method,
+constant and event of it), and C<N> counts this project's releases at that
+level.
+
+What a build has depends on the libvirt it is built against (7.0.0 or
+newer). Every method of the classic binding exists; one whose libvirt
+function that libvirt lacks dies with a L<Sys::Virt::Error>
+(C<ERR_NO_SUPPORT>) whose message names the libvirt release it needs.
+Constants and event IDs exist where that libvirt defines them (the
+documentation of each newer one says from which release).
+C<Sys::Virt::LIBVIR_VERSION_NUMBER> is the version of the libvirt it was
+built against (major * 1,000,000 + minor * 1,000 + micro).
+
+=over 4
+
+=item Sys::Virt->VERSION($wanted)
+
+As for any module (C<use Sys::Virt 11.0.0;> calls it), dies unless this
+build has the API of the classic binding's release C<$wanted>: that of
+C<A.B.C>, or of the libvirt it was built against where that is older.
+Built against libvirt 9.0, C<use Sys::Virt 9.0.0;> passes and
+C<use Sys::Virt 11.0.0;> dies ("this is only version 9.0.0"). Without an
+argument it returns C<$VERSION>.
+
+=back
+
 =head1 METHODS
 
 =over 4
@@ -289,8 +340,13 @@ and job completed C<\%params> (typed parameters as one hash); agent
 lifecycle C<$state, $reason>; migration iteration C<$iteration>; metadata
 change C<$type, $nsuri>; block threshold C<$dev, $path, $threshold,
 $excess>; memory failure C<$recipient, $action, $flags>; memory device
-size change C<$alias, $size>. 64-bit numbers are exact. Returns the
-callback id.
+size change C<$alias, $size>; NIC MAC change C<$alias, $oldMAC, $newMAC>
+(libvirt 11.2.0); vCPU removed C<$vcpuid> (12.4.0); channel lifecycle
+C<$channelName, $state, $reason> (12.4.0). 64-bit numbers are exact.
+Returns the callback id. An event ID the installed libvirt does not
+define dies with libvirt's error, and one newer than this release of
+Sys::Virt knows dies with "unknown domain event ID N"; either way only
+that registration fails, and the other IDs register as usual.
 
 =item $conn->domain_event_deregister_any($id)
 
@@ -902,7 +958,9 @@ L<Sys::Virt::Network> or C<undef> (every network), C<$eventID> one of the
 C<Sys::Virt::Network::EVENT_ID_*> constants. Lifecycle events call
 C<< $coderef->($conn, $net, $event, $detail) >> with C<$event> one of
 C<Sys::Virt::Network::EVENT_DEFINED>, C<EVENT_UNDEFINED>, C<EVENT_STARTED>,
-C<EVENT_STOPPED>. Returns the id of the registration.
+C<EVENT_STOPPED>; metadata changes (libvirt 9.8.0) call
+C<< $coderef->($conn, $net, $type, $nsuri) >>. Returns the id of the
+registration.
 
 =item $conn->network_event_deregister_any($id)
 
@@ -1055,6 +1113,10 @@ C<virNWFilterBindingCreateXML>.
 
 =over 4
 
+=item Sys::Virt::LIBVIR_VERSION_NUMBER
+
+Macro providing the version of the library as version * 1,000,000 + minor * 1000 + micro
+
 =item Sys::Virt::CONNECT_RO
 
 A readonly connection
@@ -1187,9 +1249,21 @@ The cumulative interrupt CPU time, since the node booting up (in nanoseconds).
 
 The CPU utilization of a node. The usage value is in percent and 100% represents all CPUs of the node.
 
+=item Sys::Virt::NODE_CPU_STATS_GUEST
+
+The cumulative CPU time spent running guest virtual CPUs, since the node booting up (in nanoseconds).
+
+Defined where Sys::Virt is built against libvirt 11.8.0 or newer.
+
 =item Sys::Virt::NODE_MEMORY_STATS_ALL_CELLS
 
 The libvirt constant C<VIR_NODE_MEMORY_STATS_ALL_CELLS>.
+
+=item Sys::Virt::NODE_MEMORY_STATS_AVAILABLE
+
+Macro for the available memory: On Linux, it is only returned in case of VIR_NODE_MEMORY_STATS_ALL_CELLS.
+
+Defined where Sys::Virt is built against libvirt 12.3.0 or newer.
 
 =item Sys::Virt::NODE_MEMORY_STATS_BUFFERS
 
@@ -1263,6 +1337,13 @@ show all features
 
 filter out non-migratable features
 
+=item Sys::Virt::BASELINE_CPU_IGNORE_HOST
+
+when computing a baseline from several CPUs, do not make the result
+dependent on the current host
+
+Defined where Sys::Virt is built against libvirt 11.6.0 or newer.
+
 =item Sys::Virt::COMPARE_CPU_FAIL_INCOMPATIBLE
 
 treat incompatible
@@ -1312,13 +1393,38 @@ Macro represents the number of bits we lose in physical address space when SEV i
 
 Macro represents the number of SEV guests that can be run on the host, as a VIR_TYPED_PARAM_UINT.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::SEV_MAX_ES_GUESTS
 
 Macro represents the number of SEV-ES guests that can be run on the host, as a VIR_TYPED_PARAM_UINT.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::SEV_CPU0_ID
 
 Macro represents the unique ID of CPU0 (socket 0) needed to retrieve the signed CEK of the CPU from AMD's Key Distribution Service (KDS), as VIR_TYPED_PARAMS_STRING.
+
+Defined where Sys::Virt is built against libvirt 8.4.0 or newer.
+
+=item Sys::Virt::DOMAIN_CAPABILITIES_DISABLE_DEPRECATED_FEATURES
+
+Report host model with deprecated features disabled.
+
+Defined where Sys::Virt is built against libvirt 11.0.0 or newer.
+
+=item Sys::Virt::DOMAIN_CAPABILITIES_EXPAND_CPU_FEATURES
+
+Report all host model CPU features.
+
+Defined where Sys::Virt is built against libvirt 12.2.0 or newer.
+
+=item Sys::Virt::DOMAIN_CAPABILITIES_SUPPORTED_CPU_FEATURES
+
+Report all CPU features supported on the host, even those that will not
+be enabled by host-model CPU mode.
+
+Defined where Sys::Virt is built against libvirt 12.5.0 or newer.
 
 =back
 

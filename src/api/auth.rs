@@ -118,7 +118,9 @@ mod tests {
         *(ctx as *mut u32) += 1;
         for c in std::slice::from_raw_parts_mut(creds, n as usize) {
             let v = if c.cred_type == sys::VIR_CRED_AUTHNAME as c_int { "alice" } else { "secret" };
-            c.result = libc::strdup(CString::new(v).unwrap().as_ptr());
+            // Bound to a name: Rust 1.78's lint took the temporary for dangling.
+            let owned = CString::new(v).unwrap();
+            c.result = libc::strdup(owned.as_ptr());
             c.resultlen = v.len() as c_uint;
         }
         0

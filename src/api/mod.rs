@@ -463,4 +463,24 @@ pub fn unsupported(function: &str) -> Result<Value> {
     })
 }
 
+/// The libvirt this library was built against (build.rs reads it from the
+/// installed API description).
+pub const LIBVIRT_BUILT_VERSION: &str = env!("SVR_LIBVIRT_VERSION");
+
+/// A method (or a form of one) whose libvirt function the installed libvirt
+/// lacks: the build left the call out (the library never refers to a
+/// symbol libvirt lacks), and the error says which release brings it
+/// (`libvirt_since`, generated from data/libvirt-since.tsv).
+pub fn lacking<T>(method: &str, function: &str) -> Result<T> {
+    Err(Failure::Libvirt {
+        code: sys::VIR_ERR_NO_SUPPORT as i32,
+        domain: sys::VIR_FROM_NONE as i32,
+        level: sys::VIR_ERR_ERROR as i32,
+        message: format!(
+            "{method} needs libvirt {} or newer ({function}); Sys::Virt was built against libvirt {LIBVIRT_BUILT_VERSION}",
+            libvirt_since(function)
+        ),
+    })
+}
+
 include!(concat!(env!("OUT_DIR"), "/api_gen.rs"));

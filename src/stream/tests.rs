@@ -33,7 +33,10 @@ fn screenshot_stream(conn: &Connect, flags: c_uint) -> Stream {
 
 /// What `virsh screenshot` writes, when virsh is installed.
 fn reference_png() -> Option<Vec<u8>> {
-    let file = std::env::temp_dir().join(format!("svr-shot-{}.png", std::process::id()));
+    // A file of each call's own: tests run in parallel threads of one process.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("svr-shot-{}-{n}.png", std::process::id()));
     let ok = std::process::Command::new("virsh")
         .args(["-q", "-c", "test:///default", "screenshot", "test"])
         .arg(&file)

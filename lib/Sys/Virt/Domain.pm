@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -150,6 +150,18 @@ Provides a boolean value indicating whether the domain configured to be automati
 =item $dom->set_autostart($autostart)
 
 Configure the domain to be automatically started when the host machine boots. Calls C<virDomainSetAutostart>.
+
+=item my $flag = $dom->get_autostart_once()
+
+Returns true when the domain is set to start automatically the next time
+the host boots, and only then. Calls C<virDomainGetAutostartOnce>
+(libvirt 11.2.0 or newer).
+
+=item $dom->set_autostart_once($flag)
+
+Sets (true) or clears (false) starting the domain automatically the next
+time the host boots, and only then. Calls C<virDomainSetAutostartOnce>
+(libvirt 11.2.0 or newer).
 
 =item my $result = $dom->get_max_memory()
 
@@ -510,6 +522,22 @@ the C<BLOCK_IOTUNE_*> parameter names. Calls C<virDomainGetBlockIoTune>.
 Changes the I/O limits of the disk C<$disk> named by the keys of
 C<$params>; an unknown name dies. Calls C<virDomainSetBlockIoTune>.
 
+=item $dom->set_throttle_group($group, $params, $flags=0)
+
+Adds the throttle group C<$group> to the domain, or changes all of its
+limits. C<$params> is a hash reference keyed by the C<BLOCK_IOTUNE_*>
+parameter names (C<total_bytes_sec>, C<read_iops_sec>, ...; all numbers,
+and C<group_name>, a string); a name outside them dies with a message
+naming it. C<$flags> selects the live or persistent configuration
+(C<AFFECT_*>). Calls C<virDomainSetThrottleGroup> (libvirt 11.2.0 or
+newer).
+
+=item $dom->del_throttle_group($group, $flags=0)
+
+Removes the throttle group C<$group> from the domain; no throttle filter
+may still use it. Calls C<virDomainDelThrottleGroup> (libvirt 11.2.0 or
+newer).
+
 =item my $params = $dom->get_interface_parameters($intf, $flags=0)
 
 Returns the bandwidth tunables of the interface C<$intf> as a hash
@@ -760,6 +788,23 @@ adds or removes them. Calls C<virDomainAuthorizedSSHKeysSet>.
 Returns the list of the domain's messages (C<MESSAGE_DEPRECATION>,
 C<MESSAGE_TAINTING> select which). Calls C<virDomainGetMessages>.
 
+=item $dom->graphics_reload($type, $flags=0)
+
+Asks the hypervisor to reload the state of the domain's graphics backend
+(for example the TLS certificates of VNC). C<$type> is one of the
+C<GRAPHICS_RELOAD_TYPE_*> constants (C<GRAPHICS_RELOAD_TYPE_ANY> for every
+backend). Calls C<virDomainGraphicsReload> (libvirt 10.2.0 or newer).
+
+=item $dom->announce_interface($device, $params, $flags=0)
+
+Makes the guest announce its network interface C<$device> (its alias;
+C<undef> for all of them) by sending gratuitous ARP packets, so that
+switches learn where its MAC address now is. C<$params> is a hash
+reference keyed by the C<ANNOUNCE_INTERFACE_*> parameter names
+(C<initial>, C<max>, C<step> in milliseconds, C<rounds>; unsigned
+integers; an empty hash takes the hypervisor's defaults). Calls
+C<virDomainAnnounceInterface> (libvirt 12.5.0 or newer).
+
 =item $dom->save($filename=undef, $dxml=undef, $params=undef, $flags=0)
 
 Saves the domain's state to the file C<$filename> and stops it. With
@@ -960,7 +1005,9 @@ Favor paused over running
 
 =item Sys::Virt::Domain::SAVE_RESET_NVRAM
 
-Re-initialize NVRAM from template
+Re-initialize NVRAM/varstore from template
+
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
 
 =item Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE
 
@@ -993,9 +1040,13 @@ checkpoint metadata
 Also remove any
 TPM state
 
+Defined where Sys::Virt is built against libvirt 8.9.0 or newer.
+
 =item Sys::Virt::Domain::UNDEFINE_KEEP_TPM
 
 Keep TPM state  Future undefine control flags should come here.
+
+Defined where Sys::Virt is built against libvirt 8.9.0 or newer.
 
 =item Sys::Virt::Domain::START_PAUSED
 
@@ -1019,7 +1070,9 @@ Validate the XML document against schema
 
 =item Sys::Virt::Domain::START_RESET_NVRAM
 
-Re-initialize NVRAM from template
+Re-initialize NVRAM/varstore from template
+
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
 
 =item Sys::Virt::Domain::DEFINE_VALIDATE
 
@@ -1077,6 +1130,8 @@ running in post-copy migration mode
 =item Sys::Virt::Domain::STATE_RUNNING_POSTCOPY_FAILED
 
 running in failed post-copy migration
+
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
 
 =item Sys::Virt::Domain::STATE_BLOCKED_UNKNOWN
 
@@ -1137,6 +1192,12 @@ paused for post-copy migration
 =item Sys::Virt::Domain::STATE_PAUSED_POSTCOPY_FAILED
 
 paused after failed post-copy
+
+=item Sys::Virt::Domain::STATE_PAUSED_API_ERROR
+
+Some APIs (e.g., migration, snapshot) internally need to suspend a domain. This paused state reason is used when resume operation at the end of such API fails.
+
+Defined where Sys::Virt is built against libvirt 9.2.0 or newer.
 
 =item Sys::Virt::Domain::STATE_SHUTDOWN_UNKNOWN
 
@@ -1322,6 +1383,19 @@ migration. If the domain was persistent on the source host and
 VIR_MIGRATE_UNDEFINE_SOURCE is not used, it will end up persistent on
 both hosts.
 
+Note: If VIR_MIGRATE_PERSIST_DEST flag is used together with the
+VIR_MIGRATE_PARAM_DEST_XML migration parameter which supplies an
+updated definition for the destination host it's required to
+supply also VIR_MIGRATE_PARAM_PERSIST_XML updated the same way.
+Otherwise the persistent definition on the destination will not
+contain the updates.
+
+The VIR_MIGRATE_PERSIST_DEST flag should not be used with the
+"xmlin" parameter of older APIs as that way an updated persistent
+XML can't be supplied and thus the persistent definition will
+likely be incorrect as it will be based on the persistent definition
+on the source of the migration.
+
 =item Sys::Virt::Domain::MIGRATE_UNDEFINE_SOURCE
 
 Undefine the domain on the source host once migration successfully
@@ -1445,9 +1519,13 @@ doing heavy I/O on fast local storage and slow mirror.
 Requires one of VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC
 to be present as well.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::Domain::MIGRATE_POSTCOPY_RESUME
 
 Resume migration which failed in post-copy phase.
+
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
 
 =item Sys::Virt::Domain::MIGRATE_ZEROCOPY
 
@@ -1455,6 +1533,8 @@ Use zero-copy mechanism for migrating memory pages. For QEMU/KVM this
 means QEMU will be temporarily allowed to lock all guest pages in host's
 memory, although only those that are queued for transfer will be locked
 at the same time.
+
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
 
 =item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH
 
@@ -1490,7 +1570,7 @@ virDomainMigrate* params field: port that destination server should use for inco
 
 =item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION
 
-virDomainMigrate* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
+virDomainMigrate* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt, zlib, zstd. The parameter may be specified multiple times if more than one method should be used. Not all combinations of compression methods and migration options may be allowed. Parallel migration of QEMU domains is only compatible with either zlib or zstd method.
 
 =item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_THREADS
 
@@ -1535,6 +1615,36 @@ virDomainMigrate* params field: override the destination host name used for TLS 
 =item Sys::Virt::Domain::MIGRATE_PARAM_DISKS_URI
 
 virDomainMigrate* params field: URI used for incoming disks migration. Type is VIR_TYPED_PARAM_STRING. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_ZLIB_LEVEL
+
+virDomainMigrate* params field: the level of compression for zlib as VIR_TYPED_PARAM_INT. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
+
+Defined where Sys::Virt is built against libvirt 9.4.0 or newer.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_ZSTD_LEVEL
+
+virDomainMigrate* params field: the level of compression for zstd as VIR_TYPED_PARAM_INT. Accepted values are in range 0-20. 0 is no compression, 1 is maximum speed and 20 is maximum compression.
+
+Defined where Sys::Virt is built against libvirt 9.4.0 or newer.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DISKS_DETECT_ZEROES
+
+virDomainMigrate* params multiple field: The multiple values that list the block devices for which zero detection (to avoid transferring zero blocks, for storage where it can't be probed) is to be enabled. This may increase CPU overhead of the migration. Destination image will be sparse only when the disk 'discard' option is set to 'unmap'. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
+
+Defined where Sys::Virt is built against libvirt 10.9.0 or newer.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH_AVAIL_SWITCHOVER
+
+virDomainMigrate* params field: the bandwidth (in MiB/s) available for the final phase of (pre-copy) migration during which CPUs are stopped and all the remaining memory and device state is transferred. Knowing this bandwidth is important for accurate estimation of the domain downtime and deciding the right moment for switching over. Normally this would be estimated based on the bandwidth used by migration, but this could be lower than the actual available bandwidth. Using this parameter to override the computed value may help with migration convergence when the migration would keep iterating over and over thinking there's not enough bandwidth to comply with the configured maximum downtime.
+
+Defined where Sys::Virt is built against libvirt 11.1.0 or newer.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO
+
+virDomainMigrate* params multiple field: The multiple values that list the block devices for which the hypervisor is allowed to assume that the destination image was zeroed out and thus may skip zeroing it beforehand. At the moment this is only supported by the QEMU driver.
+
+Defined where Sys::Virt is built against libvirt 12.2.0 or newer.
 
 =item Sys::Virt::Domain::MIGRATE_MAX_SPEED_POSTCOPY
 
@@ -1668,9 +1778,13 @@ return domain memory info
 
 return domain dirty rate info
 
+Defined where Sys::Virt is built against libvirt 7.2.0 or newer.
+
 =item Sys::Virt::Domain::STATS_VM
 
 return vm info
+
+Defined where Sys::Virt is built against libvirt 8.9.0 or newer.
 
 =item Sys::Virt::Domain::GET_ALL_STATS_ACTIVE
 
@@ -1801,6 +1915,12 @@ Restored from snapshot
 
 Started due to wakeup event
 
+=item Sys::Virt::Domain::EVENT_STARTED_RECREATED
+
+Secure guest recreation
+
+Defined where Sys::Virt is built against libvirt 11.6.0 or newer.
+
 =item Sys::Virt::Domain::EVENT_CRASHED_PANICKED
 
 Guest was panicked
@@ -1835,7 +1955,7 @@ Restored from paused snapshot
 
 =item Sys::Virt::Domain::EVENT_SUSPENDED_API_ERROR
 
-suspended after failure during libvirt API call
+Some APIs (e.g., migration, snapshot) internally need to suspend a domain. This event detail is used when resume operation at the end of such API fails.
 
 =item Sys::Virt::Domain::EVENT_SUSPENDED_POSTCOPY
 
@@ -1844,6 +1964,12 @@ suspended for post-copy migration
 =item Sys::Virt::Domain::EVENT_SUSPENDED_POSTCOPY_FAILED
 
 suspended after failed post-copy
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_GUEST_SHUTDOWN
+
+suspended after guest os shut-down (a long running job is preserving the VM until completion)
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
 
 =item Sys::Virt::Domain::EVENT_RESUMED_UNPAUSED
 
@@ -1865,6 +1991,8 @@ running in post-copy mode
 =item Sys::Virt::Domain::EVENT_RESUMED_POSTCOPY_FAILED
 
 Running, but migration failed in post-copy
+
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
 
 =item Sys::Virt::Domain::EVENT_STOPPED_SHUTDOWN
 
@@ -1893,6 +2021,12 @@ Host emulator/mgmt failed
 =item Sys::Virt::Domain::EVENT_STOPPED_FROM_SNAPSHOT
 
 offline snapshot loaded
+
+=item Sys::Virt::Domain::EVENT_STOPPED_RECREATED
+
+Secure guest recreation
+
+Defined where Sys::Virt is built against libvirt 11.6.0 or newer.
 
 =item Sys::Virt::Domain::EVENT_SHUTDOWN_FINISHED
 
@@ -1995,6 +2129,30 @@ Affect running domain state.
 =item Sys::Virt::Domain::AFFECT_CONFIG
 
 Affect persistent domain state.  1 E<lt>E<lt> 2 is reserved for virTypedParameterFlags
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_CURRENT
+
+Alias of VIR_DOMAIN_AFFECT_CURRENT.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_LIVE
+
+Alias of VIR_DOMAIN_AFFECT_LIVE.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_CONFIG
+
+Alias of VIR_DOMAIN_AFFECT_CONFIG.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::SETVCPU_ASYNC_UNPLUG
+
+Do not wait for the guest to comply with the request
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
 
 =item Sys::Virt::Domain::JOB_NONE
 
@@ -2169,6 +2327,12 @@ virDomainGetJobStats field: current usage of temporary disk space for the job in
 =item Sys::Virt::Domain::JOB_ERRMSG
 
 virDomainGetJobStats field: Present only in statistics for a completed job. Optional error message for a failed job.
+
+=item Sys::Virt::Domain::JOB_VFIO_DATA_TRANSFERRED
+
+virDomainGetJobStats field: number of bytes transferred by VFIO devices in that iteration, as VIR_TYPED_PARAM_ULLONG.
+
+Defined where Sys::Virt is built against libvirt 10.6.0 or newer.
 
 =item Sys::Virt::Domain::BLOCK_JOB_TYPE_UNKNOWN
 
@@ -2349,6 +2513,26 @@ virConnectDomainEventMemoryFailureCallback
 
 virConnectDomainEventMemoryDeviceSizeChangeCallback
 
+Defined where Sys::Virt is built against libvirt 7.9.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_ID_NIC_MAC_CHANGE
+
+virConnectDomainEventNICMACChangeCallback
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_ID_VCPU_REMOVED
+
+virConnectDomainEventVcpuRemovedCallback
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_ID_CHANNEL_LIFECYCLE
+
+virConnectDomainEventChannelLifecycleCallback
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
 =item Sys::Virt::Domain::EVENT_WATCHDOG_NONE
 
 No action, watchdog ignored
@@ -2451,6 +2635,36 @@ state changed due to domain start
 
 unknown state change reason
 
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_STATE_CONNECTED
+
+channel connected
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_STATE_DISCONNECTED
+
+channel disconnected
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_REASON_UNKNOWN
+
+unknown state change reason
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_REASON_DOMAIN_STARTED
+
+state changed due to domain start
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_REASON_CHANNEL
+
+channel state changed
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
 =item Sys::Virt::Domain::MEMORY_HARD_LIMIT
 
 Macro for the memory tunable hard_limit: it represents the maximum memory the guest can use, as a ullong.
@@ -2537,11 +2751,11 @@ Macro represents the scheduler shares value, when using the allocation scheduler
 
 =item Sys::Virt::Domain::MEMORY_STAT_SWAP_IN
 
-The total amount of data read from swap space (in kB).
+The total amount of data read from swap space (in kiB).
 
 =item Sys::Virt::Domain::MEMORY_STAT_SWAP_OUT
 
-The total amount of memory written out to swap space (in kB).
+The total amount of memory written out to swap space (in kiB).
 
 =item Sys::Virt::Domain::MEMORY_STAT_MAJOR_FAULT
 
@@ -2558,14 +2772,14 @@ The libvirt constant C<VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT>.
 
 The amount of memory left completely unused by the system.  Memory that
 is available but used for reclaimable caches should NOT be reported as
-free.  This value is expressed in kB.
+free.  This value is expressed in kiB.
 
 =item Sys::Virt::Domain::MEMORY_STAT_AVAILABLE
 
 The total amount of usable memory as seen by the domain.  This value
 may be less than the amount of memory assigned to the domain if a
 balloon driver is in use or if the guest OS does not initialize all
-assigned pages.  This value is expressed in kB.
+assigned pages.  This value is expressed in kiB.
 
 =item Sys::Virt::Domain::MEMORY_STAT_ACTUAL_BALLOON
 
@@ -2574,7 +2788,7 @@ Current balloon value (in KB).
 =item Sys::Virt::Domain::MEMORY_STAT_RSS
 
 Resident Set Size of the process running the domain. This value
-is in kB
+is in kiB
 
 =item Sys::Virt::Domain::MEMORY_STAT_LAST_UPDATE
 
@@ -2588,7 +2802,7 @@ to swap, corresponds to 'Available' in /proc/meminfo
 =item Sys::Virt::Domain::MEMORY_STAT_DISK_CACHES
 
 The amount of memory, that can be quickly reclaimed without
-additional I/O (in kB). Typically these pages are used for caching files
+additional I/O (in kiB). Typically these pages are used for caching files
 from disk.
 
 =item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGALLOC
@@ -2685,6 +2899,18 @@ Macro for the BlockIoTune tunable weight: it represents the duration in seconds 
 
 size in bytes instead of KiB
 
+=item Sys::Virt::Domain::BLOCK_RESIZE_CAPACITY
+
+resize to full the capacity of the source
+
+Defined where Sys::Virt is built against libvirt 10.0.0 or newer.
+
+=item Sys::Virt::Domain::BLOCK_RESIZE_EXTEND
+
+Disallow shrinking
+
+Defined where Sys::Virt is built against libvirt 12.3.0 or newer.
+
 =item Sys::Virt::Domain::NUMA_NODESET
 
 Macro for typed parameter name that lists the numa nodeset of a domain, as a string.
@@ -2708,6 +2934,8 @@ The libvirt constant C<VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE>.
 =item Sys::Virt::Domain::NUMATUNE_MEM_RESTRICTIVE
 
 The libvirt constant C<VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE>.
+
+Defined where Sys::Virt is built against libvirt 7.3.0 or newer.
 
 =item Sys::Virt::Domain::PERF_PARAM_CMT
 
@@ -2799,23 +3027,33 @@ Macro for typed parameter name that represents emulation_faults perf event which
 
 =item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS
 
-The maximum polling time that can be used by polling algorithm in ns. The polling time starts at 0 (zero) and is the time spent by the guest to process IOThread data before returning the CPU to the host. The polling time will be dynamically modified over time based on the poll_grow and poll_shrink parameters provided. A value set too large will cause more CPU time to be allocated the guest. A value set too small will not provide enough cycles for the guest to process data. The polling interval is not available for statistical purposes.
+The maximum polling time that can be used by polling algorithm in ns. The polling time starts at 0 (zero) and is the time spent by the guest to process IOThread data before returning the CPU to the host. The polling time will be dynamically modified over time based on the poll_grow and poll_shrink parameters provided. A value set too large will cause more CPU time to be allocated the guest. A value set too small will not provide enough cycles for the guest to process data. Accepted type is VIR_TYPED_PARAM_ULLONG.
 
 =item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW
 
-This provides a value for the dynamic polling adjustment algorithm to use to grow its polling interval up to the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
+This provides a value for the dynamic polling adjustment algorithm to use to grow its polling interval up to the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific. Accepted type is VIR_TYPED_PARAM_UINT or since 9.3.0 VIR_TYPED_PARAM_ULLONG.
 
 =item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK
 
-This provides a value for the dynamic polling adjustment algorithm to use to shrink its polling interval when the polling interval exceeds the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
+This provides a value for the dynamic polling adjustment algorithm to use to shrink its polling interval when the polling interval exceeds the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific. Accepted type is VIR_TYPED_PARAM_UINT or since 9.3.0 VIR_TYPED_PARAM_ULLONG.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_WEIGHT
+
+This provides a shift value for the adaptive polling algorithm to control how much the most recent event interval affects the next polling duration calculation. Larger values decrease the weight of the current interval, enabling more gradual adjustments. Valid range is [0, 63]. A value of 0 lets the hypervisor select a default weight.  Accepted type is VIR_TYPED_PARAM_UINT.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
 
 =item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MIN
 
 Sets the lower bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Accepted type is VIR_TYPED_PARAM_INT.
 
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
+
 =item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX
 
 Sets the upper bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Since the upper band has to be equal to or greater than lower bound value of 0 is not accepted. Accepted type is VIR_TYPED_PARAM_INT.
+
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
 
 =item Sys::Virt::Domain::BANDWIDTH_IN_AVERAGE
 
@@ -2868,6 +3106,12 @@ Modify state of the cpu in the guest
 =item Sys::Virt::Domain::VCPU_HOTPLUGGABLE
 
 Make vcpus added hot(un)pluggable
+
+=item Sys::Virt::Domain::VCPU_ASYNC_UNPLUG
+
+Don't wait for the guest to comply with unplug request(s)
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
 
 =item Sys::Virt::Domain::SHUTDOWN_DEFAULT
 
@@ -3189,6 +3433,8 @@ only SIGTERM, no SIGKILL
 
 remove VM logs on destroy
 
+Defined where Sys::Virt is built against libvirt 8.3.0 or newer.
+
 =item Sys::Virt::Domain::METADATA_DESCRIPTION
 
 Operate on E<lt>descriptionE<gt>
@@ -3283,6 +3529,15 @@ Don't force usage of recoverable job for the copy operation
 
 Force the copy job to synchronously propagate guest writes into
 the destination image, so that the copy is guaranteed to converge
+
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
+=item Sys::Virt::Domain::BLOCK_COPY_TARGET_ZEROED
+
+Destination of the copy is zeroed (any read returns only 0x00 bytes) so
+the hypervisor may optimize out clearing of the target image.
+
+Defined where Sys::Virt is built against libvirt 12.2.0 or newer.
 
 =item Sys::Virt::Domain::BLOCK_JOB_SPEED_BANDWIDTH_BYTES
 
@@ -3389,6 +3644,8 @@ zlib compression
 =item Sys::Virt::Domain::CORE_DUMP_FORMAT_WIN_DMP
 
 Windows full crashdump format
+
+Defined where Sys::Virt is built against libvirt 7.4.0 or newer.
 
 =item Sys::Virt::Domain::TIME_SYNC
 
@@ -3586,6 +3843,8 @@ The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_BACKUP>.
 
 The libvirt constant C<VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE>.
 
+Defined where Sys::Virt is built against libvirt 9.0.0 or newer.
+
 =item Sys::Virt::Domain::DOMAIN_ABORT_JOB_POSTCOPY
 
 Interrupt post-copy migration. Since migration in a post-copy phase
@@ -3593,6 +3852,8 @@ cannot be aborted without losing the domain (none of the hosts involved
 in migration has a complete state of the domain), the migration will be
 suspended and it can later be resumed using virDomainMigrate* APIs with
 VIR_MIGRATE_POSTCOPY_RESUME flag.
+
+Defined where Sys::Virt is built against libvirt 8.5.0 or newer.
 
 =item Sys::Virt::Domain::LIFECYCLE_POWEROFF
 
@@ -3630,6 +3891,12 @@ The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY>.
 
 The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART>.
 
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE_RUNNING
+
+The libvirt constant C<VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE_RUNNING>.
+
+Defined where Sys::Virt is built against libvirt 12.6.0 or newer.
+
 =item Sys::Virt::Domain::SAVE_IMAGE_XML_SECURE
 
 dump security sensitive information too
@@ -3642,29 +3909,49 @@ Macro represents the launch measurement of the SEV guest, as VIR_TYPED_PARAM_STR
 
 Macro represents the API major version of the SEV host, as VIR_TYPED_PARAM_UINT.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MINOR
 
 Macro represents the API minor version of the SEV guest, as VIR_TYPED_PARAM_UINT.
+
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
 
 =item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_BUILD_ID
 
 Macro represents the build ID of the SEV host, as VIR_TYPED_PARAM_UINT.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_POLICY
 
 Macro represents the policy of the SEV guest, as VIR_TYPED_PARAM_UINT.
+
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SNP_POLICY
+
+Macro represents the policy of the SEV-SNP guest, as VIR_TYPED_PARAM_ULLONG.
+
+Defined where Sys::Virt is built against libvirt 10.5.0 or newer.
 
 =item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET
 
 A macro used to represent the SEV launch secret. The secret is a base64-encoded VIR_TYPED_PARAM_STRING containing an encrypted launch secret. The secret is created by the domain owner after the SEV launch measurement is retrieved and verified.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_HEADER
 
 A macro used to represent the SEV launch secret header. The secret header is a base64-encoded VIR_TYPED_PARAM_STRING containing artifacts needed by the SEV firmware to recover the plain text of the launch secret. See section "6.6 LAUNCH_SECRET" in the SEV API specification for a detailed description of the secret header.
 
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
+
 =item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS
 
 A macro used to represent the physical address within the guest's memory where the secret will be set, as VIR_TYPED_PARAM_ULLONG. If not specified, the address will be determined by the hypervisor.
+
+Defined where Sys::Virt is built against libvirt 8.0.0 or newer.
 
 =item Sys::Virt::Domain::GUEST_INFO_USERS
 
@@ -3690,9 +3977,23 @@ return filesystem information
 
 return disks information
 
+=item Sys::Virt::Domain::GUEST_INFO_DEVICES
+
+return devices information
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
 =item Sys::Virt::Domain::GUEST_INFO_INTERFACES
 
 return interfaces information
+
+Defined where Sys::Virt is built against libvirt 7.10.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD
+
+return load averages
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
 
 =item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK
 
@@ -3708,8 +4009,13 @@ The libvirt constant C<VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT>.
 
 =item Sys::Virt::Domain::BACKUP_BEGIN_REUSE_EXTERNAL
 
-reuse separately
-provided images
+reuse separately provided images
+
+=item Sys::Virt::Domain::BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN
+
+preserve the domain if the guest OS shuts down while the backup is running
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
 
 =item Sys::Virt::Domain::GET_HOSTNAME_AGENT
 
@@ -3770,52 +4076,1493 @@ remove keys, instead of adding them
 
 The libvirt constant C<VIR_DOMAIN_MESSAGE_DEPRECATION>.
 
+Defined where Sys::Virt is built against libvirt 7.1.0 or newer.
+
 =item Sys::Virt::Domain::MESSAGE_TAINTING
 
 The libvirt constant C<VIR_DOMAIN_MESSAGE_TAINTING>.
+
+Defined where Sys::Virt is built against libvirt 7.1.0 or newer.
+
+=item Sys::Virt::Domain::MESSAGE_IOERRORS
+
+Report available stored I/O
+errors messages for disk images
+
+Defined where Sys::Virt is built against libvirt 11.1.0 or newer.
 
 =item Sys::Virt::Domain::DIRTYRATE_UNSTARTED
 
 the dirtyrate calculation has
 not been started
 
+Defined where Sys::Virt is built against libvirt 7.2.0 or newer.
+
 =item Sys::Virt::Domain::DIRTYRATE_MEASURING
 
 the dirtyrate calculation is
 measuring
+
+Defined where Sys::Virt is built against libvirt 7.2.0 or newer.
 
 =item Sys::Virt::Domain::DIRTYRATE_MEASURED
 
 the dirtyrate calculation is
 completed
 
+Defined where Sys::Virt is built against libvirt 7.2.0 or newer.
+
 =item Sys::Virt::Domain::DIRTYRATE_MODE_PAGE_SAMPLING
 
 default mode - page-sampling
+
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
 
 =item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_BITMAP
 
 dirty-bitmap mode
 
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
+
 =item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_RING
 
 dirty-ring mode
+
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
 
 =item Sys::Virt::Domain::SAVE_PARAM_FILE
 
 the parameter used to specify the savestate file to save to or restore from.
 
+Defined where Sys::Virt is built against libvirt 8.4.0 or newer.
+
 =item Sys::Virt::Domain::SAVE_PARAM_DXML
 
 an optional parameter used to adjust guest xml on restore. If the hypervisor supports it, it can be used to alter host-specific portions of the domain XML that will be used when restoring an image.  For example, it is possible to alter the device while the domain is stopped.
+
+Defined where Sys::Virt is built against libvirt 8.4.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT
+
+an optional parameter used to specify the format of the save image. Valid format strings are represented by constants: - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_RAW - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_GZIP - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_BZIP2 - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_XZ - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_LZOP - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_ZSTD - VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_SPARSE  In the qemu driver, if not specified, the save_image_format setting in qemu.conf is used, which defaults to VIR_DOMAIN_SAVE_PARAM_IMAGE_FORMAT_RAW.  As VIR_TYPED_PARAM_STRING.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_PARALLEL_CHANNELS
+
+an optional parameter used to specify the number of IO channels to use during parallel save. As VIR_TYPED_PARAM_INT.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
 
 =item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_RESTORE
 
 Attempt a best-effort restore of security labels after use
 
+Defined where Sys::Virt is built against libvirt 9.0.0 or newer.
+
 =item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
 
 Use a seclabel allowing writes for the FD even if usage implies read-only mode
+
+Defined where Sys::Virt is built against libvirt 9.0.0 or newer.
+
+=item Sys::Virt::Domain::GRAPHICS_RELOAD_TYPE_ANY
+
+reload any graphics known to libvirt
+
+Defined where Sys::Virt is built against libvirt 10.2.0 or newer.
+
+=item Sys::Virt::Domain::GRAPHICS_RELOAD_TYPE_VNC
+
+reload vnc graphics
+
+Defined where Sys::Virt is built against libvirt 10.2.0 or newer.
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_INITIAL
+
+Initial delay in milliseconds before the first announce packet is sent. If unspecified or 0, a default value of 50 will be used.
+
+Defined where Sys::Virt is built against libvirt 12.5.0 or newer.
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_MAX
+
+Maximum delay in milliseconds between packets.  If unspecified or 0, a default value of 550 will be used.
+
+Defined where Sys::Virt is built against libvirt 12.5.0 or newer.
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_ROUNDS
+
+The number of packets to send. If unspecified or 0, a default value of 5 will be used.
+
+Defined where Sys::Virt is built against libvirt 12.5.0 or newer.
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_STEP
+
+Increment added to the delay (in milliseconds) after each packet is sent. If unspecified or 0, a default value of 50 will be used.
+
+Defined where Sys::Virt is built against libvirt 12.5.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_COUNT
+
+The number of disks defined on this domain as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_PREFIX
+
+The parameter name prefix to access each disk entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the disk suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_ALIAS
+
+The device alias of the disk (e.g. sda) as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_DEPENDENCY_COUNT
+
+The number of device dependencies as an unsigned int.  e.g. for LVs of the LVM this will hold the list of PVs, for LUKS encrypted volume this will contain the disk where the volume is placed. (Linux).
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_DEPENDENCY_PREFIX
+
+The parameter name prefix to access each dependency entry. Concatenate the disk prefix, the disk entry number formatted as an unsigned integer, the dependency prefix, the dependency entry number formatted as an unsigned integer and one of the dependency suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_DEPENDENCY_SUFFIX_NAME
+
+A dependency name as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_GUEST_ALIAS
+
+Optional alias assigned to the disk, on Linux this is a name assigned by device mapper, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_GUEST_BUS
+
+Disk bus as reported by the guest OS.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_COUNT
+
+The number of guest devices that detailed information is fetched for as unsigned int.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_PREFIX
+
+The parameter name prefix to access each device entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the device suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_DRIVER_NAME
+
+Name of the device driver (e.g. ``VirtIO Balloon Driver``) as a string.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_DRIVER_DATE
+
+Driver release date in seconds since the epoch (e.g. 1736726400) as long long.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_DRIVER_VERSION
+
+Driver version (e.g. ``100.100.104.27100``) as a string.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_ID_TYPE
+
+Device identification (e.g. ``pci``) as a string.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_PCI_VENDOR
+
+PCI device (a device with VIR_DOMAIN_GUEST_INFO_DEVICE_SUFFIX_ID_TYPE equal to ``pci``) vendor id (e.g. 6900) as a unsigned int.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_PCI_DEVICE
+
+PCI device (a device with VIR_DOMAIN_GUEST_INFO_DEVICE_SUFFIX_ID_TYPE equal to ``pci``) device id (e.g. 4165) as a unsigned int.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_NAME
+
+Device node (Linux) or device UNC (Windows) as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_PARTITION
+
+Whether this is a partition (true) or disk (false) as a boolean.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_SERIAL
+
+Optional disk serial number as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_COUNT
+
+The number of filesystems defined on this domain as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_PREFIX
+
+The parameter name prefix to access each filesystem entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the filesystem suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_COUNT
+
+The number of disks targeted by this filesystem as an int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_PREFIX
+
+The parameter name prefix to access each disk entry. Concatenate the filesystem prefix, the filesystem entry number formatted as an unsigned integer, the disk prefix, the disk entry number formatted as an unsigned integer and one of the disk suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_SUFFIX_ALIAS
+
+The device alias of the disk (e.g. sda) as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_SUFFIX_DEVICE
+
+The device node of the disk as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_SUFFIX_SERIAL
+
+The serial number of the disk as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_FSTYPE
+
+The type of filesystem as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_MOUNTPOINT
+
+The path to the mount point for the filesystem as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_NAME
+
+Device name in the guest (e.g. "sda1") as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_TOTAL_BYTES
+
+The total size of the filesystem as an unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_USED_BYTES
+
+The number of bytes used in the filesystem as an unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_HOSTNAME_HOSTNAME
+
+The hostname of the domain as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_COUNT
+
+The number of interfaces defined on this domain as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_PREFIX
+
+The parameter name prefix to access each interface entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the interface suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_COUNT
+
+The number of IP addresses of interface as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_PREFIX
+
+The parameter name prefix to access each address entry. Concatenate the interface prefix, the interface entry number formatted as an unsigned integer, the address prefix, the address entry number formatted as an unsigned integer and one of the address suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_SUFFIX_ADDR
+
+The IP address as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_SUFFIX_PREFIX
+
+The prefix of IP address as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_SUFFIX_TYPE
+
+The IP address type (e.g. ipv4) as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_HWADDR
+
+Hardware address in the guest of the interface as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_NAME
+
+Name in the guest (e.g. ``eth0``) for the interface as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD_15M
+
+The guest load averaged over 15 minutes as a double
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD_1M
+
+The guest load averaged over 1 minute as a double
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD_5M
+
+The guest load averaged over 5 minutes as a double
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_ID
+
+A string identifying the operating system.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_KERNEL_RELEASE
+
+The release of the operating system kernel, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_KERNEL_VERSION
+
+The version of the operating system kernel, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_MACHINE
+
+The machine hardware name as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_NAME
+
+The name of the operating system, suitable for presentation to a user, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_PRETTY_NAME
+
+A pretty name for the operating system, suitable for presentation to a user, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VARIANT
+
+A specific variant or edition of the operating system suitable for presentation to a user, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VARIANT_ID
+
+The id for a specific variant or edition of the operating system, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VERSION
+
+The version of the operating system suitable for presentation to a user, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VERSION_ID
+
+The version id of the operating system suitable for processing by scripts, as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_TIMEZONE_NAME
+
+The name of the timezone as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_TIMEZONE_OFFSET
+
+The offset to UTC in seconds as an int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_COUNT
+
+The number of active users on this domain as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_PREFIX
+
+The parameter name prefix to access each user entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the user suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_SUFFIX_DOMAIN
+
+Domain of the user as a string (may only be present on certain guest types).
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_SUFFIX_LOGIN_TIME
+
+The login time of a user in milliseconds since the epoch as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_SUFFIX_NAME
+
+Username of the user as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_AVAILABLE
+
+The amount of usable memory as seen by the domain (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_CURRENT
+
+The memory in kiB currently used as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_DISK_CACHES
+
+The amount of memory that can be reclaimed without additional I/O, typically disk (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_HUGETLB_PGALLOC
+
+The number of successful huge page allocations from inside the domain via virtio balloon as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_HUGETLB_PGFAIL
+
+The number of failed huge page allocations from inside the domain via virtio balloon as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_LAST_UPDATE
+
+Timestamp of the last update of statistics (in seconds) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_MAJOR_FAULT
+
+The number of page faults when disk IO was required as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_MAXIMUM
+
+The maximum memory in kiB allowed as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_MINOR_FAULT
+
+The number of other page faults as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_RSS
+
+Resident Set Size of running domain's process (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_SWAP_IN
+
+The amount of data read from swap space (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_SWAP_OUT
+
+The amount of memory written out to swap space (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_UNUSED
+
+The amount of memory left unused by the system (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BALLOON_USABLE
+
+The amount of memory which can be reclaimed by balloon without causing host swapping (in KiB) as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_COUNT
+
+Number of block devices in the subsequent list, as unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_PREFIX
+
+The parameter name prefix to access each disk entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the block suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_ALLOCATION
+
+Offset of the highest written sector as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_BACKINGINDEX
+
+The E<lt>backingStoreE<gt> index as unsigned int, only used when backing images are listed.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_CAPACITY
+
+Logical size in bytes of the block device backing image as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_ERRORS
+
+Xen only: the 'oo_req' value as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_FL_REQS
+
+Total flush requests as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_FL_TIMES
+
+Total time (ns) spent on cache flushing as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_NAME
+
+Name of the block device as string. Matches the target name (vda/sda/hda) of the block device.  If the backing chain is listed, this name is the same for all host resources tied to the same guest device.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_PATH
+
+Source of the block device as a string, if it is a file or block device (omitted for network sources and drives with no media inserted).
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_PHYSICAL
+
+Physical size in bytes of the container of the backing image as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_RD_BYTES
+
+Number of read bytes as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_RD_REQS
+
+Number of read requests as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_RD_TIMES
+
+Total time (ns) spent on reads as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_THRESHOLD
+
+Current threshold for delivering the VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD event in bytes as unsigned long long. See virDomainSetBlockThreshold.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_WR_BYTES
+
+Number of written bytes as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_WR_REQS
+
+Number of write requests as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_WR_TIMES
+
+Total time (ns) spent on writes as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_DISCARD_ALIGNMENT
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Optimal alignment for discard requests in bytes, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_DISCARD_MAX
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Maximum number of bytes that can be discarded at once, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_IOV_HW_MAX
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Maximal number of scatter/gather elements of requests bypassing kernel IO scheduler, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_IOV_MAX
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Maximum number of scatter/gather elements, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_MEMORY_ALIGNMENT_MINIMAL
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  memory alignment in bytes so that no bounce buffer is needed, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_MEMORY_ALIGNMENT_OPTIMAL
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  memory alignment in bytes that is used for bounce buffers, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_REQUEST_ALIGNMENT
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Alignment requirement, in bytes, for offset/length of I/O requests, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_TRANSFER_HW_MAX
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Maximal hardware transfer length of requests bypassing kernel IO scheduler in bytes, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_TRANSFER_MAX
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Maximal transfer length in bytes, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_TRANSFER_OPTIMAL
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Optimal transfer length in bytes, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_WRITE_ZEROES_ALIGNMENT
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Optimal alignment for write_zeroes requests in bytes, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_WRITE_ZEROES_MAX
+
+limits represent constraints on individual operations as imposed by the backing file storage technology.  Maximum number of bytes that can be zeroed out at once, as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_COUNT
+
+Number of groups of statistics accounted in a configured time intervals as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_PREFIX
+
+The parameter name prefix to access each group of timed stats. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the timed group suffix parameters to form a complete paramter name.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_FLUSH_LATENCY_AVG
+
+Average latency of flush operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_FLUSH_LATENCY_MAX
+
+Maximum latency of flush operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_FLUSH_LATENCY_MIN
+
+Minimum latency of flush operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_INTERVAL
+
+The time interval in seconds as unsigned long long for which the statistics in this group were collected.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_LATENCY_AVG
+
+Average latency of read operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_LATENCY_MAX
+
+Maximum latency of read operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_LATENCY_MIN
+
+Minimum latency of read operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_QUEUE_DEPTH_AVG
+
+Average number of pending read operations in the defined interval as double.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_LATENCY_AVG
+
+Average latency of write operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_LATENCY_MAX
+
+Maximum latency of write operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_LATENCY_MIN
+
+Minimum latency of write operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_QUEUE_DEPTH_AVG
+
+Average number of pending write operations in the defined interval as double.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_LATENCY_AVG
+
+Average latency of zone append operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_LATENCY_MAX
+
+Maximum latency of zone append operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_LATENCY_MIN
+
+Minimum latency of zone append operations in the defined interval, in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_QUEUE_DEPTH_AVG
+
+Average number of pending zone append operations in the defined interval as double.
+
+Defined where Sys::Virt is built against libvirt 11.10.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_FLUSH_PREFIX
+
+The parameter name prefix to access 'flush' latency histograms. Concatenate the prefix with either: - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT to get the number of bins in given histogram - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX and entry number formatted as an unsigned integer and one of the latency histogram suffix parameters to compelte a full bin parameter name
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_READ_PREFIX
+
+The parameter name prefix to access 'read' latency histograms. Concatenate the prefix with either: - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT to get the number of bins in given histogram - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX and entry number formatted as an unsigned integer and one of the latency histogram suffix parameters to compelte a full bin parameter name
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT
+
+The parameter name suffix to access number of bins in one of the following latency histogram types: - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_READ_PREFIX - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_WRITE_PREFIX - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_ZONE_APPEND_PREFIX - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_FLUSH_PREFIX  Number of bins in latency histogram as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX
+
+The parameter name suffix to access a latency histogram bin in one of the following latency histogram types: - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_READ_PREFIX - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_WRITE_PREFIX - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_ZONE_APPEND_PREFIX - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_FLUSH_PREFIX  Concatenate with a bin number as unsigned int and one of the other field suffixes to access bin parameters.
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_SUFFIX_START
+
+Start of the current latency histogram bin in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_SUFFIX_VALUE
+
+Current value of the number of occurences of the latency within this bin as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_WRITE_PREFIX
+
+The parameter name prefix to access 'write' latency histograms. Concatenate the prefix with either: - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT to get the number of bins in given histogram - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX and entry number formatted as an unsigned integer and one of the latency histogram suffix parameters to compelte a full bin parameter name
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_ZONE_APPEND_PREFIX
+
+The parameter name prefix to access 'zone_append' latency histograms. Concatenate the prefix with either: - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT to get the number of bins in given histogram - VIR_DOMAIN_STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX and entry number formatted as an unsigned integer and one of the latency histogram suffix parameters to compelte a full bin parameter name
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_COUNT
+
+The number of cache monitors for this domain as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_PREFIX
+
+The parameter name prefix to access each cache monitor entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the cache monitor suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_COUNT
+
+The number of cache banks in cache monitor as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_PREFIX
+
+The parameter name prefix to access each cache monitor bank entry. Concatenate the cache monitor prefix, the cache monitor entry number formatted as an unsigned integer, the bank prefix, the bank entry number formatted as an unsigned integer and one of the cache monitor bank suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_SUFFIX_BYTES
+
+The number of bytes of last level cache that the domain is using as an unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_SUFFIX_ID
+
+Host allocated cache id for the bank as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_NAME
+
+The name of cache monitor as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_VCPUS
+
+Vcpu list of cache monitor as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_COUNT
+
+The number of energy monitors for this domain, as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_PREFIX
+
+Prefix for an individual energy monitor group.  Concatenate with the monitor index and one of the "cpu.energy.monitor.E<lt>iE<gt>." suffix macros below to form a full parameter name.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_NAME
+
+Name of the monitor group as a string.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_VCPUS
+
+vCPU set covered by the monitor group as a string.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_PKG_COUNT
+
+Number of PERF_PKG nodes the monitor group exposes, as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_PKG_PREFIX
+
+Prefix for a single mon_PERF_PKG node inside a monitor group.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_PKG_SUFFIX_ID
+
+Kernel-assigned mon_PERF_PKG node id, as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 12.4.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_HALTPOLL_FAIL_TIME
+
+Halt-polling cpu usage about the VCPU had to schedule out (either because the maximum poll time was reached or it needed to yield the CPU) in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_HALTPOLL_SUCCESS_TIME
+
+Halt-polling cpu usage about the VCPU polled until a virtual interrupt was delivered in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_SYSTEM
+
+System cpu time spent in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_TIME
+
+Total cpu time spent for this domain in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CPU_USER
+
+User cpu time spent in nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CUSTOM_SUFFIX_TYPE_CUR
+
+Hypervisor specific custom data type for current instant value  The complete parameter name is formed by concatenating the field prefix, the array index formatted as an unsigned integer, a hypervisor specific parameter name, and this data type suffix.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CUSTOM_SUFFIX_TYPE_MAX
+
+Hypervisor specific custom data type for peak value.  The complete parameter name is formed by concatenating the field prefix, the array index formatted as an unsigned integer, a hypervisor specific parameter name, and this data type suffix.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_CUSTOM_SUFFIX_TYPE_SUM
+
+Hypervisor specific custom data type for aggregate value  The complete parameter name is formed by concatenating the field prefix, the array index formatted as an unsigned integer, a hypervisor specific parameter name, and this data type suffix.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_MODE
+
+The calculation mode used last measurement as string, either of these 'page-sampling', 'dirty-bitmap' or 'dirty-ring' values returned.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_PERIOD
+
+The period in seconds of last memory dirty rate calculation as int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_START_TIME
+
+The start time in seconds of the last memory dirty rate calculation as long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_STATUS
+
+The status of last memory dirty rate calculation as an int from the virDomainDirtyRateStatus enum.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_MEGABYTES_PER_SECOND
+
+The calculated memory dirty rate in MiB/s as long long. It is produced only if the calc_status is measured.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_VCPU_PREFIX
+
+The parameter name prefix to access each VCPU entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the VCPU suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_VCPU_SUFFIX_MEGABYTES_PER_SECOND
+
+The calculated memory dirty rate for a virtual cpu as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_COUNT
+
+Maximum number of IOThreads in the subsequent list as unsigned int. Each IOThread in the list will will use it's iothread_id value as the array index. There may be fewer array entries than the iothread.count value if the polling values are not supported.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_PREFIX
+
+The parameter name prefix to access each iothread entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the iothread suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_GROW
+
+Polling time factor as an unsigned int or unsigned long long if exceeding range of unsigned int. A 0 (zero) indicates to allow the underlying hypervisor to choose how to grow the polling time.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_MAX_NS
+
+Maximum polling time in ns as an unsigned long long. A 0 (zero) means polling is disabled.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_SHRINK
+
+Polling time divisor as an unsigned int or unsigned long long if exceeding range of unsigned int. A 0 (zero) indicates to allow the underlying hypervisor to choose how to shrink the polling time.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_WEIGHT
+
+Polling weight factor as an unsigned int. This shift value controls how much the most recent event interval affects adaptive polling calculations. A 0 (zero) indicates the hypervisor's default weight is used.
+
+Defined where Sys::Virt is built against libvirt 12.7.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_COUNT
+
+The number of memory bandwidth monitors for this domain as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_PREFIX
+
+The parameter name prefix to access each bandwith monitor entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the memory bandwith suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NAME
+
+The name of the bandwidth monitor as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_COUNT
+
+The number of memory controllers in the bandwidth monitor.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_PREFIX
+
+The parameter name prefix to access each controller entry. Concatenate the bandwidth monitor prefix, the monitor entry number formatted as an unsigned integer, the controller prefix, the controller entry number formatted as an unsigned integer and one of the controller suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_SUFFIX_BYTES_LOCAL
+
+The accumulative bytes consumed by vcpus passing through the memory controller in the same processor that the scheduled host CPU belongs to as an unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_SUFFIX_BYTES_TOTAL
+
+The accumulative bytes consumed by vcpus passing through all memory controllers, either local or remote, as an unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_SUFFIX_ID
+
+Host allocated memory controller id for the controller as an unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_VCPUS
+
+The vcpu list of the bandwidth monitor as a string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_COUNT
+
+Number of network interfaces on this domain as unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_PREFIX
+
+The parameter name prefix to access each interface entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the network suffix parameters to form a complete parameter name.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_NAME
+
+Name of the interface as string.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_BYTES
+
+Bytes received as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_DROP
+
+Receive packets dropped as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_ERRS
+
+Receive errors as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_PKTS
+
+Packets received as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_BYTES
+
+Bytes transmitted as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_DROP
+
+Transmit packets dropped as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_ERRS
+
+Transmission errors as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_PKTS
+
+Packets transmitted as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_ALIGNMENT_FAULTS
+
+The count of alignment faults as unsigned long long. It is produced by the alignment_faults perf event
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_BRANCH_INSTRUCTIONS
+
+The count of branch instructions as unsigned long long. It is produced by the branch_instructions perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_BRANCH_MISSES
+
+The count of branch misses as unsigned long long. It is produced by the branch_misses perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_BUS_CYCLES
+
+The count of bus cycles as unsigned long long. It is produced by the bus_cycles perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CACHE_MISSES
+
+The count of cache misses as unsigned long long. It is produced by the cache_misses perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CACHE_REFERENCES
+
+The count of cache hits as unsigned long long. It is produced by the cache_references perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CMT
+
+The usage of l3 cache (bytes) by applications running on the platform as unsigned long long. It is produced by the cmt perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CONTEXT_SWITCHES
+
+The count of context switches as unsigned long long. It is produced by the context_switches perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CPU_CLOCK
+
+The count of cpu clock time as unsigned long long. It is produced by the cpu_clock perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CPU_CYCLES
+
+The count of cpu cycles (total/elapsed) as an unsigned long long. It is produced by the cpu_cycles perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_CPU_MIGRATIONS
+
+The count of cpu migrations, from one logical processor to another, as unsigned long long. It is produced by the cpu_migrations perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_EMULATION_FAULTS
+
+The count of emulation faults as unsigned long long. It is produced by the emulation_faults perf event
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_INSTRUCTIONS
+
+The count of instructions as unsigned long long. It is produced by the instructions perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_MBML
+
+The amount of data (bytes/s) sent through the memory controller on the socket as unsigned long long. It is produced by the mbml perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_MBMT
+
+The total system bandwidth (bytes/s) from one level of cache to another as unsigned long long. It is produced by the mbmt perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_PAGE_FAULTS
+
+The count of page faults as unsigned long long. It is produced by the page_faults perf event
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_PAGE_FAULTS_MAJ
+
+The count of major page faults as unsigned long long. It is produced by the page_faults_maj perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_PAGE_FAULTS_MIN
+
+The count of minor page faults as unsigned long long. It is produced by the page_faults_min perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_REF_CPU_CYCLES
+
+The count of total cpu cycles not affected by CPU frequency scaling by applications running as unsigned long long. It is produced by the ref_cpu_cycles perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_STALLED_CYCLES_BACKEND
+
+The count of stalled cpu cycles in the backend of the instruction processor pipeline as unsigned long long. It is produced by the stalled_cycles_backend perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_STALLED_CYCLES_FRONTEND
+
+The count of stalled cpu cycles in the frontend of the instruction processor pipeline as unsigned long long. It is produced by the stalled_cycles_frontend perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_PERF_TASK_CLOCK
+
+The count of task clock time as unsigned long long. It is produced by the task_clock perf event.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_STATE_REASON
+
+Reason for entering given state, returned as int from virDomain*Reason enum corresponding to given state.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_STATE_STATE
+
+State of the VM, returned as int from virDomainState enum.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_CURRENT
+
+Current number of online virtual CPUs as unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_MAXIMUM
+
+Maximum number of online virtual CPUs as unsigned int.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_PREFIX
+
+The parameter name prefix to access each vCPU entry. Concatenate the prefix, the entry number formatted as an unsigned integer and one of the vCPU suffix parameters to form a complete parameter name.  Due to VCPU hotplug, the array could be sparse. The actual number of entries present corresponds to VIR_DOMAIN_STATS_VCPU_CURRENT, while the array size will never exceed VIR_DOMAIN_STATS_VCPU_MAXIMUM.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_DELAY
+
+Time the vCPU thread was enqueued by the host scheduler, but was waiting in the queue instead of running. Exposed to the VM as a steal time. In nanoseconds as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_HALTED
+
+Virtual CPU is halted as a boolean, may indicate the processor is idle or even disabled, depending on the architecture.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_STATE
+
+State of the virtual CPU E<lt>numE<gt>, as int from virVcpuState enum.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_TIME
+
+Virtual cpu time spent by virtual CPU as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_WAIT
+
+Time the vCPU wants to run, but the host scheduler has something else running ahead of it as unsigned long long.
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::STATS_VM_PREFIX
+
+Concatenate the prefix, a hypervisor specific custom stats name and one of the VIR_DOMAIN_STATS_CUSTOM_TYPE_* constants to form a complete parameter name
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_RAW
+
+raw uncompressed format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_GZIP
+
+gzip compressed format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_BZIP2
+
+bzip2 compressed format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_XZ
+
+xz compressed format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_LZOP
+
+lzop compressed format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_ZSTD
+
+zstd compressed format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_SPARSE
+
+uncompressed sparse file format for the save image
+
+Defined where Sys::Virt is built against libvirt 12.0.0 or newer.
 
 =back
 

@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -231,7 +231,9 @@ Allow risky reverts
 
 =item Sys::Virt::DomainSnapshot::REVERT_RESET_NVRAM
 
-Re-initialize NVRAM from template
+Re-initialize NVRAM/varstore from template
+
+Defined where Sys::Virt is built against libvirt 8.1.0 or newer.
 
 =item Sys::Virt::DomainSnapshot::XML_SECURE
 

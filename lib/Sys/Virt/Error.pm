@@ -3,7 +3,7 @@ package Sys::Virt::Error;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 # Loads the XS part, which defines this package's constants.
 require Sys::Virt;
@@ -409,6 +409,8 @@ Error from BPF code
 =item Sys::Virt::Error::FROM_CH
 
 Error from Cloud-Hypervisor driver
+
+Defined where Sys::Virt is built against libvirt 7.5.0 or newer.
 
 =item Sys::Virt::Error::ERR_OK
 
@@ -870,6 +872,34 @@ checkpoint can't be used
 =item Sys::Virt::Error::ERR_MULTIPLE_DOMAINS
 
 more than one matching domain found
+
+Defined where Sys::Virt is built against libvirt 7.1.0 or newer.
+
+=item Sys::Virt::Error::ERR_NO_NETWORK_METADATA
+
+Network metadata is not present
+
+Defined where Sys::Virt is built against libvirt 9.7.0 or newer.
+
+=item Sys::Virt::Error::ERR_AGENT_COMMAND_TIMEOUT
+
+guest agent didn't respond to a non-sync
+command within timeout
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Error::ERR_AGENT_COMMAND_FAILED
+
+guest agent responded with failure
+to a command
+
+Defined where Sys::Virt is built against libvirt 11.2.0 or newer.
+
+=item Sys::Virt::Error::ERR_INVALID_ENCR_KEY_SECRET
+
+encryption key is invalid
+
+Defined where Sys::Virt is built against libvirt 12.1.0 or newer.
 
 =back
 

@@ -5,7 +5,7 @@ use warnings;
 
 use Scalar::Util ();
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 # Loads the XS part, which defines this package's functions and constants.
 require Sys::Virt;

@@ -3,7 +3,7 @@ package Sys::Virt::EventImpl;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 require Sys::Virt::Event;
 

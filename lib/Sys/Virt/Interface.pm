@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -98,6 +98,8 @@ dump inactive interface information
 =item Sys::Virt::Interface::DEFINE_VALIDATE
 
 Validate the XML document against schema
+
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
 
 =item Sys::Virt::Interface::LIST_ACTIVE
 

@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -85,6 +85,8 @@ L<Sys::Virt>. Calls C<virNWFilterUndefine>.
 =item Sys::Virt::NWFilter::DEFINE_VALIDATE
 
 Validate the XML document against schema
+
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
 
 =back
 

@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -79,6 +79,8 @@ C<virNWFilterBindingDelete>.
 =item Sys::Virt::NWFilterBinding::CREATE_VALIDATE
 
 Validate the XML document against schema
+
+Defined where Sys::Virt is built against libvirt 7.8.0 or newer.
 
 =back
 

@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -122,6 +122,21 @@ otherwise. Calls C<virNetworkGetAutostart>.
 Sets whether the network starts automatically. Calls
 C<virNetworkSetAutostart>.
 
+=item my $str = $net->get_metadata($type, $uri, $flags=0)
+
+Returns the network's metadata of type C<$type> (one of the
+C<METADATA_*> constants). For C<METADATA_ELEMENT>, C<$uri> names the XML
+namespace of the element; otherwise it is C<undef>. C<$flags> selects the
+live or persistent configuration. Calls C<virNetworkGetMetadata> (libvirt
+9.7.0 or newer).
+
+=item $net->set_metadata($type, $val, $key, $uri, $flags=0)
+
+Sets the network's metadata of type C<$type> to C<$val> (C<undef>
+removes it). For C<METADATA_ELEMENT>, C<$key> is the namespace prefix and
+C<$uri> the namespace of the element; otherwise both are C<undef>. Calls
+C<virNetworkSetMetadata> (libvirt 9.7.0 or newer).
+
 =item my @leases = $net->get_dhcp_leases($mac=undef, $flags=0)
 
 Returns the active DHCP leases of the network, all of them or only those
@@ -167,9 +182,13 @@ dump inactive network information
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 7.7.0 or newer.
+
 =item Sys::Virt::Network::CREATE_VALIDATE
 
 Validate the XML document against schema
+
+Defined where Sys::Virt is built against libvirt 7.8.0 or newer.
 
 =item Sys::Virt::Network::UPDATE_COMMAND_NONE
 
@@ -284,6 +303,12 @@ The libvirt constant C<VIR_CONNECT_LIST_NETWORKS_TRANSIENT>.
 
 virConnectNetworkEventLifecycleCallback
 
+=item Sys::Virt::Network::EVENT_ID_METADATA_CHANGE
+
+virConnectNetworkEventMetadataChangeCallback
+
+Defined where Sys::Virt is built against libvirt 9.8.0 or newer.
+
 =item Sys::Virt::Network::EVENT_DEFINED
 
 The libvirt constant C<VIR_NETWORK_EVENT_DEFINED>.
@@ -299,6 +324,24 @@ The libvirt constant C<VIR_NETWORK_EVENT_STARTED>.
 =item Sys::Virt::Network::EVENT_STOPPED
 
 The libvirt constant C<VIR_NETWORK_EVENT_STOPPED>.
+
+=item Sys::Virt::Network::METADATA_DESCRIPTION
+
+Operate on E<lt>descriptionE<gt>
+
+Defined where Sys::Virt is built against libvirt 9.7.0 or newer.
+
+=item Sys::Virt::Network::METADATA_TITLE
+
+Operate on E<lt>titleE<gt>
+
+Defined where Sys::Virt is built against libvirt 9.7.0 or newer.
+
+=item Sys::Virt::Network::METADATA_ELEMENT
+
+Operate on E<lt>metadataE<gt>
+
+Defined where Sys::Virt is built against libvirt 9.7.0 or newer.
 
 =back
 

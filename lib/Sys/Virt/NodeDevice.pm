@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -84,6 +84,12 @@ starts, else 0.
 =item $dev->set_autostart($flag)
 
 Sets or clears the autostart flag of a defined device.
+
+=item $dev->update($xml, $flags=0)
+
+Replaces the definition of the node device by C<$xml>. C<$flags> selects
+the live or persistent definition (C<UPDATE_AFFECT_*>) and defaults to the
+current one. Calls C<virNodeDeviceUpdate> (libvirt 10.1.0 or newer).
 
 =item my $bool = $dev->is_active()
 
@@ -193,13 +199,43 @@ s390 AP Queue
 
 Device with VPD
 
+Defined where Sys::Virt is built against libvirt 7.9.0 or newer.
+
+=item Sys::Virt::NodeDevice::LIST_CAP_CCWGROUP_DEV
+
+s390 CCWGROUP device
+
+Defined where Sys::Virt is built against libvirt 11.1.0 or newer.
+
+=item Sys::Virt::NodeDevice::LIST_CAP_CCWGROUP_MEMBER
+
+s390 CCW device member of CCWGROUP device
+
+Defined where Sys::Virt is built against libvirt 11.1.0 or newer.
+
 =item Sys::Virt::NodeDevice::LIST_ACTIVE
 
 Active devices
 
+Defined where Sys::Virt is built against libvirt 7.3.0 or newer.
+
 =item Sys::Virt::NodeDevice::LIST_INACTIVE
 
 Inactive devices
+
+Defined where Sys::Virt is built against libvirt 7.3.0 or newer.
+
+=item Sys::Virt::NodeDevice::LIST_PERSISTENT
+
+Persisted devices
+
+Defined where Sys::Virt is built against libvirt 10.1.0 or newer.
+
+=item Sys::Virt::NodeDevice::LIST_TRANSIENT
+
+Transient devices
+
+Defined where Sys::Virt is built against libvirt 10.1.0 or newer.
 
 =item Sys::Virt::NodeDevice::EVENT_ID_LIFECYCLE
 
@@ -221,17 +257,50 @@ The libvirt constant C<VIR_NODE_DEVICE_EVENT_DELETED>.
 
 The libvirt constant C<VIR_NODE_DEVICE_EVENT_DEFINED>.
 
+Defined where Sys::Virt is built against libvirt 7.3.0 or newer.
+
 =item Sys::Virt::NodeDevice::EVENT_UNDEFINED
 
 The libvirt constant C<VIR_NODE_DEVICE_EVENT_UNDEFINED>.
+
+Defined where Sys::Virt is built against libvirt 7.3.0 or newer.
 
 =item Sys::Virt::NodeDevice::CREATE_XML_VALIDATE
 
 Validate the XML document against schema
 
+Defined where Sys::Virt is built against libvirt 8.10.0 or newer.
+
 =item Sys::Virt::NodeDevice::DEFINE_XML_VALIDATE
 
 Validate the XML document against schema
+
+Defined where Sys::Virt is built against libvirt 8.10.0 or newer.
+
+=item Sys::Virt::NodeDevice::UPDATE_AFFECT_CURRENT
+
+affect live if node device is active,
+config if it's not active
+
+Defined where Sys::Virt is built against libvirt 10.1.0 or newer.
+
+=item Sys::Virt::NodeDevice::UPDATE_AFFECT_LIVE
+
+affect live state of node device only
+
+Defined where Sys::Virt is built against libvirt 10.1.0 or newer.
+
+=item Sys::Virt::NodeDevice::UPDATE_AFFECT_CONFIG
+
+affect persistent config only
+
+Defined where Sys::Virt is built against libvirt 10.1.0 or newer.
+
+=item Sys::Virt::NodeDevice::XML_INACTIVE
+
+dump inactive device configuration
+
+Defined where Sys::Virt is built against libvirt 10.1.0 or newer.
 
 =back
 

@@ -5,7 +5,7 @@ use warnings;
 
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 
@@ -350,6 +350,8 @@ perform a btrfs lightweight copy
 =item Sys::Virt::StorageVol::CREATE_VALIDATE
 
 Validate the XML document against schema
+
+Defined where Sys::Virt is built against libvirt 8.10.0 or newer.
 
 =item Sys::Virt::StorageVol::USE_ALLOCATION
 

@@ -7,7 +7,7 @@ use warnings;
 # src/stream.rs); loading Sys::Virt loads them, so this module works alone.
 require Sys::Virt;
 
-our $VERSION = '9.0.0.1';
+our $VERSION = '12.7.0.0';
 
 sub CLONE_SKIP { 1 }
 

@@ -383,8 +383,11 @@ pub fn restore_domain(
                 &pairs,
                 &[(FILE, ParamType::String), (DXML, ParamType::String)],
             )?;
+            #[cfg(libvirt = "virDomainRestoreParams")]
             // SAFETY: `p` holds `len` parameters.
             check(unsafe { sys::virDomainRestoreParams(this.raw(), p.ptr(), p.len(), flags) })?;
+            #[cfg(not(libvirt = "virDomainRestoreParams"))]
+            lacking("Sys::Virt::restore_domain", "virDomainRestoreParams").map(|()| drop(p))?;
         }
         None => {
             let from = from.ok_or_else(|| {

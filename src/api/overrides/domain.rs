@@ -145,6 +145,7 @@ pub fn get_security_label_list(this: &DomainHandle) -> Result<Value> {
     Ok(Value::List(items))
 }
 
+#[cfg(libvirt = "virDomainGetMessages")]
 pub fn get_messages(this: &DomainHandle, flags: c_uint) -> Result<Value> {
     let mut msgs: *mut *mut c_char = ptr::null_mut();
     // SAFETY: libvirt allocates the list.
@@ -164,7 +165,11 @@ pub fn block_stats(this: &DomainHandle, path: CString, flags: c_uint) -> Result<
     match typed {
         Ok(Value::Hash(mut pairs)) => {
             // The classic binding adds the old names of the request counts.
-            for (old, new) in [("rd_req", sys::VIR_DOMAIN_BLOCK_STATS_READ_REQ), ("wr_req", sys::VIR_DOMAIN_BLOCK_STATS_WRITE_REQ)] {
+            for (old, new) in [
+                ("rd_req", sys::VIR_DOMAIN_BLOCK_STATS_READ_REQ),
+                ("wr_req", sys::VIR_DOMAIN_BLOCK_STATS_WRITE_REQ),
+                ("flush_reqs", sys::VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ),
+            ] {
                 if let Some(v) = pairs.iter().find(|(k, _)| k == cname(new)).map(|(_, v)| copy_number(v)) {
                     pairs.push((old.to_string(), v));
                 }
@@ -424,6 +429,7 @@ pub fn set_iothread(this: &DomainHandle, iothread: c_uint, pairs: Pairs, flags: 
     Ok(Value::Nothing)
 }
 
+#[cfg(libvirt = "virDomainSetLaunchSecurityState")]
 pub fn set_launch_security_state(this: &DomainHandle, pairs: Pairs, flags: c_uint) -> Result<Value> {
     let known = [
         (cname(sys::VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER), ParamType::String),
@@ -526,8 +532,11 @@ pub fn save(
                 (cname(sys::VIR_DOMAIN_SAVE_PARAM_DXML), ParamType::String),
             ];
             let b = params::from_known(method, &pairs, &known)?;
+            #[cfg(libvirt = "virDomainSaveParams")]
             // SAFETY: valid domain and parameters.
             check(unsafe { sys::virDomainSaveParams(d, b.ptr(), b.len(), flags) })?;
+            #[cfg(not(libvirt = "virDomainSaveParams"))]
+            lacking(method, "virDomainSaveParams").map(|()| drop(b))?;
         }
         None => {
             let to = filename.ok_or_else(|| Failure::message(format!("{method}: 'filename' is required without 'params'")))?;
@@ -551,6 +560,7 @@ pub fn create_with_files(this: &DomainHandle, fds: Vec<i64>, flags: c_uint) -> R
     Ok(Value::Nothing)
 }
 
+#[cfg(libvirt = "virDomainFDAssociate")]
 pub fn fd_associate(this: &DomainHandle, name: CString, fds: Vec<i64>, flags: c_uint) -> Result<Value> {
     let mut fds = c_ints(method!("fd_associate"), "fds", &fds)?;
     // SAFETY: valid domain, name and `fds.len()` descriptors.
@@ -832,14 +842,75 @@ pub fn list_snapshots(this: &DomainHandle) -> Result<Value> {
 /// `abort_job($flags=0)`: virDomainAbortJob, or its flags variant (libvirt
 /// 8.5) when flags are given, so that older daemons keep working.
 pub fn abort_job(this: &DomainHandle, flags: c_uint) -> Result<Value> {
-    // SAFETY: valid domain.
-    check(unsafe {
-        if flags == 0 {
-            sys::virDomainAbortJob(this.raw())
+    if flags == 0 {
+        // SAFETY: valid domain.
+        check(unsafe { sys::virDomainAbortJob(this.raw()) })?;
+    } else {
+        #[cfg(libvirt = "virDomainAbortJobFlags")]
+        // SAFETY: valid domain.
+        check(unsafe { sys::virDomainAbortJobFlags(this.raw(), flags) })?;
+        #[cfg(not(libvirt = "virDomainAbortJobFlags"))]
+        lacking(method!("abort_job"), "virDomainAbortJobFlags")?;
+    }
+    Ok(Value::Nothing)
+}
+
+// ------------------------------------------------- newer than 9.0 ------
+// Each is compiled only where the installed libvirt has its function; the
+// row names the function, and elsewhere the method says which release
+// brings it (tools/gen-api.pl).
+
+/// The throttle group parameters: those of `set_block_iotune`.
+#[cfg(libvirt = "virDomainSetThrottleGroup")]
+pub fn set_throttle_group(this: &DomainHandle, group: CString, pairs: Pairs, flags: c_uint) -> Result<Value> {
+    let type_of = |k: &str| {
+        if k == cname(sys::VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME) {
+            Some(ParamType::String)
         } else {
-            sys::virDomainAbortJobFlags(this.raw(), flags)
+            IOTUNE_NUMBERS.iter().any(|n| cname(n) == k).then_some(ParamType::ULLong)
         }
-    })?;
+    };
+    let b = params::from_pairs(method!("set_throttle_group"), &pairs, type_of)?;
+    // SAFETY: valid domain, group name and parameters.
+    check(unsafe { sys::virDomainSetThrottleGroup(this.raw(), group.as_ptr(), b.ptr(), b.len(), flags) })?;
+    Ok(Value::Nothing)
+}
+
+/// The numeric parameters of a block throttle (all unsigned long long).
+#[cfg(libvirt = "virDomainSetThrottleGroup")]
+const IOTUNE_NUMBERS: [&std::ffi::CStr; 19] = [
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH,
+    sys::VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH,
+];
+
+#[cfg(libvirt = "virDomainAnnounceInterface")]
+pub fn announce_interface(this: &DomainHandle, device: Option<CString>, pairs: Pairs, flags: c_uint) -> Result<Value> {
+    let known = [
+        (cname(sys::VIR_DOMAIN_ANNOUNCE_INTERFACE_INITIAL), ParamType::UInt),
+        (cname(sys::VIR_DOMAIN_ANNOUNCE_INTERFACE_MAX), ParamType::UInt),
+        (cname(sys::VIR_DOMAIN_ANNOUNCE_INTERFACE_ROUNDS), ParamType::UInt),
+        (cname(sys::VIR_DOMAIN_ANNOUNCE_INTERFACE_STEP), ParamType::UInt),
+    ];
+    let b = params::from_known(method!("announce_interface"), &pairs, &known)?;
+    // SAFETY: valid domain, optional device name and parameters.
+    check(unsafe { sys::virDomainAnnounceInterface(this.raw(), opt_ptr(&device), b.ptr(), b.len(), flags) })?;
     Ok(Value::Nothing)
 }
 

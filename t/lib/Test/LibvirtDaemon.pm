@@ -79,11 +79,27 @@ sub _start {
     my @drivers = @{ $opt{drivers} || ['storage'] };
     my %driver_so;
     for my $name (@drivers) {
-        (my $so = $driver) =~ s/libvirt_driver_storage\.so$/libvirt_driver_$name.so/;
+        my $so = _driver_beside($driver, $name);
         die "libvirt $name driver $so does not exist\n" unless -f $so;
         $driver_so{$name} = $so;
     }
     my @private = (grep { $_ ne 'storage' } @drivers) ? @PRIVATE_DIRS_ALL : @PRIVATE_DIRS;
+    push @private, grep { my $d = $_; !grep { $_ eq $d } @private } @{ $opt{private_dirs} || [] };
+    my $tmpfs_size = $opt{tmpfs_size} // '64m';
+    die "tmpfs_size '$tmpfs_size' is not a size\n" unless $tmpfs_size =~ /^\d+[kmg]?$/;
+    for my $f (keys %{ $opt{files} || {} }, keys %{ $opt{binds} || {} }) {
+        die "path '$f' must be absolute, without white space\n" unless $f =~ m{^/\S+$};
+    }
+    # A file outside the private tmpfs: the directory holding it is, in the
+    # namespace, a directory of the test's own (a bind mount) with only the
+    # files given for it, which the daemon may change; the system's stays
+    # untouched. (Files inside a private tmpfs are copied there.)
+    my %own_dirs;
+    for my $path (sort keys %{ $opt{files} || {} }) {
+        my ($d) = $path =~ m{^(/[\w./-]*[\w-])/[\w.-]+$}
+            or die "files: '$path' is not an absolute path of plain names\n";
+        $own_dirs{$d} = 1 unless grep { $d eq $_ || index($d, "$_/") == 0 } @private;
+    }
 
     my $timeout   = $opt{timeout}   // 20;
     my $pool_name = $opt{pool_name} // 'testpool';
@@ -92,7 +108,7 @@ sub _start {
 
     # Mount points for the private tmpfs. Creating an empty directory is the
     # only thing done outside the namespace (mount needs an existing target).
-    for my $d (@private) {
+    for my $d (@private, sort keys %own_dirs) {
         next if -d $d;
         my $path = '';
         for my $part (grep { length } split m{/}, $d) {
@@ -128,6 +144,11 @@ sub _start {
         pid       => undef,
         drivers   => \%driver_so,
         private   => \@private,
+        tmpfs_size => $tmpfs_size,
+        files     => $opt{files} || {},
+        conf_extra => $opt{conf} // '',
+        binds     => $opt{binds} || {},
+        own_dirs  => [sort keys %own_dirs],
     }, $class;
     $self->{uri} = "storage:///system?socket=$self->{socket}";
 
@@ -172,7 +193,39 @@ auth_unix_ro = "none"
 log_level = $log_level
 log_outputs = "$log_level:file:$self->{log_file}"
 EOF
+    print {$fh} $self->{conf_extra}, "\n" if length $self->{conf_extra};
     close $fh or die "$self->{conf_file}: $!\n";
+
+    # Files to put in place inside the namespace (after the tmpfs mounts),
+    # and files to bind-mount over existing ones.
+    my (@copy, @bind);
+    for my $d (@{ $self->{own_dirs} }) {
+        File::Path::make_path("$dir/files$d");
+        push @bind, "$dir/files$d", $d;
+    }
+    my $n = 0;
+    for my $dst (sort keys %{ $self->{files} }) {
+        my ($d) = $dst =~ m{^(.*)/[^/]+$};
+        if (grep { $_ eq $d } @{ $self->{own_dirs} }) {
+            open my $out, '>', "$dir/files$dst" or die "$dir/files$dst: $!\n";
+            print {$out} $self->{files}{$dst};
+            close $out or die "$dir/files$dst: $!\n";
+            next;
+        }
+        my $src = "$dir/ns-file-" . $n++;
+        open my $out, '>', $src or die "$src: $!\n";
+        print {$out} $self->{files}{$dst};
+        close $out or die "$src: $!\n";
+        push @copy, $src, $dst;
+    }
+    for my $dst (sort keys %{ $self->{binds} }) {
+        my $src = $self->{binds}{$dst};
+        die "bind source '$src' must be an absolute path without white space\n"
+            unless $src =~ m{^/\S+$} && -e $src;
+        push @bind, $src, $dst;
+    }
+    $self->{copy_pairs} = join ' ', @copy;
+    $self->{bind_pairs} = join ' ', @bind;
 }
 
 # The shell run by unshare, inside the new mount namespace. Paths come in as
@@ -181,9 +234,21 @@ my $NS_SCRIPT = <<'EOF';
 set -e
 mount --make-rprivate /
 for d in $PRIVATE_DIRS; do
-    mount -t tmpfs -o mode=0755,size=64m sys-virt-test "$d"
+    mount -t tmpfs -o mode=0755,size=$TMPFS_SIZE sys-virt-test "$d"
 done
-exec "$SETPRIV" --pdeathsig KILL "$LIBVIRTD" --config "$1" --pid-file "$2"
+conf=$1 pidfile=$2
+set -- $COPY_PAIRS
+while [ $# -ge 2 ]; do
+    mkdir -p "${2%/*}"
+    cp "$1" "$2"
+    shift 2
+done
+set -- $BIND_PAIRS
+while [ $# -ge 2 ]; do
+    mount --bind "$1" "$2"
+    shift 2
+done
+exec "$SETPRIV" --pdeathsig KILL "$LIBVIRTD" --config "$conf" --pid-file "$pidfile"
 EOF
 
 sub _spawn {
@@ -207,6 +272,9 @@ sub _spawn {
             open STDERR, '>&', \*STDOUT or die "stderr: $!";
             $ENV{LIBVIRT_DRIVER_DIR} = "$self->{dir}/drivers";
             $ENV{PRIVATE_DIRS} = join " ", @{ $self->{private} };
+            $ENV{TMPFS_SIZE}   = $self->{tmpfs_size};
+            $ENV{COPY_PAIRS}   = $self->{copy_pairs};
+            $ENV{BIND_PAIRS}   = $self->{bind_pairs};
             $ENV{SETPRIV}  = $exe->{setpriv};
             $ENV{LIBVIRTD} = $exe->{libvirtd};
             delete $ENV{LIBVIRT_DEFAULT_URI};
@@ -266,6 +334,22 @@ sub uri        { $_[0]{uri} }
 # The URI of one of the daemon's drivers: secret, nwfilter, nodedev, network,
 # interface (each answers on the same socket).
 sub uri_for    { "$_[1]:///system?socket=$_[0]{socket}" }
+# The shared library of one of the daemon's drivers; as a class method,
+# the one a daemon would load (undef when there is none).
+sub driver_so {
+    my ($self, $name) = @_;
+    return $self->{drivers}{$name} if ref $self;
+    my $storage = _find_storage_driver() // return undef;
+    my $so = _driver_beside($storage, $name);
+    return -f $so ? $so : undef;
+}
+
+sub _driver_beside {
+    my ($storage, $name) = @_;
+    (my $so = $storage) =~ s/libvirt_driver_storage\.so$/libvirt_driver_$name.so/;
+    return $so;
+}
+
 sub dir        { $_[0]{dir} }
 sub socket     { $_[0]{socket} }
 sub pid        { $_[0]{pid} }
@@ -288,8 +372,14 @@ sub is_running {
 
 sub virsh {
     my ($self, @args) = @_;
+    return $self->virsh_uri($self->{uri}, @args);
+}
+
+# virsh on another URI of the same daemon (uri_for).
+sub virsh_uri {
+    my ($self, $uri, @args) = @_;
     my ($status, $out, $err) =
-        $self->_capture($self->{exe}{virsh}, '-q', '-c', $self->{uri}, @args);
+        $self->_capture($self->{exe}{virsh}, '-q', '-c', $uri, @args);
     if ($status != 0) {
         $err =~ s/\s+\z//;
         die sprintf "virsh %s failed (%s): %s\n",
@@ -545,6 +635,46 @@ errors; 1 is debug).
 Path of C<libvirt_driver_storage.so> (default: the Debian amd64 location,
 else the first found among the usual library directories).
 
+=item drivers
+
+The drivers to load (default C<['storage']>); the storage driver should be
+among them, since readiness is checked on its URI. With any driver but
+storage, all of C</etc/libvirt> and C</var/cache/libvirt> get a private
+tmpfs too.
+
+=item conf
+
+More lines for the daemon's C<libvirtd.conf> (e.g. C<host_uuid = "...">).
+
+=item private_dirs
+
+More directories to hide under a private tmpfs (e.g. C</var/log/libvirt>).
+
+=item tmpfs_size
+
+Size of each private tmpfs (default C<64m>).
+
+=item files
+
+    files => { '/etc/libvirt/qemu.conf' => $text }
+
+Files written inside the namespace once the private tmpfs are mounted,
+before the daemon starts (their directories are created). Paths are
+absolute, without white space. A file outside the private tmpfs (say
+C</etc/network/interfaces>, which the netcf backend of the interface
+driver reads and writes) is put in a directory of the test's own that is
+bind-mounted, in the namespace, over the directory holding it, with only
+the files given for it; the directory is created outside the namespace
+when missing, as an empty mount point.
+
+=item binds
+
+    binds => { '/etc/passwd' => "$dir/passwd" }
+
+Files bind-mounted over existing ones inside the namespace (e.g. a copy of
+C</etc/passwd> that has a user the driver needs). Absolute paths without
+white space.
+
 =item keep
 
 Keep the temporary directory when stopping (also with the environment
@@ -562,6 +692,20 @@ C<plan skip_all =E<gt> $reason> (which exits). Call it before declaring a plan.
 =head2 uri
 
 C<storage:///system?socket=DIR/libvirt-sock>.
+
+=head2 uri_for
+
+    my $uri = $d->uri_for('interface');
+
+The URI of another driver of the daemon, on the same socket.
+
+=head2 driver_so
+
+    my $path = $d->driver_so('interface');
+    my $path = Test::LibvirtDaemon->driver_so('interface');
+
+The shared library of one of the daemon's drivers; called on the class,
+the one a daemon would load (C<undef> when there is none).
 
 =head2 dir
 
@@ -600,6 +744,12 @@ True while the daemon has not exited (reaps it if it has).
 
 Runs C<virsh -q -c URI @args> (no shell) and returns its standard output.
 Dies with its standard error when it fails.
+
+=head2 virsh_uri
+
+    my $stdout = $d->virsh_uri($d->uri_for('qemu'), @args);
+
+The same on another of the daemon's URIs.
 
 =head2 create_volume
 
