@@ -101,6 +101,8 @@ if ($opt{'handles-rs'}) {
         $text .= "    /// `$c->{perl}`\n    $c->{ctype} = $c->{id}, $c->{cptr}, \"$c->{what}\", $how;\n";
     }
     write_file($opt{'handles-rs'}, "$text}\n");
+    # (alone, it needs neither the table nor libvirt's API description)
+    exit 0 unless grep { $opt{$_} } qw(rust xs h list pod-skeleton);
 }
 
 # ------------------------------------------------------------ table ------
