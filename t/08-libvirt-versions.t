@@ -9,18 +9,13 @@ use Test::More;
 use File::Basename qw(dirname);
 use File::Spec;
 use Sys::Virt;
+use lib 't/lib';
+use Test::LibvirtAPI;
 
 my $root = File::Spec->rel2abs(File::Spec->catdir(dirname(__FILE__), File::Spec->updir));
 my $api = $ENV{LIBVIRT_API_XML} // '/usr/share/libvirt/api/libvirt-api.xml';
 plan skip_all => "no libvirt API description at $api (package libvirt-dev)" unless -r $api;
 
-my %function;
-{
-    open my $fh, '<', $api or die "$api: $!";
-    local $/;
-    my $xml = <$fh>;
-    $function{$1} = 1 while $xml =~ /<function name='(vir\w+)'/g;
-}
 my %since;
 {
     open my $fh, '<', "$root/data/libvirt-since.tsv" or die "libvirt-since.tsv: $!";
@@ -36,7 +31,7 @@ my $built = join '.', int($n / 1_000_000), int($n / 1000) % 1000, $n % 1000;
 # package, method, call, arguments: one row a line
 my @rows = map { [split /\t/] } split /\n/, `$^X $root/tools/gen-api.pl --table $root/data/api.tsv --list`;
 cmp_ok(scalar @rows, '>', 300, 'the table lists its rows');
-my @lacking = grep { my $f = needed($_->[2]); $f && !$function{$f} } @rows;
+my @lacking = grep { my $f = needed($_->[2]); $f && !libvirt_has($f) } @rows;
 note(scalar(@lacking) . " methods need a libvirt newer than $built");
 
 sub needed {
