@@ -9,6 +9,11 @@
 //! runs inside [`boundary::guard`] (or makes one libvirt call that cannot
 //! panic), so no Rust panic crosses `extern "C"`, and every failure is
 //! recorded by [`error`] for the glue to raise.
+//!
+//! The non-blocking forms of the methods (`NAME_f`, `NAME_p`) are
+//! [`api::pending`]: the arguments copied on the interpreter's thread, the
+//! method's `Value` body run on a bounded pool of worker threads, the result
+//! handed back to the loop's thread through [`event::defer`].
 
 pub mod api;
 pub mod boundary;

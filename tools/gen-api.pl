@@ -333,11 +333,79 @@ for my $r (@rows) {
         push @h, $proto;
         push @rust, $rust;
         push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq, $fast);
+        if (async_row($r)) {
+            # The non-blocking form runs the row's Value body, which the
+            # fast path skips: generated too, not exported.
+            (my $body = rust_body($r, "${fn}_value", $fq, \@rparams)) =~ s/^#\[no_mangle\]\n#\[allow\(/#[allow(unused_variables, /;
+            push @rust, $body;
+            async_row_output($r, $fn, $fq, "${fn}_value", \@rparams, \@cparams);
+        }
         next;
     }
     push @h, "SvrValue *$fn(" . join(', ', @cparams) . ");";
     push @rust, rust_body($r, $fn, $fq, \@rparams);
     push @{ $xs_by_pkg{$pkg} }, xs_body($r, $fn, $fq);
+    async_row_output($r, $fn, $fq, $fn, \@rparams, \@cparams) if async_row($r);
+}
+
+# ------------------------------------------------------------ non-blocking ---
+# Every row but the stream ones gets NAME_f (a Future) and NAME_p (a
+# Mojo::Promise): one XSUB with an ALIAS, and an export `<fn>_start` that
+# copies its arguments into owned values (src/api/pending.rs), takes a
+# libvirt reference on every object, and runs the row's Value body on a
+# worker thread; the result is settled on the event loop's thread.
+sub async_row {
+    my ($r) = @_;
+    return 0 if $r->{class}{short} eq 'Stream';
+    return 0 if grep { $_->{type} eq 'Stream' } @{ $r->{args} };
+    return 1;
+}
+
+sub async_row_output {
+    my ($r, $fn, $fq, $valuefn, $rparams, $cparams) = @_;
+    my $c = $r->{class};
+    my (@prep, @pass);
+    push @prep, "let this_ = pending::Obj::<$c->{rust}>::new(this_)?;";
+    push @pass, "this_.ptr()";
+    for my $a (@{ $r->{args} }) {
+        my ($t, $n) = ($a->{type}, "a_$a->{name}");
+        if ($a->{list}) {
+            if (my $oc = $class{$t}) { push @prep, "let $n = pending::ObjList::<$oc->{rust}>::new($n, ${n}_len)?;" }
+            else { push @prep, "let $n = pending::Copied::new($n, ${n}_len);" }
+            push @pass, "$n.ptr()", "$n.len()";
+        } elsif ($a->{optional} && is_number_type($t)) {
+            push @prep, "let $n = pending::OptNum::new($n);";
+            push @pass, "$n.ptr()";
+        } elsif (is_number_type($t)) {
+            push @pass, $n;
+        } elsif ($t eq 'str') {
+            push @prep, "let $n = pending::Str::new($n);";
+            push @pass, "$n.ptr()";
+        } elsif ($t eq 'bytes' || $t eq 'uuid') {
+            push @prep, "let $n = pending::Copied::new($n, ${n}_len);";
+            push @pass, "$n.ptr()", "$n.len()";
+        } elsif ($t eq 'strlist') {
+            push @prep, "let $n = pending::StrList::new($n, ${n}_len);";
+            push @pass, "$n.ptr()", "$n.len()";
+        } elsif ($t eq 'hash') {
+            push @prep, "let $n = pending::Pairs::new($n, ${n}_len);";
+            push @pass, "$n.ptr()", "$n.len()";
+        } elsif (my $oc = $class{$t}) {
+            push @prep, "let $n = pending::Obj::<$oc->{rust}>::new($n)?;";
+            push @pass, "$n.ptr()";
+        } else {
+            die "$opt{table}:$r->{line}: no non-blocking form for argument type '$t'\n";
+        }
+    }
+    my $start = "${fn}_start";
+    push @rust, "#[no_mangle]\n#[allow(non_snake_case, clippy::redundant_closure)]\n"
+        . "pub extern \"C\" fn $start(" . join(', ', @$rparams, 'ctx_: *mut c_void') . ") -> c_int {\n"
+        . "    pending::start(\"${fq}_f\", ctx_, || {\n"
+        . join('', map { "        $_\n" } @prep)
+        . "        Ok(Box::new(move || $valuefn(" . join(', ', @pass) . ")))\n"
+        . "    })\n}\n";
+    push @h, "int $start(" . join(', ', @$cparams, 'void *ctx_') . ");";
+    push @{ $xs_by_pkg{ $c->{perl} } }, xs_body($r, $start, $fq, undef, 1);
 }
 
 sub rust_body {
@@ -683,7 +751,7 @@ sub release_fn { my ($c) = @_; my $n = lc "svr_api_free_$c->{short}"; return $n 
 sub node_type { { int => 'i64', uint => 'u64', double => 'f64' }->{ $_[0] } }
 
 sub xs_body {
-    my ($r, $fn, $fq, $fast) = @_;
+    my ($r, $fn, $fq, $fast, $async) = @_;
     my $c = $r->{class};
     my @args = @{ $r->{args} };
     # Arguments up to the last one without a default must be passed (a
@@ -698,8 +766,8 @@ sub xs_body {
     # A class method may be called as a function, without any argument.
     my $required = $r->{static} && !$nreq ? 0 : 1 + $nreq;
     # (...): the argument count is checked below, with the method's usage
-    my $x = "void\n$r->{method}(...)\n";
-    $x .= "  PREINIT:\n" . ($fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
+    my $x = "void\n" . ($async ? "$r->{method}_f(...)\n  ALIAS:\n    $r->{method}_p = 1\n" : "$r->{method}(...)\n");
+    $x .= "  PREINIT:\n" . ($async ? "    SV *fut_;\n    void *ctx_;\n" : $fast ? xs_fast_vars($fast) : "    SvrValue *result_;\n");
     $x .= "    SV *this_;\n";
     $x .= "    SV *$_->{name};\n" for @args;
     my @fetch = (($required ? "if (items < $required || " : "if (") . "items > " . (1 + @args) . ")",
@@ -794,6 +862,13 @@ sub xs_body {
         . "($c->{ctype} *)svr_unwrap(aTHX_ this_, \"$c->{perl}\", \"$fq\", \"$c->{argname}\");\n";
     $x .= "    $_\n" for @objconv;
     $x .= "    $_\n" for @conv;
+    if ($async) {
+        # (the Future or Mojo::Promise, after every argument was read)
+        $x .= "    ctx_ = svr_async_new(aTHX_ ix, &fut_);\n";
+        $x .= "    svr_async_started(aTHX_ ctx_, $fn(" . join(', ', 'h_', @callargs, 'ctx_') . "));\n";
+        $x .= "    XPUSHs(fut_);\n\n";
+        return $x;
+    }
     if ($fast) {
         my $result = xs_fast_result($fast, "$fn(" . join(', ', 'h_', @callargs));
         # An XSUB called on an object has room on the stack for one value.
@@ -873,6 +948,11 @@ if ($opt{rust}) {
     $text .= "pub unsafe fn release_object(class_id: c_int, ptr: *mut c_void) {\n    if ptr.is_null() { return; }\n    match class_id {\n";
     $text .= "        $_->{id} => <$_->{rust} as Object>::release(ptr as *mut $_->{rust}),\n" for map { $class{ $_->[1] } } @CLASSES;
     $text .= "        _ => {}\n    }\n}\n\n";
+    $text .= "/// Takes one more libvirt reference on an object handle (a call in\n/// flight holds its own: src/api/pending.rs). Returns -1 on failure.\n"
+           . "///\n/// # Safety\n/// `ptr` must be NULL or a live handle of class `class_id`.\n"
+           . "pub unsafe fn retain_object(class_id: c_int, ptr: *mut c_void) -> c_int {\n    if ptr.is_null() { return 0; }\n    match class_id {\n";
+    $text .= "        $_->{id} => virt_sys::vir$_->{short}Ref(ptr as virt_sys::$_->{cptr}),\n" for grep { !$BOXED{ $_->{short} } } map { $class{ $_->[1] } } @CLASSES;
+    $text .= "        _ => -1,\n    }\n}\n\n";
     $text .= "/// The Perl class of a class id.\n#[no_mangle]\npub extern \"C\" fn svr_class_name(class_id: c_int) -> *const c_char {\n    match class_id {\n";
     $text .= "        $_->{id} => c\"$_->{perl}\".as_ptr(),\n" for map { $class{ $_->[1] } } @CLASSES;
     $text .= "        _ => c\"Sys::Virt::Unknown\".as_ptr(),\n    }\n}\n\n";

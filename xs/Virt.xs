@@ -155,4 +155,6 @@ INCLUDE: Event.xs
 
 INCLUDE: ConnectEvents.xs
 
+INCLUDE: Async.xs
+
 INCLUDE: Api.xs

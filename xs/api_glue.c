@@ -291,3 +291,79 @@ svr_value_push(pTHX_ SvrValue *v)
     PUTBACK;
     svr_value_free(v);
 }
+
+/* ---- The non-blocking forms (NAME_f, NAME_p: src/api/pending.rs) ---- */
+
+/* Settles the Perl side of a call, on the loop's thread: `ctx` is the
+ * reference to the Future / Mojo::Promise taken by svr_async_new, `v` the
+ * result tree (NULL: the failure recorded on this thread). A callback of
+ * the Future that dies is kept as the loop's callbacks' are. */
+static void
+svr_async_settle(void *ctx, SvrValue *v)
+{
+    dTHX;
+    SV *fut = (SV *)ctx;
+    SV *err = NULL;
+    ENTER;
+    SAVETMPS;
+    sv_2mortal(fut);
+    if (!v) {
+        /* First: making the error object may run Perl code (its class's
+         * overloading is set up on first use), which uses the stack. */
+        int kind;
+        const char *message;
+        err = svr_failure_error_sv(aTHX_ &kind, &message);
+        if (!err)
+            err = kind == SVR_FAILURE_MESSAGE ? newSVpvf("%s\n", message)
+                                              : newSVpvs("Sys::Virt: an operation failed without saying why\n");
+        sv_2mortal(err);
+    }
+    {
+        dSP;
+        PUSHMARK(SP);
+        XPUSHs(fut);
+        XPUSHs(v ? &PL_sv_yes : &PL_sv_no);
+        if (err)
+            XPUSHs(err);
+        PUTBACK;
+        if (v)
+            svr_value_push(aTHX_ v);
+    }
+    (void)call_pv("Sys::Virt::_async_settle", G_VOID | G_DISCARD | G_EVAL);
+    if (SvTRUE(ERRSV)) {
+        svr_defer_exception(aTHX_ newSVsv(ERRSV));
+        sv_setsv(ERRSV, &PL_sv_undef);
+    }
+    FREETMPS;
+    LEAVE;
+}
+
+void *
+svr_async_new(pTHX_ int kind, SV **fut)
+{
+    dSP;
+    SV *f;
+    svr_async_set_settle(svr_async_settle);
+    ENTER;
+    SAVETMPS;
+    PUSHMARK(SP);
+    mXPUSHi(kind);
+    PUTBACK;
+    (void)call_pv("Sys::Virt::_async_new", G_SCALAR);
+    SPAGAIN;
+    f = newSVsv(POPs);
+    PUTBACK;
+    FREETMPS;
+    LEAVE;
+    *fut = sv_2mortal(f);
+    /* The core's reference until the call settles. */
+    return newSVsv(f);
+}
+
+void
+svr_async_started(pTHX_ void *ctx, int rc)
+{
+    /* Not started (no loop, an object gone): settled at once. */
+    if (rc < 0)
+        svr_async_settle(ctx, NULL);
+}

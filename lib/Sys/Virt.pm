@@ -185,6 +185,57 @@ sub node_alloc_pages {
     return $self->_node_alloc_pages(\@sizes, \@counts, $start, $end, $flags);
 }
 
+# ---- The non-blocking forms (NAME_f, NAME_p): the generated XSUBs start
+# the call on a worker thread (src/api/pending.rs) and return what
+# _async_new made; the core settles it with _async_settle on the loop's
+# thread.
+sub _async_new {
+    if ($_[0]) {
+        require Mojo::Promise;
+        return Mojo::Promise->new;
+    }
+    require Sys::Virt::Future;
+    return Sys::Virt::Future->new;
+}
+
+sub _async_settle {
+    my ($f, $ok, @v) = @_;
+    if ($f->isa('Future')) {
+        # Cancelled: the result is dropped here (its objects with it).
+        return if $f->is_ready;
+        $ok ? $f->done(@v) : $f->fail($v[0]);
+    } else {
+        $ok ? $f->resolve(@v) : $f->reject($v[0]);
+    }
+    return;
+}
+
+sub _new_args {
+    my $class = shift;
+    die "Sys::Virt::new: odd number of arguments (expected key => value pairs)\n" if @_ % 2;
+    my %params = @_;
+    my $uri = exists $params{address} ? $params{address} : $params{uri};
+    my $flags = $params{flags} // 0;
+    die "Sys::Virt::new: 'flags' must be a number\n"
+        unless $flags =~ /^\d+$/;
+    $flags |= Sys::Virt::CONNECT_RO() if $params{readonly};
+    return ($uri, $flags, \%params);
+}
+
+sub _new_async {
+    my ($proto, $promise, @args) = @_;
+    my $class = ref($proto) || $proto;
+    my ($uri, $flags, $params) = _new_args($class, @args);
+    die "Sys::Virt::new_" . ($promise ? 'p' : 'f') . ": 'auth' is not supported by the non-blocking forms yet\n"
+        if $params->{auth};
+    my $f = $promise ? Sys::Virt->_open_p($uri, $flags) : Sys::Virt->_open_f($uri, $flags);
+    return $f->then(sub { bless $_[0], $class }) if $promise;
+    return $f->transform(done => sub { bless $_[0], $class });
+}
+
+sub new_f { my $proto = shift; _new_async($proto, 0, @_) }
+sub new_p { my $proto = shift; _new_async($proto, 1, @_) }
+
 1;
 __END__
 
@@ -1104,6 +1155,118 @@ C<virNWFilterBindingLookupByPortDev>.
 Binds a network filter to a port, from the binding's XML description.
 C<$flags> may be C<Sys::Virt::NWFilterBinding::CREATE_VALIDATE>. Calls
 C<virNWFilterBindingCreateXML>.
+
+=back
+
+=head1 NON-BLOCKING CALLS
+
+Every method of this distribution that calls libvirt and can block (the
+methods of C<Sys::Virt>, L<Sys::Virt::Domain>, L<Sys::Virt::StoragePool>,
+L<Sys::Virt::StorageVol>, L<Sys::Virt::Network>, L<Sys::Virt::NetworkPort>,
+L<Sys::Virt::Interface>, L<Sys::Virt::NodeDevice>, L<Sys::Virt::Secret>,
+L<Sys::Virt::NWFilter>, L<Sys::Virt::NWFilterBinding>,
+L<Sys::Virt::DomainSnapshot> and L<Sys::Virt::DomainCheckpoint>, and
+C<Sys::Virt-E<gt>new>) has two more forms, which take the same arguments:
+
+=over 4
+
+=item my $future = $obj->NAME_f(...)
+
+returns a L<Sys::Virt::Future> (a L<Future>);
+
+=item my $promise = $obj->NAME_p(...)
+
+returns a L<Mojo::Promise>.
+
+=back
+
+The future is done with exactly the list that C<NAME> returns in list
+context (objects of the same classes, usable at once; a method that
+returns nothing gives an empty list); it fails with the same
+L<Sys::Virt::Error> object that C<NAME> dies with (or the same message).
+An argument that is not what the method takes dies at once, as with C<NAME>.
+
+The call itself runs on a worker thread of a bounded pool (see
+L</set_worker_threads>), holding references of its own on the objects it
+uses, so the script may drop them meanwhile. Its result is delivered on the
+registered event loop (C<Sys::Virt::Event::register_default>, or a loop
+registered with C<Sys::Virt::Event::register>, such as
+L<Sys::Virt::EventImpl::AnyEvent>, L<Sys::Virt::EventImpl::IOAsync> or
+L<Sys::Virt::EventImpl::Mojo>): callbacks of the future run on the loop's
+thread, while the loop runs. Without a registered loop the future fails at
+once with a message saying so. C<< $future->get >> runs the registered loop
+until the result is in (see L<Sys::Virt::Future>), so a plain script can
+use it; C<await> of L<Future::AsyncAwait> works too. The C<_p> forms are
+meant for L<Mojo::IOLoop> (with L<Sys::Virt::EventImpl::Mojo>): a
+L<Mojo::Promise> calls its callbacks from Mojo's loop.
+
+C<< $future->cancel >> does not stop the call in libvirt (nothing can): its
+result is dropped when it comes, the objects in it released. A domain job
+started that way (a migration, a save, a dump) is stopped with
+C<< $dom->abort_job >>.
+
+A connection whose daemon goes away fails every call in flight; with a
+keepalive (C<set_keep_alive>), calls to a daemon that stops answering fail
+once the keepalive gives up, and the loop keeps running meanwhile.
+
+Streams and transfers keep the forms they have (L<Sys::Virt::Stream>,
+L<Sys::Virt::Stream::Transfer>): the methods that take a stream
+(C<screenshot>, C<open_console>, C<download>, ...) have no C<_f> form.
+C<new_f> with C<auth> is not supported yet (it dies saying so).
+
+  use Sys::Virt;
+  Sys::Virt::Event::register_default();
+
+  # In a plain script: get runs the loop until the result is in.
+  my $conn = Sys::Virt->new_f(uri => 'qemu:///system')->get;
+  my @doms = $conn->list_all_domains_f->get;
+
+  # Many hosts at once.
+  my @hosts = map { Sys::Virt->new_f(uri => $_, readonly => 1) } @uris;
+  Future->wait_all(@hosts)->get;
+  for my $f (grep { $_->is_done } @hosts) {
+      my ($conn) = $f->get;
+      $conn->list_all_domains_f->then(sub {
+          Future->needs_all(map { $_->get_info_f } @_);
+      })->on_done(sub { print scalar(@_), " domains on ", $conn->get_uri, "\n" });
+  }
+
+  # With Mojo: promises.
+  use Sys::Virt::EventImpl::Mojo;
+  Sys::Virt::EventImpl::Mojo->register;
+  Sys::Virt->new_p(uri => 'test:///default')
+      ->then(sub { $_[0]->get_hostname_p })
+      ->then(sub { say "host: $_[0]" })
+      ->catch(sub { warn "failed: $_[0]" })
+      ->wait;
+
+Failures are those of the blocking form:
+
+  $conn->get_domain_by_name_f('nosuch')->on_fail(sub {
+      my ($err) = @_;          # a Sys::Virt::Error
+      printf "%d: %s\n", $err->code, $err->message;
+  });
+
+=over 4
+
+=item my $f = Sys::Virt->new_f(%args)
+
+=item my $p = Sys::Virt->new_p(%args)
+
+C<new>, non-blocking: the connection is opened on a worker thread; the
+future is done with the new C<Sys::Virt> object.
+
+=item my $old = Sys::Virt::set_worker_threads($n)
+
+Sets the size of the pool of worker threads that run the non-blocking
+calls (1 to 4096; 16 by default): at most that many calls run at once, the
+others wait for a free worker. Workers start when calls need them and stay
+for the next ones; lowering the size lets the extra workers leave once
+idle. Returns the previous size.
+
+=item my $n = Sys::Virt::get_worker_threads()
+
+The size of the pool.
 
 =back
 

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod handles;
 pub mod overrides;
 pub mod params;
+pub mod pending;
 pub mod value;
 
 use std::ffi::{c_void, CStr, CString};

@@ -20,6 +20,14 @@ sub add_timeout    { die "must provide an impl of 'add_timeout'\n" }
 sub update_timeout { die "must provide an impl of 'update_timeout'\n" }
 sub remove_timeout { die "must provide an impl of 'remove_timeout'\n" }
 
+# Runs this loop until the future $f is ready (Sys::Virt::Future's await);
+# a loop of the script's own says how by providing it.
+sub _run_until {
+    my ($self, $f) = @_;
+    die ref($self) . " cannot wait for a Sys::Virt::Future: run the loop until the future is ready "
+      . "(or provide _run_until)\n";
+}
+
 sub _run_handle_callback {
     my ($self, $watch, $fd, $events, $cb, $opaque) = @_;
     Sys::Virt::Event::_run_handle_callback_helper($watch, $fd, $events, $cb, $opaque);

@@ -72,6 +72,15 @@ sub drain {
     return $cv;
 }
 
+
+# Sys::Virt::Future's await: a condition variable the future sends.
+sub _run_until {
+    my ($self, $f) = @_;
+    my $cv = AnyEvent->condvar;
+    $f->on_ready(sub { $cv->send });
+    $cv->recv;
+}
+
 1;
 __END__
 

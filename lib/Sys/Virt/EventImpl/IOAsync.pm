@@ -126,6 +126,13 @@ package Sys::Virt::EventImpl::IOAsync::Descriptor;
 our @ISA = ('IO::Handle');
 sub blocking { 0 }
 
+
+# Sys::Virt::Future's await: one loop_once at a time.
+sub _run_until {
+    my ($self, $f) = @_;
+    $self->{loop}->loop_once until $f->is_ready;
+}
+
 1;
 __END__
 

@@ -108,6 +108,13 @@ sub _ioloop {
     return $self->{ioloop} //= Mojo::IOLoop->new(reactor => $self->{reactor});
 }
 
+
+# Sys::Virt::Future's await: one tick of the reactor at a time.
+sub _run_until {
+    my ($self, $f) = @_;
+    $self->{reactor}->one_tick until $f->is_ready;
+}
+
 1;
 __END__
 

@@ -1,0 +1,503 @@
+//! The non-blocking forms of the table-driven methods (`NAME_f`, `NAME_p`).
+//!
+//! tools/gen-api.pl generates for every row (but the stream ones) a second
+//! export, `svr_api_<class>_<method>_start`, with the arguments of the
+//! method plus the glue's context (the Perl Future or Mojo::Promise). On the
+//! interpreter's thread it copies every argument into an owned value of
+//! this module (strings, byte strings, lists, pairs) and takes a libvirt
+//! reference of its own on every object involved ([`Obj`]), so that nothing
+//! points into a Perl value and a script may drop its objects meanwhile.
+//! Then the row's `Value` body (the one the blocking form runs when it has
+//! no fast path) runs on a worker of a bounded pool of threads ([`submit`]).
+//! Its result (a `Value` tree, or the [`Failure`] read from libvirt's
+//! per-thread error right after the call on that worker) goes back to the
+//! interpreter's thread as an [`event::Job`] (`event::defer`, which wakes
+//! the registered loop); there the owned arguments are dropped (references
+//! released from a clean stack) and the glue's settle function hands the
+//! result to Perl (`Sys::Virt::_async_settle`). Perl code only ever runs on
+//! the loop's thread.
+
+use std::collections::VecDeque;
+use std::ffi::{c_void, CStr, CString};
+use std::marker::PhantomData;
+use std::os::raw::{c_char, c_int};
+use std::ptr;
+use std::sync::{Condvar, Mutex, OnceLock};
+
+use crate::boundary::guard;
+use crate::error::{self, Failure, Result};
+use crate::event::{self, Job};
+
+use super::{value::SvrValue, Object, SvrPair};
+
+/// The glue's function that settles the Perl side of a call: `v` is the
+/// result tree (the glue frees it), or NULL with the failure recorded on
+/// this thread ([`error::record`]).
+pub type SvrSettleFn = unsafe extern "C" fn(ctx: *mut c_void, v: *mut SvrValue);
+
+static SETTLE: OnceLock<SvrSettleFn> = OnceLock::new();
+
+/// Registers the glue's settle function (the glue calls this before its
+/// first start; later calls are ignored).
+#[no_mangle]
+pub extern "C" fn svr_async_set_settle(f: SvrSettleFn) {
+    let _ = SETTLE.set(f);
+}
+
+// ------------------------------------------------------------ the pool ----
+
+type Work = Box<dyn FnOnce() + Send>;
+
+/// Workers a pool starts at most unless told otherwise
+/// (`Sys::Virt::set_worker_threads`).
+pub const DEFAULT_WORKERS: usize = 16;
+
+struct Pool {
+    queue: VecDeque<Work>,
+    /// Worker threads alive.
+    threads: usize,
+    /// Of them, waiting for work.
+    waiting: usize,
+    /// Wake-ups sent to waiting workers and not yet taken.
+    woken: usize,
+    max: usize,
+    /// The process the workers belong to (a forked child has none).
+    pid: u32,
+}
+
+static POOL: Mutex<Pool> =
+    Mutex::new(Pool { queue: VecDeque::new(), threads: 0, waiting: 0, woken: 0, max: DEFAULT_WORKERS, pid: 0 });
+static WORK: Condvar = Condvar::new();
+
+fn pool() -> std::sync::MutexGuard<'static, Pool> {
+    let mut p = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    let pid = std::process::id();
+    if p.pid != pid {
+        // A forked child: the parent's workers do not exist here, and the
+        // calls queued there are the parent's.
+        p.pid = pid;
+        p.threads = 0;
+        p.waiting = 0;
+        p.woken = 0;
+        std::mem::forget(std::mem::take(&mut p.queue));
+    }
+    p
+}
+
+/// Queues `work` for a worker; starts one if none is free and the pool is
+/// below its size.
+pub fn submit(work: Work) -> Result<()> {
+    let mut p = pool();
+    p.queue.push_back(work);
+    if p.waiting > p.woken {
+        p.woken += 1;
+        WORK.notify_one();
+    } else if p.threads < p.max {
+        p.threads += 1;
+        let spawned = std::thread::Builder::new().name("svr-worker".into()).spawn(worker);
+        if let Err(e) = spawned {
+            p.threads -= 1;
+            if p.threads == 0 {
+                // Nobody will run it: take it back.
+                drop(p.queue.pop_back());
+                return Err(Failure::message(format!("Sys::Virt: cannot start a worker thread: {e}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn worker() {
+    let mut p = pool();
+    loop {
+        if let Some(work) = p.queue.pop_front() {
+            drop(p);
+            // The work is guarded itself (it runs a generated body inside
+            // boundary::guard_io); a panic here must not kill the pool's
+            // count either.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+            p = pool();
+            continue;
+        }
+        if p.threads > p.max {
+            p.threads -= 1;
+            return;
+        }
+        p.waiting += 1;
+        p = WORK.wait(p).unwrap_or_else(|e| e.into_inner());
+        p.waiting -= 1;
+        if p.woken > 0 {
+            p.woken -= 1;
+        }
+    }
+}
+
+/// `Sys::Virt::set_worker_threads($n)`: the pool's size from now on
+/// (workers above it leave once idle). Returns the previous size.
+#[no_mangle]
+pub extern "C" fn svr_async_set_workers(n: c_int) -> c_int {
+    guard("Sys::Virt::set_worker_threads", -1, || {
+        if !(1..=4096).contains(&n) {
+            return Err(Failure::message(format!(
+                "Sys::Virt::set_worker_threads: the number of threads must be between 1 and 4096, not {n}"
+            )));
+        }
+        let mut p = pool();
+        let old = p.max;
+        p.max = n as usize;
+        WORK.notify_all();
+        Ok(old as c_int)
+    })
+}
+
+/// `Sys::Virt::get_worker_threads()`: the pool's size.
+#[no_mangle]
+pub extern "C" fn svr_async_get_workers() -> c_int {
+    guard("Sys::Virt::get_worker_threads", -1, || Ok(pool().max as c_int))
+}
+
+/// Which loop delivers results: 0 none, 1 libvirt's default loop, 2 a
+/// loop written in Perl (`Sys::Virt::Event::register`).
+#[no_mangle]
+pub extern "C" fn svr_async_loop_kind() -> c_int {
+    if event::default_loop_registered() {
+        1
+    } else if crate::eventimpl::perl_loop_registered() {
+        2
+    } else {
+        0
+    }
+}
+
+// ------------------------------------------------------------- calls ----
+
+/// A prepared call: runs the method's `Value` body on a worker, with the
+/// owned arguments it captured (dropped later, on the loop's thread).
+pub trait Call: Send {
+    fn call(&self) -> *mut SvrValue;
+}
+
+impl<F: Fn() -> *mut SvrValue + Send> Call for F {
+    fn call(&self) -> *mut SvrValue {
+        self()
+    }
+}
+
+struct SendPtr(*mut c_void);
+// SAFETY: the glue's context and the result tree are only used on the
+// interpreter's thread (settle) or owned exclusively (the tree).
+unsafe impl Send for SendPtr {}
+
+/// Starts a call: `prepare` (on the interpreter's thread) copies the
+/// arguments and returns the call; it runs on a worker and its result is
+/// handed to the glue's settle function on the loop's thread. Returns 0,
+/// or -1 with the failure recorded (then the glue owns `ctx` still and
+/// settles it at once).
+pub fn start(name: &str, ctx: *mut c_void, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
+    guard(name, -1, || {
+        if svr_async_loop_kind() == 0 {
+            return Err(Failure::message(format!(
+                "{name}: the non-blocking forms deliver their result on the event loop, and none is registered \
+                 (call Sys::Virt::Event::register_default, or register a loop, first)"
+            )));
+        }
+        if SETTLE.get().is_none() {
+            return Err(Failure::message(format!("{name}: the glue did not register its settle function")));
+        }
+        event::claim_owner();
+        let call = prepare()?;
+        let ctx = SendPtr(ctx);
+        submit(Box::new(move || {
+            let v = call.call();
+            let result = if v.is_null() {
+                Err(error::take().unwrap_or_else(|| Failure::message("Sys::Virt: the call failed without saying why")))
+            } else {
+                Ok(SendPtr(v as *mut c_void))
+            };
+            event::defer(Job::new(move || deliver(call, ctx, result)));
+        }))?;
+        Ok(0)
+    })
+}
+
+/// On the loop's thread, from a clean stack: releases what the call held,
+/// then settles the Perl side.
+fn deliver(call: Box<dyn Call>, ctx: SendPtr, result: std::result::Result<SendPtr, Failure>) {
+    drop(call);
+    let settle = *SETTLE.get().expect("settle registered before any start");
+    let v = match result {
+        Ok(v) => v.0 as *mut SvrValue,
+        Err(f) => {
+            error::record(f);
+            ptr::null_mut()
+        }
+    };
+    // SAFETY: the glue's function, with its context, once.
+    unsafe { settle(ctx.0, v) };
+}
+
+// ----------------------------------------------------- owned arguments ----
+
+/// A libvirt reference of the call's own on an object argument (or the
+/// invocant): the call works whatever the script drops meanwhile.
+pub struct Obj<T: Object> {
+    ptr: *mut c_void,
+    _t: PhantomData<*const T>,
+}
+
+// SAFETY: a libvirt reference; libvirt objects are usable from any thread.
+unsafe impl<T: Object> Send for Obj<T> {}
+
+impl<T: Object> Obj<T> {
+    /// A new reference on the object behind `h` (NULL stays NULL: the
+    /// body reports a missing object as the blocking form does).
+    pub fn new(h: *const T) -> Result<Obj<T>> {
+        if !h.is_null() {
+            // SAFETY: a live handle the glue passes, of class T.
+            if unsafe { super::retain_object(T::CLASS_ID, h as *mut c_void) } < 0 {
+                return Err(Failure::last_libvirt());
+            }
+        }
+        Ok(Obj { ptr: h as *mut c_void, _t: PhantomData })
+    }
+
+    pub fn ptr(&self) -> *const T {
+        self.ptr as *const T
+    }
+}
+
+impl<T: Object> Drop for Obj<T> {
+    fn drop(&mut self) {
+        // SAFETY: the reference `new` took, released once.
+        unsafe { super::release_object(T::CLASS_ID, self.ptr) };
+    }
+}
+
+/// A list of objects (`Class[]`), each with a reference of its own.
+pub struct ObjList<T: Object> {
+    objs: Vec<Obj<T>>,
+    ptrs: Vec<*const T>,
+    null: bool,
+}
+
+// SAFETY: as Obj; the pointers are those of `objs`.
+unsafe impl<T: Object> Send for ObjList<T> {}
+
+impl<T: Object> ObjList<T> {
+    pub fn new(p: *const *const T, n: usize) -> Result<ObjList<T>> {
+        if p.is_null() {
+            return Ok(ObjList { objs: Vec::new(), ptrs: Vec::new(), null: true });
+        }
+        // SAFETY: the glue passes `n` handle pointers.
+        let src = if n == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(p, n) } };
+        let objs = src.iter().map(|&h| Obj::new(h)).collect::<Result<Vec<_>>>()?;
+        let ptrs = objs.iter().map(|o| o.ptr()).collect();
+        Ok(ObjList { objs, ptrs, null: false })
+    }
+
+    pub fn ptr(&self) -> *const *const T {
+        if self.null {
+            ptr::null()
+        } else {
+            self.ptrs.as_ptr()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.objs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.objs.is_empty()
+    }
+}
+
+/// A string argument (NULL stays NULL).
+pub struct Str(Option<CString>);
+
+impl Str {
+    pub fn new(p: *const c_char) -> Str {
+        // SAFETY: the glue passes NULL or a NUL-terminated string.
+        Str((!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_owned()))
+    }
+
+    pub fn ptr(&self) -> *const c_char {
+        self.0.as_ref().map_or(ptr::null(), |s| s.as_ptr())
+    }
+}
+
+/// A buffer of numbers or bytes (NULL stays NULL).
+pub struct Copied<T: Copy>(Option<Vec<T>>);
+
+impl<T: Copy> Copied<T> {
+    pub fn new(p: *const T, n: usize) -> Copied<T> {
+        if p.is_null() {
+            return Copied(None);
+        }
+        // SAFETY: the glue passes `n` values.
+        Copied(Some(if n == 0 { Vec::new() } else { unsafe { std::slice::from_raw_parts(p, n) }.to_vec() }))
+    }
+
+    pub fn ptr(&self) -> *const T {
+        match &self.0 {
+            // (an empty Vec's pointer is dangling but not NULL, as wanted)
+            Some(v) => v.as_ptr(),
+            None => ptr::null(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |v| v.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An optional number (`int?`): NULL for undef.
+pub struct OptNum<T: Copy>(Option<T>);
+
+impl<T: Copy> OptNum<T> {
+    pub fn new(p: *const T) -> OptNum<T> {
+        // SAFETY: the glue passes NULL or a pointer to a value.
+        OptNum(unsafe { p.as_ref() }.copied())
+    }
+
+    pub fn ptr(&self) -> *const T {
+        self.0.as_ref().map_or(ptr::null(), |v| v as *const T)
+    }
+}
+
+/// A list of strings (`strlist`).
+pub struct StrList {
+    _strings: Vec<CString>,
+    ptrs: Vec<*const c_char>,
+    null: bool,
+}
+
+// SAFETY: the pointers point into `_strings`, owned.
+unsafe impl Send for StrList {}
+
+impl StrList {
+    pub fn new(p: *const *const c_char, n: usize) -> StrList {
+        if p.is_null() {
+            return StrList { _strings: Vec::new(), ptrs: Vec::new(), null: true };
+        }
+        let strings: Vec<CString> = super::arg_str_list(p, n);
+        let ptrs = strings.iter().map(|s| s.as_ptr()).collect();
+        StrList { _strings: strings, ptrs, null: false }
+    }
+
+    pub fn ptr(&self) -> *const *const c_char {
+        if self.null {
+            ptr::null()
+        } else {
+            self.ptrs.as_ptr()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ptrs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ptrs.is_empty()
+    }
+}
+
+/// The pairs of a hash argument (NULL stays NULL: `hash?` given undef).
+pub struct Pairs {
+    _keys: Vec<CString>,
+    _values: Vec<Option<Vec<u8>>>,
+    pairs: Vec<SvrPair>,
+    null: bool,
+}
+
+// SAFETY: the pairs point into `_keys` and `_values`, owned.
+unsafe impl Send for Pairs {}
+
+impl Pairs {
+    pub fn new(p: *const SvrPair, n: usize) -> Pairs {
+        if p.is_null() {
+            return Pairs { _keys: Vec::new(), _values: Vec::new(), pairs: Vec::new(), null: true };
+        }
+        // SAFETY: the glue passes `n` pairs of valid strings.
+        let src = if n == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(p, n) } };
+        let keys: Vec<CString> = src.iter().map(|kv| unsafe { CStr::from_ptr(kv.key) }.to_owned()).collect();
+        let values: Vec<Option<Vec<u8>>> = src
+            .iter()
+            .map(|kv| (!kv.value.is_null()).then(|| super::arg_bytes(kv.value as *const u8, kv.value_len)))
+            .collect();
+        let pairs = keys
+            .iter()
+            .zip(&values)
+            .map(|(k, v)| SvrPair {
+                key: k.as_ptr(),
+                // (an empty value keeps a non-NULL pointer: not undef)
+                value: v.as_ref().map_or(ptr::null(), |b| if b.is_empty() { c"".as_ptr() } else { b.as_ptr() as *const c_char }),
+                value_len: v.as_ref().map_or(0, |b| b.len()),
+            })
+            .collect();
+        Pairs { _keys: keys, _values: values, pairs, null: false }
+    }
+
+    pub fn ptr(&self) -> *const SvrPair {
+        if self.null {
+            ptr::null()
+        } else {
+            self.pairs.as_ptr()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    #[test]
+    fn pool_runs_all_work_with_bounded_threads() {
+        let done = Arc::new(AtomicUsize::new(0));
+        let (tx, rx) = std::sync::mpsc::channel();
+        for _ in 0..200 {
+            let done = done.clone();
+            let tx = tx.clone();
+            submit(Box::new(move || {
+                done.fetch_add(1, Ordering::SeqCst);
+                tx.send(()).unwrap();
+            }))
+            .unwrap();
+        }
+        for _ in 0..200 {
+            rx.recv().unwrap();
+        }
+        assert_eq!(done.load(Ordering::SeqCst), 200);
+        assert!(pool().threads <= DEFAULT_WORKERS);
+    }
+
+    #[test]
+    fn owned_arguments_keep_nulls_and_contents() {
+        assert!(Str::new(ptr::null()).ptr().is_null());
+        let s = Str::new(c"abc".as_ptr());
+        assert_eq!(unsafe { CStr::from_ptr(s.ptr()) }.to_bytes(), b"abc");
+        assert!(Copied::<u8>::new(ptr::null(), 0).ptr().is_null());
+        let b = Copied::new(b"xy".as_ptr(), 2);
+        assert_eq!(b.len(), 2);
+        let k = c"k";
+        let pair = SvrPair { key: k.as_ptr(), value: ptr::null(), value_len: 0 };
+        let p = Pairs::new(&pair, 1);
+        assert_eq!(p.len(), 1);
+        assert!(unsafe { (*p.ptr()).value }.is_null());
+        assert!(Pairs::new(ptr::null(), 0).ptr().is_null());
+    }
+}
