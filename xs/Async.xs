@@ -26,3 +26,10 @@ _async_loop_kind()
   OUTPUT:
     RETVAL
 
+size_t
+_async_in_flight()
+  CODE:
+    RETVAL = svr_async_in_flight();
+  OUTPUT:
+    RETVAL
+

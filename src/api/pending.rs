@@ -22,6 +22,7 @@ use std::ffi::{c_void, CStr, CString};
 use std::marker::PhantomData;
 use std::os::raw::{c_char, c_int};
 use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 
 use crate::boundary::guard;
@@ -183,6 +184,16 @@ impl<F: Fn() -> *mut SvrValue + Send> Call for F {
     }
 }
 
+/// Calls started and not yet settled.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// How many calls are started and not yet settled (tests: none stays
+/// pending).
+#[no_mangle]
+pub extern "C" fn svr_async_in_flight() -> usize {
+    IN_FLIGHT.load(Ordering::SeqCst)
+}
+
 struct SendPtr(*mut c_void);
 // SAFETY: the glue's context and the result tree are only used on the
 // interpreter's thread (settle) or owned exclusively (the tree).
@@ -207,7 +218,8 @@ pub fn start(name: &str, ctx: *mut c_void, prepare: impl FnOnce() -> Result<Box<
         event::claim_owner();
         let call = prepare()?;
         let ctx = SendPtr(ctx);
-        submit(Box::new(move || {
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        let submitted = submit(Box::new(move || {
             let v = call.call();
             let result = if v.is_null() {
                 Err(error::take().unwrap_or_else(|| Failure::message("Sys::Virt: the call failed without saying why")))
@@ -215,7 +227,11 @@ pub fn start(name: &str, ctx: *mut c_void, prepare: impl FnOnce() -> Result<Box<
                 Ok(SendPtr(v as *mut c_void))
             };
             event::defer(Job::new(move || deliver(call, ctx, result)));
-        }))?;
+        }));
+        if submitted.is_err() {
+            IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+        }
+        submitted?;
         Ok(0)
     })
 }
@@ -232,6 +248,7 @@ fn deliver(call: Box<dyn Call>, ctx: SendPtr, result: std::result::Result<SendPt
             ptr::null_mut()
         }
     };
+    IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
     // SAFETY: the glue's function, with its context, once.
     unsafe { settle(ctx.0, v) };
 }
@@ -462,7 +479,6 @@ impl Pairs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
     #[test]

@@ -1,0 +1,218 @@
+#!/usr/bin/perl
+# The non-blocking forms (NAME_f) on test:///default with libvirt's default
+# loop: the same results and errors as the blocking forms, objects usable at
+# once, cancel, objects dropped in flight, a bounded pool, get in a plain
+# script, no loop registered.
+use strict;
+use warnings;
+use Test::More;
+use Test::Fatal qw(exception);
+use Config;
+
+BEGIN {
+    plan skip_all => 'Future is not installed' unless eval { require Future; Future->VERSION(0.44); 1 };
+}
+use Sys::Virt;
+use Sys::Virt::Event;
+
+$SIG{ALRM} = sub { die "timed out\n" };
+alarm 120;
+
+my @inc = map { "-I$_" } grep { !ref } @INC;
+
+# ---- without a registered loop: the future fails at once, saying so
+{
+    my $out = `$^X @inc -MSys::Virt -e '
+        my \$c = Sys::Virt->new(uri => "test:///default");
+        my \$f = \$c->get_hostname_f;
+        print \$f->is_failed ? "failed: " . \$f->failure : "not failed";
+        print "\\n";
+        print eval { \$f->get; 1 } ? "got\\n" : "get died: \$@";
+    ' 2>&1`;
+    like $out, qr/^failed: .*get_hostname_f: .*none is registered/m, 'no loop: the future fails at once, saying why';
+    like $out, qr/^get died: .*none is registered/m, 'and get dies with it';
+}
+
+Sys::Virt::Event::register_default();
+# (run_default blocks for ever with nothing registered)
+my $tick = Sys::Virt::Event::add_timeout(100, sub {});
+
+sub settle_all {
+    my $n = 0;
+    Sys::Virt::Event::run_default() while Sys::Virt::_async_in_flight() && $n++ < 100_000;
+}
+
+my $conn = Sys::Virt->new(uri => 'test:///default');
+
+# ---- results: the blocking form's list
+{
+    my $f = $conn->get_hostname_f;
+    isa_ok $f, 'Sys::Virt::Future';
+    isa_ok $f, 'Future';
+    is_deeply [ $f->get ], [ $conn->get_hostname ], 'a string';
+
+    my $dom = $conn->get_domain_by_name('test');
+    # (cpuTime of the test driver's running domain is the clock's)
+    my @got = $dom->get_info_f->get;
+    my @want = $dom->get_info;
+    is scalar(@got), 1, 'one value';
+    ok delete $got[0]{cpuTime} && delete $want[0]{cpuTime}, 'cpuTime in both';
+    is_deeply \@got, \@want, 'a hash (get_info, a fast path)';
+    is_deeply [ $conn->get_node_info_f->get ], [ $conn->get_node_info ], 'a struct';
+    is_deeply [ $dom->get_xml_description_f(0)->get ], [ $dom->get_xml_description(0) ], 'with an argument';
+    is_deeply [ $dom->get_uuid_f->get ], [ $dom->get_uuid ], 'raw UUID';
+    is_deeply [ scalar $dom->is_active_f->get ], [ scalar $dom->is_active ], 'a boolean';
+
+    my @doms = $conn->list_all_domains_f->get;
+    my @want = $conn->list_all_domains;
+    is scalar(@doms), scalar(@want), 'a list of objects: as many';
+    isa_ok $doms[0], 'Sys::Virt::Domain';
+    is_deeply [ sort map { $_->get_name } @doms ], [ sort map { $_->get_name } @want ], 'usable at once';
+
+    my $d2 = $conn->get_domain_by_uuid_f($dom->get_uuid_string)->get;
+    isa_ok $d2, 'Sys::Virt::Domain', 'an object from a uuid argument';
+    is $d2->get_name, 'test', 'the same domain';
+
+    my @v = Sys::Virt->get_version_f->get;
+    is_deeply \@v, [ Sys::Virt->get_version ], 'a class method';
+
+    my @none = $dom->suspend_f->get;
+    is_deeply \@none, [], 'a status call: an empty list';
+    is $dom->get_info->{state}, Sys::Virt::Domain::STATE_PAUSED(), 'and it happened';
+    $dom->resume_f->get;
+    is $dom->get_info->{state}, Sys::Virt::Domain::STATE_RUNNING(), 'resumed';
+
+    my $c2 = Sys::Virt->new_f(uri => 'test:///default')->get;
+    isa_ok $c2, 'Sys::Virt', 'new_f';
+    is $c2->get_uri, 'test:///default', 'a working connection';
+    {
+        package My::Conn;
+        our @ISA = ('Sys::Virt');
+    }
+    isa_ok(My::Conn->new_f(uri => 'test:///default')->get, 'My::Conn', 'new_f of a subclass');
+    my $nf = Sys::Virt->new_f(uri => 'nosuch:///x');
+    ok $nf->await->is_failed, 'new_f of a bad URI fails';
+    isa_ok $nf->failure, 'Sys::Virt::Error';
+}
+
+# ---- failures: the same error object as the blocking form
+{
+    my $want = exception { $conn->get_domain_by_name('nosuch') };
+    my $f = $conn->get_domain_by_name_f('nosuch');
+    my $got = exception { $f->get };
+    isa_ok $got, 'Sys::Virt::Error';
+    is_deeply {%$got}, {%$want}, 'same code, domain, level and message';
+    is $got->code, Sys::Virt::Error::ERR_NO_DOMAIN(), 'ERR_NO_DOMAIN';
+    ok $f->is_failed, 'the future failed';
+    is $f->failure, $got, 'failure is that object';
+
+    my $g = $conn->get_domain_by_name('test')->set_memory_f(1);    # below what it uses: refused
+    my $e1 = exception { $g->get };
+    my $e2 = exception { $conn->get_domain_by_name('test')->set_memory(1) };
+    is ref($e1), ref($e2), 'same class as blocking';
+    is(ref $e1 ? $e1->message : $e1, ref $e2 ? $e2->message : $e2, 'same message as blocking') if $e1 || $e2;
+
+    like exception { $conn->get_domain_by_id_f('abc') }, qr/get_domain_by_id.*'id' must be/,
+        'a wrong argument dies at once, as the blocking form does';
+    like exception { Sys::Virt::Domain::get_info_f(undef) }, qr/Sys::Virt::Domain::get_info/,
+        'undef as the object dies at once';
+
+    my $p = Sys::Virt->_test_panic_f;
+    like exception { $p->get }, qr/panic/, 'a panic on a worker fails the future (and nothing crashes)';
+}
+
+# ---- cancel: the result is dropped when it comes, its objects released
+{
+    my $destroyed = 0;
+    my $orig = \&Sys::Virt::Domain::DESTROY;
+    no warnings 'redefine';
+    local *Sys::Virt::Domain::DESTROY = sub { $destroyed++; $orig->(@_) };
+    use warnings 'redefine';
+    my $n = () = $conn->list_all_domains;
+    $destroyed = 0;
+    my @f = map { $conn->list_all_domains_f } 1 .. 5;
+    $_->cancel for @f;
+    ok((grep { $_->is_cancelled } @f) == 5, 'cancelled');
+    settle_all();
+    is Sys::Virt::_async_in_flight(), 0, 'every call settled';
+    is $destroyed, 5 * $n, 'the objects of the cancelled results were released';
+    my $after = $conn->list_all_domains_f->get;
+    ok $after, 'later calls work';
+}
+
+# ---- objects dropped while their calls are in flight
+{
+    my ($f, $g);
+    {
+        my $c = Sys::Virt->new(uri => 'test:///default');
+        my $d = $c->get_domain_by_name('test');
+        $f = $d->get_info_f;
+        $g = $c->list_all_domains_f;
+        undef $d;
+        undef $c;
+    }
+    my $info = $f->get;
+    is ref($info), 'HASH', 'the domain and its connection dropped: the call still settles';
+    ok exists $info->{state}, 'with its result';
+    my @d = $g->get;
+    ok @d >= 1, 'a list from a dropped connection';
+    is $d[0]->get_name, 'test', 'its objects work (they hold the connection)';
+}
+
+# ---- many calls, a small pool
+{
+    is Sys::Virt::get_worker_threads(), 16, 'the pool has 16 workers by default';
+    is Sys::Virt::set_worker_threads(3), 16, 'set_worker_threads returns the previous size';
+    is Sys::Virt::get_worker_threads(), 3, 'and sets it';
+    like exception { Sys::Virt::set_worker_threads(0) }, qr/between 1 and/, 'a pool of 0 workers is refused';
+    my $dom = $conn->get_domain_by_name('test');
+    my @f = map { $dom->get_info_f } 1 .. 300;
+    my $all = Future->wait_all(@f)->get;
+    is scalar(grep { $_->is_done } @f), 300, '300 calls on 3 workers: all done';
+    is Sys::Virt::_async_in_flight(), 0, 'none pending';
+    Sys::Virt::set_worker_threads(16);
+}
+
+# ---- callbacks run on the loop's thread, from the loop; one that dies
+{
+    my @seen;
+    my $f = $conn->get_hostname_f->on_done(sub { push @seen, @_ });
+    is scalar(@seen), 0, 'nothing before the loop runs';
+    settle_all();
+    is_deeply \@seen, [ $conn->get_hostname ], 'on_done ran from the loop';
+
+    my $g = $conn->get_hostname_f->on_done(sub { die "callback died\n" });
+    my $e;
+    for (1 .. 1000) {
+        $e = exception { Sys::Virt::Event::run_default() };
+        last if $e || $g->is_ready;
+    }
+    $e //= exception { Sys::Virt::Event::run_default() };
+    is $e, "callback died\n", 'a callback that dies: run_default dies with it after its iteration';
+}
+
+# ---- get in a plain script; await with Future::AsyncAwait
+{
+    my $out = `$^X @inc -MSys::Virt -e '
+        Sys::Virt::Event::register_default();
+        my \$c = Sys::Virt->new_f(uri => "test:///default")->get;
+        my (\$d) = \$c->list_all_domains_f->get;
+        print \$d->get_name, " ", \$d->get_info_f->get->{nrVirtCpu}, "\\n";
+    ' 2>&1`;
+    is $out, "test 2\n", 'get runs the default loop in a plain script';
+  SKIP: {
+        skip 'Future::AsyncAwait is not installed', 1 unless eval { require Future::AsyncAwait; 1 };
+        my $out2 = `$^X @inc -MSys::Virt -e '
+            use Future::AsyncAwait;
+            Sys::Virt::Event::register_default();
+            async sub names { my \$c = await Sys::Virt->new_f(uri => "test:///default");
+                              my \@d = await \$c->list_all_domains_f; join ",", map { \$_->get_name } \@d }
+            print names()->get, "\\n";
+        ' 2>&1`;
+        is $out2, "test\n", 'await in an async sub';
+    }
+}
+
+is Sys::Virt::_async_in_flight(), 0, 'nothing left in flight';
+Sys::Virt::Event::remove_timeout($tick);
+done_testing;
