@@ -1207,7 +1207,11 @@ C<< $dom->abort_job >>.
 
 A connection whose daemon goes away fails every call in flight; with a
 keepalive (C<set_keep_alive>), calls to a daemon that stops answering fail
-once the keepalive gives up, and the loop keeps running meanwhile.
+once the keepalive gives up, and the loop keeps running meanwhile. (When a
+call fails on a connection that libvirt then reports dead, every other call
+in flight on it fails with the same error at once; libvirt may keep some of
+their worker threads waiting inside it until the daemon answers or goes
+away, and their late results are dropped.)
 
 Streams and transfers keep the forms they have (L<Sys::Virt::Stream>,
 L<Sys::Virt::Stream::Transfer>): the methods that take a stream

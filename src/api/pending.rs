@@ -22,7 +22,8 @@ use std::ffi::{c_void, CStr, CString};
 use std::marker::PhantomData;
 use std::os::raw::{c_char, c_int};
 use std::ptr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 
 use crate::boundary::guard;
@@ -184,14 +185,29 @@ impl<F: Fn() -> *mut SvrValue + Send> Call for F {
     }
 }
 
-/// Calls started and not yet settled.
-static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+/// A call started and not yet settled: the glue's context, and the
+/// connection the call uses (0: not known).
+struct Live {
+    ctx: SendPtr,
+    conn: usize,
+}
+
+/// The calls not yet settled, by id. Settling removes the entry: the
+/// worker's result (`deliver`), or the failure of another call on the same
+/// connection once that connection is found dead (`fail_dead_connection`),
+/// whichever comes first; the other finds nothing and drops what it has.
+static LIVE: Mutex<Option<HashMap<u64, Live>>> = Mutex::new(None);
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn live() -> std::sync::MutexGuard<'static, Option<HashMap<u64, Live>>> {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// How many calls are started and not yet settled (tests: none stays
 /// pending).
 #[no_mangle]
 pub extern "C" fn svr_async_in_flight() -> usize {
-    IN_FLIGHT.load(Ordering::SeqCst)
+    live().as_ref().map_or(0, |m| m.len())
 }
 
 struct SendPtr(*mut c_void);
@@ -201,10 +217,10 @@ unsafe impl Send for SendPtr {}
 
 /// Starts a call: `prepare` (on the interpreter's thread) copies the
 /// arguments and returns the call; it runs on a worker and its result is
-/// handed to the glue's settle function on the loop's thread. Returns 0,
-/// or -1 with the failure recorded (then the glue owns `ctx` still and
-/// settles it at once).
-pub fn start(name: &str, ctx: *mut c_void, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
+/// handed to the glue's settle function on the loop's thread. `conn` is the
+/// connection the call uses (NULL if not known). Returns 0, or -1 with the
+/// failure recorded (then the glue owns `ctx` still and settles it at once).
+pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
     guard(name, -1, || {
         if svr_async_loop_kind() == 0 {
             return Err(Failure::message(format!(
@@ -217,8 +233,8 @@ pub fn start(name: &str, ctx: *mut c_void, prepare: impl FnOnce() -> Result<Box<
         }
         event::claim_owner();
         let call = prepare()?;
-        let ctx = SendPtr(ctx);
-        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        live().get_or_insert_with(HashMap::new).insert(id, Live { ctx: SendPtr(ctx), conn: conn as usize });
         let submitted = submit(Box::new(move || {
             let v = call.call();
             let result = if v.is_null() {
@@ -226,29 +242,71 @@ pub fn start(name: &str, ctx: *mut c_void, prepare: impl FnOnce() -> Result<Box<
             } else {
                 Ok(SendPtr(v as *mut c_void))
             };
-            event::defer(Job::new(move || deliver(call, ctx, result)));
+            event::defer(Job::new(move || deliver(call, id, result)));
         }));
-        if submitted.is_err() {
-            IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+        if let Err(f) = submitted {
+            live().as_mut().and_then(|m| m.remove(&id));
+            return Err(f);
         }
-        submitted?;
         Ok(0)
     })
 }
 
-/// On the loop's thread, from a clean stack: releases what the call held,
-/// then settles the Perl side.
-fn deliver(call: Box<dyn Call>, ctx: SendPtr, result: std::result::Result<SendPtr, Failure>) {
+/// On the loop's thread, from a clean stack: settles the Perl side (unless
+/// it was settled already), then releases what the call held.
+fn deliver(call: Box<dyn Call>, id: u64, result: std::result::Result<SendPtr, Failure>) {
+    let entry = live().as_mut().and_then(|m| m.remove(&id));
+    let Some(entry) = entry else {
+        // Failed already with its dead connection: the late result is
+        // dropped (objects in it released).
+        if let Ok(v) = result {
+            // SAFETY: a result tree of this library, freed once.
+            unsafe { super::value::svr_value_free(v.0 as *mut SvrValue) };
+        }
+        drop(call);
+        return;
+    };
+    let dead = match &result {
+        // SAFETY: the call still holds its reference on the object, and so
+        // on its connection.
+        Err(f) if entry.conn != 0 && unsafe { virt_sys::virConnectIsAlive(entry.conn as virt_sys::virConnectPtr) } == 0 => {
+            Some((entry.conn, f.clone()))
+        }
+        _ => None,
+    };
+    settle(entry.ctx, result.map(|v| v.0 as *mut SvrValue));
+    if let Some((conn, f)) = dead {
+        fail_dead_connection(conn, f);
+    }
     drop(call);
+}
+
+/// A call failed on a connection libvirt now says is dead (its daemon gone,
+/// its keepalive given up): the other calls in flight on it fail with the
+/// same error now. libvirt may keep some of them waiting inside it (a
+/// daemon that stopped answering): their workers return when libvirt lets
+/// them, and their results are dropped then.
+fn fail_dead_connection(conn: usize, f: Failure) {
+    let doomed: Vec<Live> = {
+        let mut g = live();
+        let Some(m) = g.as_mut() else { return };
+        let ids: Vec<u64> = m.iter().filter(|(_, l)| l.conn == conn).map(|(&id, _)| id).collect();
+        ids.iter().filter_map(|id| m.remove(id)).collect()
+    };
+    for l in doomed {
+        settle(l.ctx, Err(f.clone()));
+    }
+}
+
+fn settle(ctx: SendPtr, result: std::result::Result<*mut SvrValue, Failure>) {
     let settle = *SETTLE.get().expect("settle registered before any start");
     let v = match result {
-        Ok(v) => v.0 as *mut SvrValue,
+        Ok(v) => v,
         Err(f) => {
             error::record(f);
             ptr::null_mut()
         }
     };
-    IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
     // SAFETY: the glue's function, with its context, once.
     unsafe { settle(ctx.0, v) };
 }
