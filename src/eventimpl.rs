@@ -660,6 +660,20 @@ pub unsafe extern "C" fn svr_event_register_impl(hooks: *const SvrImplHooks) -> 
     })
 }
 
+/// Has the Perl loop watch the wake-up pipe from now on (owner thread
+/// only): work handed to other threads (the non-blocking calls of
+/// src/api/pending.rs) wakes it through the pipe, even when nothing else
+/// dispatches meanwhile.
+pub fn expect_wakeups() -> Result<()> {
+    if let Some(b) = BRIDGE.get() {
+        if b.is_owner() && !b.wake_watched.load(AtomicOrdering::SeqCst) {
+            b.wake_wanted.store(true, AtomicOrdering::SeqCst);
+            b.start()?;
+        }
+    }
+    Ok(())
+}
+
 /// Whether `register($impl)` succeeded in this process.
 pub fn perl_loop_registered() -> bool {
     BRIDGE.get().is_some()

@@ -232,6 +232,7 @@ pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOn
             return Err(Failure::message(format!("{name}: the glue did not register its settle function")));
         }
         event::claim_owner();
+        crate::eventimpl::expect_wakeups()?;
         let call = prepare()?;
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         live().get_or_insert_with(HashMap::new).insert(id, Live { ctx: SendPtr(ctx), conn: conn as usize });

@@ -119,6 +119,12 @@ sub drain {
     return $f;
 }
 
+# Sys::Virt::Future's await: one loop_once at a time.
+sub _run_until {
+    my ($self, $f) = @_;
+    $self->{loop}->loop_once until $f->is_ready;
+}
+
 # A duplicate of libvirt's descriptor, as IO::Async wants a handle. It
 # reports itself non-blocking so that IO::Async leaves the flags of the
 # descriptor libvirt shares with it alone.
@@ -126,12 +132,6 @@ package Sys::Virt::EventImpl::IOAsync::Descriptor;
 our @ISA = ('IO::Handle');
 sub blocking { 0 }
 
-
-# Sys::Virt::Future's await: one loop_once at a time.
-sub _run_until {
-    my ($self, $f) = @_;
-    $self->{loop}->loop_once until $f->is_ready;
-}
 
 1;
 __END__
