@@ -114,6 +114,8 @@ static JOBS_QUEUED: AtomicBool = AtomicBool::new(false);
 /// soon (the Perl-written loop's wake-up pipe).
 static WAKER: OnceLock<fn()> = OnceLock::new();
 static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
+/// A wake-up timer of the default loop is added and has not fired yet.
+static DEFAULT_WAKE_PENDING: AtomicBool = AtomicBool::new(false);
 
 pub fn set_waker(w: fn()) {
     let _ = WAKER.set(w);
@@ -134,12 +136,21 @@ pub fn wake() {
         w();
     } else if DEFAULT_LOOP.load(Ordering::SeqCst) {
         // libvirt's default loop wakes itself up when a timer is added from
-        // another thread; the timer removes itself when it fires.
+        // another thread; the timer removes itself when it fires. One such
+        // timer at a time: the iteration it fires in flushes every job
+        // queued before it fired (many workers finishing at once would
+        // otherwise add one timer each).
+        if DEFAULT_WAKE_PENDING.swap(true, Ordering::SeqCst) {
+            return;
+        }
         unsafe extern "C" fn once(timer: c_int, _opaque: *mut c_void) {
+            DEFAULT_WAKE_PENDING.store(false, Ordering::SeqCst);
             sys::virEventRemoveTimeout(timer);
         }
         // SAFETY: plain libvirt call with a static callback and no data.
-        unsafe { sys::virEventAddTimeout(0, Some(once), std::ptr::null_mut(), None) };
+        if unsafe { sys::virEventAddTimeout(0, Some(once), std::ptr::null_mut(), None) } < 0 {
+            DEFAULT_WAKE_PENDING.store(false, Ordering::SeqCst);
+        }
     }
 }
 

@@ -213,6 +213,16 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
     }
 }
 
+# ---- no Perl value leaks per call (the Future, its result, its objects)
+SKIP: {
+    skip 'Test::LeakTrace is not installed', 3 unless eval { require Test::LeakTrace; 1 };
+    my $dom = $conn->get_domain_by_name('test');
+    $dom->get_info_f->get for 1 .. 3;    # warm up (classes, caches)
+    Test::LeakTrace::no_leaks_ok(sub { $dom->get_info_f->get for 1 .. 20 }, 'get_info_f leaks no Perl value');
+    Test::LeakTrace::no_leaks_ok(sub { my @d = $conn->list_all_domains_f->get for 1 .. 20 }, 'list_all_domains_f neither');
+    Test::LeakTrace::no_leaks_ok(sub { eval { $conn->get_domain_by_name_f('nosuch')->get } for 1 .. 20 }, 'nor a failure');
+}
+
 is Sys::Virt::_async_in_flight(), 0, 'nothing left in flight';
 Sys::Virt::Event::remove_timeout($tick);
 done_testing;
