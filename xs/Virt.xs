@@ -53,6 +53,19 @@ svr_auth_answer(void *opaque, SvrCredential *creds, unsigned int ncreds)
     return rc;
 }
 
+/* Releases the context of a non-blocking open's auth callback (heap
+ * allocated by _open_auth_async; the core releases it on the loop's thread
+ * once the call is settled). */
+static void
+svr_auth_release(void *opaque)
+{
+    dTHX;
+    svr_auth_ctx *ctx = opaque;
+    SvREFCNT_dec(ctx->callback);
+    SvREFCNT_dec(ctx->exception);
+    Safefree(ctx);
+}
+
 /* A constant as perl's own modules (POSIX, Fcntl) install theirs: a
  * reference to the read-only value stored in the stash, which perl
  * treats as a constant sub and inlines alike, and turns into a real one

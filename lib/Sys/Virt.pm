@@ -226,11 +226,26 @@ sub _new_async {
     my ($proto, $promise, @args) = @_;
     my $class = ref($proto) || $proto;
     my ($uri, $flags, $params) = _new_args($class, @args);
-    die "Sys::Virt::new_" . ($promise ? 'p' : 'f') . ": 'auth' is not supported by the non-blocking forms yet\n"
-        if $params->{auth};
-    my $f = $promise ? Sys::Virt->_open_p($uri, $flags) : Sys::Virt->_open_f($uri, $flags);
-    return $f->then(sub { bless $_[0], $class }) if $promise;
-    return $f->transform(done => sub { bless $_[0], $class });
+    my ($f, $died);
+    if ($params->{auth}) {
+        # The callback runs on the loop's thread while a worker waits in
+        # libvirt; one that dies refuses the credentials, and the open
+        # fails with what it died with (as new does).
+        my $cb = $params->{callback};
+        my $wrapped = ref $cb eq 'CODE' ? sub {
+            my $r = eval { $cb->(@_) };
+            if ($@) { $died //= $@; return -1 }
+            return $r;
+        } : $cb;
+        $f = Sys::Virt::_open_auth_async($promise ? 1 : 0, $uri,
+            $params->{credlist} // [ Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE() ],
+            $wrapped, $flags);
+    } else {
+        $f = $promise ? Sys::Virt->_open_p($uri, $flags) : Sys::Virt->_open_f($uri, $flags);
+    }
+    return $f->then(sub { bless $_[0], $class }, sub { die(defined $died ? $died : $_[0]) }) if $promise;
+    return $f->then(sub { $f->new->done(bless $_[0], $class) },
+                    sub { $f->new->fail(defined $died ? $died : $_[0]) });
 }
 
 sub new_f { my $proto = shift; _new_async($proto, 0, @_) }
@@ -1216,7 +1231,6 @@ away, and their late results are dropped.)
 Streams and transfers keep the forms they have (L<Sys::Virt::Stream>,
 L<Sys::Virt::Stream::Transfer>): the methods that take a stream
 (C<screenshot>, C<open_console>, C<download>, ...) have no C<_f> form.
-C<new_f> with C<auth> is not supported yet (it dies saying so).
 
   use Sys::Virt;
   Sys::Virt::Event::register_default();
@@ -1258,7 +1272,10 @@ Failures are those of the blocking form:
 =item my $p = Sys::Virt->new_p(%args)
 
 C<new>, non-blocking: the connection is opened on a worker thread; the
-future is done with the new C<Sys::Virt> object.
+future is done with the new C<Sys::Virt> object. With C<auth>, libvirt's
+requests for credentials are handed to the loop's thread, where
+C<callback> answers them (as for C<new>) while the worker waits; a
+callback that dies fails the future with what it died with.
 
 =item my $old = Sys::Virt::set_worker_threads($n)
 

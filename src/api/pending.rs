@@ -20,7 +20,7 @@
 use std::collections::VecDeque;
 use std::ffi::{c_void, CStr, CString};
 use std::marker::PhantomData;
-use std::os::raw::{c_char, c_int};
+use std::os::raw::{c_char, c_int, c_uint};
 use std::ptr;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,8 +28,9 @@ use std::sync::{Condvar, Mutex, OnceLock};
 
 use crate::boundary::guard;
 use crate::error::{self, Failure, Result};
-use crate::event::{self, Job};
+use crate::event::{self, Job, SvrReleaseFn};
 
+use super::auth::SvrCredential;
 use super::{value::SvrValue, Object, SvrPair};
 
 /// The glue's function that settles the Perl side of a call: `v` is the
@@ -310,6 +311,105 @@ fn settle(ctx: SendPtr, result: std::result::Result<*mut SvrValue, Failure>) {
     };
     // SAFETY: the glue's function, with its context, once.
     unsafe { settle(ctx.0, v) };
+}
+
+// ------------------------------------------------ new_f with auth ----
+
+/// The glue's answer to a credential request (xs/Virt.xs svr_auth_answer),
+/// called on the loop's thread.
+type SvrAnswerFn = unsafe extern "C" fn(ctx: *mut c_void, creds: *mut SvrCredential, n: c_uint) -> c_int;
+
+/// The glue's context of an auth callback, released on the loop's thread
+/// once the call is settled.
+struct AuthGlue {
+    answer: Option<SvrAnswerFn>,
+    ctx: *mut c_void,
+    release: SvrReleaseFn,
+}
+
+// SAFETY: `ctx` is only used on the loop's thread (answers and release run
+// there as jobs); the worker only passes it along.
+unsafe impl Send for AuthGlue {}
+unsafe impl Sync for AuthGlue {}
+
+impl Drop for AuthGlue {
+    fn drop(&mut self) {
+        let (release, ctx) = (self.release, self.ctx);
+        if event::on_owner_thread() {
+            // SAFETY: the glue's release, once.
+            unsafe { release(ctx) };
+        } else {
+            event::defer_release(release, ctx);
+        }
+    }
+}
+
+/// On the worker, inside virConnectOpenAuth: hands libvirt's request to the
+/// loop's thread, where the script's callback answers it, and waits.
+unsafe extern "C" fn relay_auth(ctx: *mut c_void, creds: *mut SvrCredential, n: c_uint) -> c_int {
+    guard("auth callback (non-blocking open)", -1, || {
+        let glue = &*(ctx as *const AuthGlue);
+        let Some(answer) = glue.answer else { return Ok(-1) };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (gctx, creds) = (SendPtr(glue.ctx), SendPtr(creds as *mut c_void));
+        // The request (libvirt's strings, the array) stays valid: this
+        // thread waits until it is answered.
+        event::defer(Job::new(move || {
+            // SAFETY: the glue's answer with its context, on the loop's
+            // thread; `creds` is the waiting worker's array of `n`.
+            let rc = unsafe { answer(gctx.0, creds.0 as *mut SvrCredential, n) };
+            let _ = tx.send(rc);
+        }));
+        // (a job dropped unrun closes the channel: the open is refused)
+        Ok(rx.recv().unwrap_or(-1))
+    })
+}
+
+/// `Sys::Virt->new_f(auth => 1, ...)`: `virConnectOpenAuth` on a worker;
+/// the script's callback (the glue's `answer`, NULL for libvirt's own
+/// prompts) runs on the loop's thread while the worker waits. `actx` is
+/// released with `release` once the call is settled (or at once if it does
+/// not start).
+///
+/// # Safety
+/// `types` must point to `ntypes` ints; `uri` NULL or a string.
+#[no_mangle]
+pub unsafe extern "C" fn svr_async_open_auth_start(
+    uri: *const c_char,
+    flags: c_uint,
+    types: *const c_int,
+    ntypes: c_uint,
+    answer: super::auth::SvrAuthFn,
+    actx: *mut c_void,
+    release: SvrReleaseFn,
+    ctx: *mut c_void,
+) -> c_int {
+    let glue = AuthGlue { answer, ctx: actx, release };
+    start("Sys::Virt::new_f", ctx, ptr::null_mut(), move || {
+        let uri = Str::new(uri);
+        let types = Copied::new(types, ntypes as usize);
+        Ok(Box::new(move || {
+            let cb = glue.answer.map(|_| relay_auth as SvrAnswerFn);
+            // SAFETY: owned copies; `glue` outlives the call.
+            let h = unsafe {
+                super::auth::svr_conn_open_auth(
+                    uri.ptr(),
+                    flags,
+                    types.ptr(),
+                    types.len() as c_uint,
+                    cb,
+                    &glue as *const AuthGlue as *mut c_void,
+                )
+            };
+            if h.is_null() {
+                return ptr::null_mut();
+            }
+            super::value::boxed(super::Value::Object(super::ObjectOut {
+                class_id: <super::handles::ConnHandle as Object>::CLASS_ID,
+                ptr: h as *mut c_void,
+            }))
+        }) as Box<dyn Call>)
+    })
 }
 
 // ----------------------------------------------------- owned arguments ----
