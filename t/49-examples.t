@@ -52,4 +52,13 @@ like($out, qr/^pool default-pool: lifecycle \(stopped 0\)$/m, 'pool lifecycle ev
 like($out, qr/^network default: lifecycle \(started 0\)$/m, 'network lifecycle event');
 like($out, qr/^node device \w+: lifecycle \(created 0\)$/m, 'node device lifecycle event');
 
+SKIP: {
+    skip 'Future is not installed (examples/fleet-status.pl needs it)', 4 unless eval { require Future; 1 };
+    ($out, $status) = run_example("$root/examples/fleet-status.pl", 'test:///default', 'nosuch:///x', 'test:///default');
+    is($status, 0, 'fleet-status.pl exits 0');
+    like($out, qr/^\[1\] test:\/\/\/default \(\S+\): 1 domain\(s\)\n\s+test\s+running\s+\d+ vCPU\s+\d+ MiB$/m, 'host 1: its domain and state');
+    like($out, qr/^\[2\] nosuch:\/\/\/x: failed: \S/m, 'host 2: the failure, with libvirt\'s message');
+    like($out, qr/^\[3\] test:\/\/\/default /m, 'host 3 too');
+}
+
 done_testing;
