@@ -61,4 +61,14 @@ SKIP: {
     like($out, qr/^\[3\] test:\/\/\/default /m, 'host 3 too');
 }
 
+SKIP: {
+    skip 'Mojolicious is not installed (examples/fleet-web-mojo.pl needs it)', 4 unless eval { require Mojolicious::Lite; 1 };
+    local $ENV{SYS_VIRT_URIS} = 'test:///default nosuch:///x';
+    ($out, $status) = run_example("$root/examples/fleet-web-mojo.pl", 'get', '/fleet.json');
+    is($status, 0, 'fleet-web-mojo.pl get /fleet.json exits 0');
+    like($out, qr/"uri":"test:\\\/\\\/\\\/default"/, 'the test host');
+    like($out, qr/"domains":\[\{[^]]*"name":"test"[^]]*"state":1/, 'its domain, running (asked with the _p forms)');
+    like($out, qr/\{"error":"[^"]+","uri":"nosuch:/, 'the host that fails: its error');
+}
+
 done_testing;
