@@ -215,6 +215,16 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
     my @f = map { $dom->get_info_f } 1 .. 300;
     my $all = Future->wait_all(@f)->get;
     is scalar(grep { $_->is_done } @f), 300, '300 calls on 3 workers: all done';
+  SKIP: {
+        skip 'no /proc/self/task', 1 unless -d "/proc/$$/task";
+        my $workers = sub {
+            scalar grep { my $fh; open($fh, '<', $_) && (<$fh> // '') =~ /^svr-worker/ } glob "/proc/$$/task/*/comm";
+        };
+        # (workers above the size leave once idle: waited for, not timed)
+        my $n = $workers->();
+        for (1 .. 200) { last if $n <= 3; select undef, undef, undef, 0.05; $n = $workers->() }
+        ok $n >= 1 && $n <= 3, "the pool is bounded: $n worker thread(s) of at most 3";
+    }
     is Sys::Virt::_async_in_flight(), 0, 'none pending';
     Sys::Virt::set_worker_threads(16);
 }

@@ -197,11 +197,34 @@ struct Live {
 /// worker's result (`deliver`), or the failure of another call on the same
 /// connection once that connection is found dead (`fail_dead_connection`),
 /// whichever comes first; the other finds nothing and drops what it has.
-static LIVE: Mutex<Option<HashMap<u64, Live>>> = Mutex::new(None);
+static LIVE: Mutex<(u32, Option<HashMap<u64, Live>>)> = Mutex::new((0, None));
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-fn live() -> std::sync::MutexGuard<'static, Option<HashMap<u64, Live>>> {
-    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+/// The calls of this process (a forked child does not inherit its
+/// parent's: their workers and results stay with the parent).
+fn live() -> LiveGuard {
+    let mut g = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    let pid = std::process::id();
+    if g.0 != pid {
+        g.0 = pid;
+        std::mem::forget(g.1.take());
+    }
+    LiveGuard(g)
+}
+
+struct LiveGuard(std::sync::MutexGuard<'static, (u32, Option<HashMap<u64, Live>>)>);
+
+impl std::ops::Deref for LiveGuard {
+    type Target = Option<HashMap<u64, Live>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0 .1
+    }
+}
+
+impl std::ops::DerefMut for LiveGuard {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0 .1
+    }
 }
 
 /// How many calls are started and not yet settled (tests: none stays
