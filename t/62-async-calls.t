@@ -8,6 +8,7 @@ use warnings;
 use Test::More;
 use Test::Fatal qw(exception);
 use Config;
+use POSIX ();
 
 BEGIN {
     plan skip_all => 'Future is not installed' unless eval { require Future; Future->VERSION(0.44); 1 };
@@ -267,6 +268,30 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
         ' 2>&1`;
         is $out2, "test\n", 'await in an async sub';
     }
+}
+
+# ---- a forked child: its own workers, none of its parent's calls
+{
+    my $dom = $conn->get_domain_by_name('test');
+    my $pending = $dom->get_info_f;    # in flight in the parent at the fork
+    pipe my $r, my $w or die "pipe: $!";
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    if (!$pid) {
+        close $r;
+        my $inherited = Sys::Virt::_async_in_flight();
+        my $c2 = Sys::Virt->new(uri => 'test:///default');
+        my $i = eval { $c2->get_domain_by_name('test')->get_info_f->get };
+        print $w "inherited=$inherited state=" . ($i ? $i->{state} : 'failed') . "\n";
+        close $w;
+        POSIX::_exit(0);
+    }
+    close $w;
+    my $line = <$r> // '';
+    waitpid $pid, 0;
+    is $line, "inherited=0 state=" . Sys::Virt::Domain::STATE_RUNNING() . "\n",
+        "a forked child inherits no call in flight, and its own calls work";
+    ok $pending->get, "the parent's call settles in the parent";
 }
 
 # ---- no Perl value leaks per call (the Future, its result, its objects)
