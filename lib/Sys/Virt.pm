@@ -1254,7 +1254,7 @@ L<Sys::Virt::Stream::Transfer>): the methods that take a stream
   Sys::Virt::EventImpl::Mojo->register;
   Sys::Virt->new_p(uri => 'test:///default')
       ->then(sub { $_[0]->get_hostname_p })
-      ->then(sub { say "host: $_[0]" })
+      ->then(sub { print "host: $_[0]\n" })
       ->catch(sub { warn "failed: $_[0]" })
       ->wait;
 

@@ -166,6 +166,16 @@ Ready-made subclasses run libvirt's events on the loops Perl programs
 already use: L<Sys::Virt::EventImpl::AnyEvent>,
 L<Sys::Virt::EventImpl::IOAsync> and L<Sys::Virt::EventImpl::Mojo>.
 
+=head1 WAITING FOR A FUTURE
+
+The non-blocking forms of the methods (C<NAME_f>, see
+L<Sys::Virt/"NON-BLOCKING CALLS">) deliver their results on the
+registered loop, and C<< $future->get >> (L<Sys::Virt::Future>) runs that
+loop until the future is ready by calling C<< $self->_run_until($future) >>.
+The ready-made subclasses provide it (one iteration of their loop at a
+time); a loop of your own may too, else C<get> dies saying so and the
+script runs its loop itself until the future is ready.
+
 =head1 SEE ALSO
 
 L<Sys::Virt::Event>, L<Sys::Virt::EventImpl::Adapter>
