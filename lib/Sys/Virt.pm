@@ -1202,7 +1202,7 @@ L<Sys::Virt::Error> object that C<NAME> dies with (or the same message).
 An argument that is not what the method takes dies at once, as with C<NAME>.
 
 The call itself runs on a worker thread of a bounded pool (see
-L</set_worker_threads>), holding references of its own on the objects it
+C<Sys::Virt::set_worker_threads> below), holding references of its own on the objects it
 uses, so the script may drop them meanwhile. Its result is delivered on the
 registered event loop (C<Sys::Virt::Event::register_default>, or a loop
 registered with C<Sys::Virt::Event::register>, such as
