@@ -88,7 +88,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
         } else {
             std::slice::from_raw_parts(cred_types, ncred_types as usize).to_vec()
         };
-        let p = match callback {
+        let p = crate::fork::opening(|| match callback {
             None => sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags),
             Some(callback) => {
                 let mut actx = AuthContext { callback, ctx };
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
                 };
                 sys::virConnectOpenAuth(uri, &mut auth, flags)
             }
-        };
+        });
         if p.is_null() {
             return Err(Failure::last_libvirt());
         }
