@@ -190,16 +190,17 @@ fn classify(fd: c_int, dev: u64, ino: u64) -> Option<Fd> {
 
 /// Opens a connection with `open` (a libvirt open call, returning a new
 /// reference or NULL) and records it as this process's, with the sockets,
-/// pipes and eventfds the open created.
-pub fn opening(open: impl FnOnce() -> sys::virConnectPtr) -> sys::virConnectPtr {
+/// pipes and eventfds the open created (if it may open any: `remote`; an
+/// in-process driver opens none, and the look costs as much as its open).
+pub fn opening(remote: bool, open: impl FnOnce() -> sys::virConnectPtr) -> sys::virConnectPtr {
     init();
-    let before: HashSet<_> = open_fds().into_iter().collect();
+    let before: HashSet<_> = if remote { open_fds().into_iter().collect() } else { HashSet::new() };
     let conn = open();
     if conn.is_null() {
         return conn;
     }
     let (mut fds, mut wakeups) = (Vec::new(), Vec::new());
-    for (fd, dev, ino) in open_fds() {
+    for (fd, dev, ino) in if remote { open_fds() } else { Vec::new() } {
         if before.contains(&(fd, dev, ino)) {
             continue;
         }
