@@ -153,6 +153,40 @@ $st->finish;
 is length($got_data), $size, "the parent's download in flight goes on after children dropped its stream";
 ok $got_data eq $data, '... every byte as uploaded';
 
+# A non-blocking download driven by its stream callback: a child that
+# calls the stream is refused; one that runs the default loop never sees
+# the parent's callback run; the parent's download goes on to the end.
+{
+    my $nb = $s->new_stream(Sys::Virt::Stream::NONBLOCK());
+    $vol->download($nb, 0, $size);
+    my ($got, $done, $calls) = ('', 0, 0);
+    $nb->add_callback(Sys::Virt::Stream::EVENT_READABLE() | Sys::Virt::Stream::EVENT_ERROR()
+            | Sys::Virt::Stream::EVENT_HANGUP(), sub {
+        my ($st) = @_;
+        $calls++;
+        while (1) {
+            my $n = $st->recv(my $buf, 65536);
+            return if $n == -2;
+            if ($n == 0) { $st->finish; $done = 1; return }
+            $got .= $buf;
+            return if length $got >= 1024 * 1024 && !$done && $calls == 1;    # leave some for later
+        }
+    });
+    spin(sub { length $got >= 1024 * 1024 }, 10);
+    like in_child(sub { eval { $nb->recv(my $b, 10); 'no error' } // $@->message }),
+        qr/the stream's connection belongs to process $$/, "a child's recv on the parent's stream is refused";
+    my $before = $calls;
+    is in_child(sub {
+        my $n = 0;
+        my $t = Sys::Virt::Event::add_timeout(50, sub { $n++ });
+        spin(sub { $n >= 20 }, 10);
+        $calls - $before;
+    }), 0, "a child running the default loop never runs the parent's stream callback";
+    ok spin(sub { $done }, 20), "the parent's non-blocking download ends";
+    ok $got eq $data, '... with every byte';
+    $nb->remove_callback;
+}
+
 # Keepalive (1 s, 3 missed) and the close callback: the connection stays.
 my $n = 0;
 my $t = Sys::Virt::Event::add_timeout(200, sub { $n++ });
