@@ -70,12 +70,13 @@ static DAEMON_SOCKETS: AtomicBool = AtomicBool::new(false);
 
 /// Called before a connection is opened: every URI but libvirt's in-process
 /// test driver (`test:///...`, no transport, no host) may open a socket to a
-/// daemon, and so may the default URI (NULL).
-pub fn note_connection_uri(uri: Option<&str>) {
+/// daemon, and so may the default URI (NULL). Returns whether this one may.
+pub fn note_connection_uri(uri: Option<&str>) -> bool {
     let in_process = uri.map_or(false, |u| u.starts_with("test:///"));
     if !in_process {
         DAEMON_SOCKETS.store(true, Ordering::Relaxed);
     }
+    !in_process
 }
 
 /// [`guard`] for calls that may write to a daemon: see [`without_sigpipe`].

@@ -202,10 +202,20 @@ struct Reg {
     cb: SvrObjectEventFn,
     ctx: *mut c_void,
     release: SvrReleaseFn,
+    /// The process that registered it: a forked child's copy of the
+    /// parent's connection may still dispatch what it had queued (or its
+    /// close), which is not the child's to see.
+    made_in: libc::pid_t,
+}
+
+impl Reg {
+    fn inherited(&self) -> bool {
+        crate::fork::made_elsewhere(self.made_in).is_some()
+    }
 }
 
 fn new_reg(cb: SvrObjectEventFn, ctx: *mut c_void, release: SvrReleaseFn) -> *mut Reg {
-    Box::into_raw(Box::new(Reg { cb, ctx, release }))
+    Box::into_raw(Box::new(Reg { cb, ctx, release, made_in: crate::fork::pid() }))
 }
 
 /// Close callbacks by connection (`virConnectPtr` -> `Reg`): drivers
@@ -305,7 +315,11 @@ fn sync_with_daemon(c: &ConnHandle) {
 #[no_mangle]
 pub extern "C" fn svr_conn_release_events(c: *const ConnHandle) {
     crate::boundary::guard_io("svr_conn_release_events", (), || {
-        let c = conn(c)?;
+        let c = handle(c, "the connection")?;
+        if crate::fork::forked() && c.inherited_from().is_some() {
+            // The parent's registrations, on the parent's connection.
+            return Ok(());
+        }
         let key = c.raw() as usize;
         let mine: Vec<Registered> = {
             let mut regs = event_regs();
@@ -373,6 +387,13 @@ fn deliver(opaque: *mut c_void, obj: Obj, args: Args) {
     // SAFETY: libvirt gives back the Reg it was registered with; it lives
     // until reg_free, whose release is queued after any queued delivery.
     let reg = unsafe { &*(opaque as *const Reg) };
+    if reg.inherited() {
+        if let Obj::Api(o) = obj {
+            // SAFETY: the new handle made for this event, never wrapped.
+            unsafe { crate::api::release_object(o.class_id, o.into_raw()) };
+        }
+        return;
+    }
     let (cb, ctx) = (reg.cb, reg.ctx);
     let call = move || {
         let c = args.to_c();
@@ -515,7 +536,7 @@ fn domain_callback(id: c_int) -> Option<Generic> {
 }
 
 fn conn<'a>(c: *const ConnHandle) -> Result<&'a ConnHandle> {
-    handle(c, "the connection")
+    crate::api::this(c)
 }
 
 // ----------------------------------------------- other object families ----
@@ -669,6 +690,24 @@ impl Family {
         Some(f)
     }
 
+    /// The libvirt object behind `obj`, a handle of the family's class (or
+    /// NULL: every object).
+    fn object(self, obj: *const c_void) -> Result<*const c_void> {
+        fn raw<T: Object<Raw = *mut R>, R>(obj: *const c_void) -> Result<*const c_void> {
+            Ok(crate::api::this(obj as *const T)?.raw() as *const c_void)
+        }
+        if obj.is_null() {
+            return Ok(obj);
+        }
+        match self {
+            Family::Domain => raw::<DomainHandle, _>(obj),
+            Family::StoragePool => raw::<PoolHandle, _>(obj),
+            Family::Network => raw::<NetworkHandle, _>(obj),
+            Family::NodeDevice => raw::<NodeDeviceHandle, _>(obj),
+            Family::Secret => raw::<SecretHandle, _>(obj),
+        }
+    }
+
     /// Registers `reg` for the event ID on `obj` (NULL: every object of
     /// the family); returns libvirt's callback id.
     ///
@@ -789,8 +828,9 @@ pub extern "C" fn svr_conn_event_register_any(
                 f.what()
             ))
         })?;
-        // SAFETY: a handle is its libvirt object's pointer; the callback
-        // is the family's for the ID; libvirt owns `reg` until reg_free.
+        let obj = f.object(obj)?;
+        // SAFETY: `obj` is NULL or the family's object; the callback is the
+        // family's for the ID; libvirt owns `reg` until reg_free.
         let id = register_reg(cb, ctx, release, |reg| unsafe { f.register(c.raw(), obj, event_id, callback, reg) })?;
         registered(c, Registered::Any(f, id));
         Ok(id)
@@ -834,6 +874,9 @@ unsafe extern "C" fn close_cb(_conn: sys::virConnectPtr, reason: c_int, opaque: 
         // SAFETY: as in `deliver`: the Reg lives until reg_free, whose
         // release is queued after this job.
         let reg = &*(opaque as *const Reg);
+        if reg.inherited() {
+            return Ok(());
+        }
         let (cb, ctx) = (reg.cb, reg.ctx);
         event::defer(Job::new(move || {
             let c = a.to_c();

@@ -155,6 +155,7 @@ impl Bridge {
     /// A bridge owned by the calling thread, with its wake-up pipe.
     pub fn new(hooks: SvrImplHooks) -> Result<Bridge> {
         let (wake_r, wake_w) = pipe()?;
+        crate::fork::own_pipe(wake_r, wake_w);
         Ok(Bridge {
             hooks,
             owner: thread::current().id(),

@@ -8,7 +8,9 @@
 //! `api_gen.h`) that the XS glue in `xs/` calls. Every exported function
 //! runs inside [`boundary::guard`] (or makes one libvirt call that cannot
 //! panic), so no Rust panic crosses `extern "C"`, and every failure is
-//! recorded by [`error`] for the glue to raise.
+//! recorded by [`error`] for the glue to raise. [`fork`] keeps a forked
+//! child off its parent's connections: the handles ask it whether their
+//! connection is this process's.
 //!
 //! The non-blocking forms of the methods (`NAME_f`, `NAME_p`) are
 //! [`api::pending`]: the arguments copied on the interpreter's thread, the
@@ -21,6 +23,7 @@ pub mod connect_events;
 pub mod error;
 pub mod event;
 pub mod eventimpl;
+pub mod fork;
 pub mod stream;
 pub mod transfer;
 

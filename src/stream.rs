@@ -20,8 +20,9 @@ use std::thread::{self, ThreadId};
 use virt::stream::Stream;
 use virt_sys as sys;
 
-use crate::boundary::{guard, handle};
+use crate::boundary::guard;
 use crate::api::handles::ConnHandle;
+use crate::api::this;
 use crate::api::Object;
 use crate::error::{Failure, Result};
 
@@ -285,6 +286,8 @@ pub struct StreamHandle {
     /// never waits on a daemon.
     in_process: bool,
     readahead: std::cell::RefCell<ReadAhead>,
+    /// The process that made the stream (a forked child leaves it alone).
+    made_in: libc::pid_t,
 }
 
 impl StreamHandle {
@@ -307,7 +310,14 @@ impl StreamHandle {
             conn: None,
             in_process: false,
             readahead: Default::default(),
+            made_in: crate::fork::pid(),
         }
+    }
+
+    /// The process that made the stream, when that is not this one (a
+    /// forked child's copy, whose connection is the parent's).
+    pub fn inherited_from(&self) -> Option<libc::pid_t> {
+        crate::fork::made_elsewhere(self.made_in)
     }
 
     /// "Would block" (-2) from a non-blocking stream whose connection died
@@ -793,7 +803,7 @@ fn transfer(
     run: impl FnOnce(&StreamRef, &mut CHandlers, &[u8]) -> Result<u64>,
 ) -> c_int {
     guard(name, -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         s.check_usable(method, Some(direction))?;
         // SAFETY: the glue passes a valid table for the duration of the call.
         let table = unsafe { h.as_ref() }.ok_or_else(|| missing("handler table"))?;
@@ -856,7 +866,7 @@ pub extern "C" fn svr_stream_sparse_send_all(st: *const StreamHandle, h: *const 
 #[no_mangle]
 pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut StreamHandle {
     guard("svr_stream_new", ptr::null_mut(), || {
-        let c = handle(conn, "the connection")?;
+        let c = this(conn)?;
         // A reference of the stream's own to the connection (dropped with it).
         // SAFETY: a valid connection.
         if unsafe { sys::virConnectRef(c.raw()) } < 0 {
@@ -883,7 +893,7 @@ pub extern "C" fn svr_stream_new(conn: *const ConnHandle, flags: c_uint) -> *mut
 #[no_mangle]
 pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_char, nbytes: usize, flags: c_uint) -> isize {
     guard("svr_stream_recv", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         s.check_usable("Sys::Virt::Stream::recv", Some(Direction::Read))?;
         let n = nbytes.min(SVR_STREAM_RECV_MAX);
         if n > 0 && s.readahead.borrow().start < s.readahead.borrow().end || s.may_read_ahead(n, flags) {
@@ -917,7 +927,7 @@ pub unsafe extern "C" fn svr_stream_recv(st: *const StreamHandle, buf: *mut c_ch
 #[no_mangle]
 pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c_char, nbytes: usize) -> isize {
     guard("svr_stream_send", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         s.check_usable("Sys::Virt::Stream::send", Some(Direction::Write))?;
         let done = nopipe(|| sys::virStreamSend(s.ptr(), data, nbytes));
         if done == -1 {
@@ -937,7 +947,7 @@ pub unsafe extern "C" fn svr_stream_send(st: *const StreamHandle, data: *const c
 #[no_mangle]
 pub unsafe extern "C" fn svr_stream_recv_hole(st: *const StreamHandle, flags: c_uint, length: *mut i64) -> c_int {
     guard("svr_stream_recv_hole", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         s.check_usable("Sys::Virt::Stream::recv_hole", Some(Direction::Read))?;
         if !s.readahead.borrow().pending().is_empty() {
             // Data read ahead comes first: the stream is not at a hole.
@@ -957,7 +967,7 @@ pub unsafe extern "C" fn svr_stream_recv_hole(st: *const StreamHandle, flags: c_
 #[no_mangle]
 pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, flags: c_uint) -> c_int {
     guard("svr_stream_send_hole", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         if length < 0 {
             return Err(Failure::message("Sys::Virt::Stream::send_hole: 'length' must not be negative"));
         }
@@ -978,7 +988,7 @@ pub extern "C" fn svr_stream_send_hole(st: *const StreamHandle, length: i64, fla
 /// after a failed `finish`); anything else is refused before libvirt.
 fn end(name: &str, method: &str, st: *const StreamHandle, finish: bool) -> c_int {
     guard(name, -1, || {
-        let h = handle(st, "the stream")?;
+        let h = this(st)?;
         match h.phase() {
             // (New: libvirt refuses it, there is no driver behind it.)
             Phase::Active | Phase::New => {}
@@ -1049,6 +1059,9 @@ pub struct EventCallback {
     thread: ThreadId,
     /// Whether `free(ctx)` ran.
     released: Cell<bool>,
+    /// The process that registered it (a forked child's copy of the
+    /// parent's stream may still report its end: not the child's to see).
+    made_in: libc::pid_t,
 }
 
 impl EventCallback {
@@ -1065,7 +1078,7 @@ unsafe extern "C" fn event_trampoline(_st: sys::virStreamPtr, events: c_int, opa
     guard("stream event callback", (), || {
         // Only the interpreter's thread finds its registrations.
         if let Some(cb) = registration(opaque) {
-            if thread::current().id() == cb.thread && !cb.released.get() {
+            if thread::current().id() == cb.thread && !cb.released.get() && crate::fork::made_elsewhere(cb.made_in).is_none() {
                 // Nothing of `cb` is touched afterwards: the callback may
                 // drop the stream and so release the registration.
                 let (f, ctx) = (cb.cb, cb.ctx);
@@ -1107,7 +1120,7 @@ pub extern "C" fn svr_stream_add_callback(
     ctx: *mut c_void,
 ) -> c_int {
     crate::boundary::guard_io("svr_stream_add_callback", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         s.check_usable("Sys::Virt::Stream::add_callback", None)?;
         if s.callback.get() == CallbackState::Registered {
             return Err(invalid(
@@ -1119,7 +1132,7 @@ pub extern "C" fn svr_stream_add_callback(
             _ => return Err(missing("event")),
         };
         let token = NEXT_TOKEN.with(|n| n.replace(n.get() + 1));
-        let reg = Rc::new(EventCallback { token, cb, free, ctx, thread: thread::current().id(), released: Cell::new(false) });
+        let reg = Rc::new(EventCallback { token, cb, free, ctx, thread: thread::current().id(), released: Cell::new(false), made_in: crate::fork::pid() });
         REGISTRATIONS.with(|r| r.borrow_mut().insert(token, reg.clone()));
         // SAFETY: the opaque is a number, never dereferenced.
         let rc = unsafe {
@@ -1140,7 +1153,7 @@ pub extern "C" fn svr_stream_add_callback(
 #[no_mangle]
 pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_int) -> c_int {
     crate::boundary::guard_io("svr_stream_update_callback", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         s.check_usable("Sys::Virt::Stream::update_callback", None)?;
         // SAFETY: plain libvirt call.
         if unsafe { sys::virStreamEventUpdateCallback(s.ptr(), events) } < 0 {
@@ -1153,7 +1166,7 @@ pub extern "C" fn svr_stream_update_callback(st: *const StreamHandle, events: c_
 #[no_mangle]
 pub extern "C" fn svr_stream_remove_callback(st: *const StreamHandle) -> c_int {
     crate::boundary::guard_io("svr_stream_remove_callback", -1, || {
-        let s = handle(st, "the stream")?;
+        let s = this(st)?;
         if s.callback.get() == CallbackState::RemovedByClose {
             s.callback.set(CallbackState::None);
             return Ok(0);
@@ -1214,6 +1227,11 @@ fn abort_in_background(s: &StreamRef) {
 pub unsafe extern "C" fn svr_stream_free(st: *mut StreamHandle) {
     crate::boundary::guard_io("svr_stream_free", (), || {
         if !st.is_null() {
+            if crate::fork::forked() && (*st).inherited_from().is_some() {
+                // The parent's: its abort and its connection's release
+                // would talk to the parent's daemon. Left as it is.
+                return Ok(());
+            }
             let h = Box::from_raw(st);
             let s = h.to_ref();
             s.close_callback();

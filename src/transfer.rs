@@ -321,7 +321,7 @@ impl Engine {
             Some(f) => unsafe { f(self.glue.ctx) },
             None => std::ptr::null(),
         };
-        handle(st, "the stream")?;
+        crate::api::this(st)?;
         Ok(st)
     }
 
@@ -331,7 +331,7 @@ impl Engine {
     }
 
     fn nonblocking_stream(&self) -> Result<bool> {
-        let st = handle(self.stream()?, "the stream")?;
+        let st = crate::api::this(self.stream()?)?;
         Ok(st.flags & sys::VIR_STREAM_NONBLOCK != 0)
     }
 
@@ -1173,6 +1173,18 @@ pub struct TransferHandle {
     shared: Rc<Shared>,
     /// The glue's context: valid while this handle holds `shared`.
     ctx: *mut c_void,
+    /// The process that started it (a forked child leaves it alone).
+    made_in: libc::pid_t,
+}
+
+/// The transfer behind a handle the glue passes (refused in a forked
+/// child: the transfer is the parent's).
+fn transfer_handle<'a>(t: *const TransferHandle) -> Result<&'a TransferHandle> {
+    let t = handle(t, "the transfer")?;
+    match crate::fork::made_elsewhere(t.made_in) {
+        Some(owner) => Err(crate::fork::inherited_failure("the transfer", owner)),
+        None => Ok(t),
+    }
 }
 
 /// Prepares a transfer between the stream `st` and `path` (if not NULL)
@@ -1207,7 +1219,7 @@ pub unsafe extern "C" fn svr_transfer_new(
             registered: Cell::new(false),
             watchdog: Cell::new(-1),
         });
-        Ok(Box::into_raw(Box::new(TransferHandle { shared, ctx: g.ctx })))
+        Ok(Box::into_raw(Box::new(TransferHandle { shared, ctx: g.ctx, made_in: crate::fork::pid() })))
     });
     if r.is_null() {
         if let Some(SvrTransferGlue { ctx, free: Some(free), .. }) = g {
@@ -1236,7 +1248,7 @@ fn finish_run(t: &TransferHandle, r: std::result::Result<(), Stop>) -> c_int {
 #[no_mangle]
 pub extern "C" fn svr_transfer_run(t: *const TransferHandle) -> c_int {
     guard("svr_transfer_run", -1, || {
-        let t = handle(t, "the transfer")?;
+        let t = transfer_handle(t)?;
         {
             let e = t.shared.engine.borrow();
             if e.state != State::New {
@@ -1264,7 +1276,7 @@ pub extern "C" fn svr_transfer_run(t: *const TransferHandle) -> c_int {
 #[no_mangle]
 pub extern "C" fn svr_transfer_start(t: *const TransferHandle) -> c_int {
     guard("svr_transfer_start", -1, || {
-        let t = handle(t, "the transfer")?;
+        let t = transfer_handle(t)?;
         let (st, send, method) = {
             let e = t.shared.engine.borrow();
             if e.state != State::New {
@@ -1318,7 +1330,7 @@ pub extern "C" fn svr_transfer_start(t: *const TransferHandle) -> c_int {
 #[no_mangle]
 pub extern "C" fn svr_transfer_cancel(t: *const TransferHandle) -> c_int {
     guard("svr_transfer_cancel", -1, || {
-        let t = handle(t, "the transfer")?;
+        let t = transfer_handle(t)?;
         let state = t.shared.engine.borrow().state;
         match state {
             State::Running => {
@@ -1342,7 +1354,7 @@ pub extern "C" fn svr_transfer_cancel(t: *const TransferHandle) -> c_int {
 #[no_mangle]
 pub extern "C" fn svr_transfer_vol_stream(v: *const VolHandle, flags: c_uint) -> *mut StreamHandle {
     guard("svr_transfer_vol_stream", std::ptr::null_mut(), || {
-        let v = handle(v, "the storage volume")?;
+        let v = crate::api::this(v)?;
         // SAFETY: valid volume; the connection is borrowed (valid while the
         // volume is), and a connection handle is its pointer: the stream
         // takes a reference of its own.
@@ -1359,7 +1371,7 @@ pub extern "C" fn svr_transfer_vol_stream(v: *const VolHandle, flags: c_uint) ->
 #[no_mangle]
 pub extern "C" fn svr_transfer_context(t: *const TransferHandle) -> *mut c_void {
     guard("svr_transfer_context", std::ptr::null_mut(), || {
-        Ok(handle(t, "the transfer")?.ctx)
+        Ok(transfer_handle(t)?.ctx)
     })
 }
 
@@ -1370,7 +1382,7 @@ pub extern "C" fn svr_transfer_context(t: *const TransferHandle) -> *mut c_void 
 #[no_mangle]
 pub unsafe extern "C" fn svr_transfer_state(t: *const TransferHandle, out: *mut SvrTransferState) -> c_int {
     guard("svr_transfer_state", -1, || {
-        let t = handle(t, "the transfer")?;
+        let t = transfer_handle(t)?;
         let e = t.shared.engine.try_borrow().map_err(|_| Failure::message("the transfer is busy"))?;
         *out = SvrTransferState {
             state: match e.state {
@@ -1397,6 +1409,10 @@ pub unsafe extern "C" fn svr_transfer_state(t: *const TransferHandle, out: *mut 
 pub unsafe extern "C" fn svr_transfer_free(t: *mut TransferHandle) {
     guard("svr_transfer_free", (), || {
         if !t.is_null() {
+            if crate::fork::made_elsewhere((*t).made_in).is_some() {
+                // The parent's: dropping it would abort the parent's stream.
+                return Ok(());
+            }
             drop(Box::from_raw(t));
         }
         Ok(())

@@ -7,6 +7,8 @@ use Test::Fatal qw(exception);
 use IO::Handle;
 
 use Sys::Virt::Event;    # alone: loads what it needs
+use lib 't/lib';
+use Test::DefaultLoop;
 
 $SIG{ALRM} = sub { die "timed out\n" };
 alarm 120;
@@ -22,16 +24,6 @@ Sys::Virt::Event::register_default();
 
 # Runs the loop until $cond or $max iterations; a guard timer keeps it from blocking.
 my $guard = Sys::Virt::Event::add_timeout(20, sub {});
-use Time::HiRes ();
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 10);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 subtest 'argument checks' => sub {
     like exception { Sys::Virt::Event::add_handle('x', $R, sub {}) }, qr/add_handle: 'fd' must be a number/, 'fd';

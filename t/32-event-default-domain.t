@@ -4,8 +4,9 @@ use strict;
 use warnings;
 use Test::More;
 use Test::Fatal qw(exception);
-use Time::HiRes ();
 
+use lib 't/lib';
+use Test::DefaultLoop;
 use Sys::Virt;
 use Sys::Virt::Event;
 
@@ -14,15 +15,6 @@ alarm 120;
 
 Sys::Virt::Event::register_default();
 my $guard = Sys::Virt::Event::add_timeout(20, sub {});
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 10);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 # An enum's value in the installed libvirt's API description.
 sub api_enum {

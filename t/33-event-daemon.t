@@ -7,6 +7,7 @@ use Test::More;
 use Test::Fatal qw(exception);
 use Time::HiRes ();
 use lib 't/lib';
+use Test::DefaultLoop ();
 use Test::LibvirtDaemon;
 
 use Sys::Virt;
@@ -19,15 +20,7 @@ my $d = Test::LibvirtDaemon->start_or_skip;
 
 Sys::Virt::Event::register_default();
 my $guard = Sys::Virt::Event::add_timeout(50, sub {});
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 20);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
+sub spin { Test::DefaultLoop::spin($_[0], $_[1] // 20) }
 
 my $conn = Sys::Virt->new(uri => $d->uri);
 is exception { $conn->set_keep_alive(1, 5) }, undef, 'set_keep_alive with a registered loop';

@@ -7,8 +7,8 @@ use warnings;
 use Test::More;
 use Test::Fatal qw(exception);
 use Scalar::Util qw(weaken);
-use Time::HiRes ();
 use lib 't/lib';
+use Test::DefaultLoop;
 use Test::LibvirtDaemon;
 
 use Sys::Virt;
@@ -21,15 +21,6 @@ my $d = Test::LibvirtDaemon->start_or_skip(drivers => [qw(storage network)], poo
 
 Sys::Virt::Event::register_default();
 my $guard = Sys::Virt::Event::add_timeout(20, sub {});
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 10);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
 
 {
     package Watched::Conn;

@@ -17,6 +17,7 @@ use Test::Fatal qw(exception);
 use Scalar::Util qw(weaken);
 use Time::HiRes ();
 use lib 't/lib';
+use Test::DefaultLoop ();
 use Test::LibvirtDaemon;
 
 use Sys::Virt;
@@ -29,15 +30,7 @@ my $d = Test::LibvirtDaemon->start_or_skip(drivers => [qw(storage secret nodedev
 
 Sys::Virt::Event::register_default();
 my $guard = Sys::Virt::Event::add_timeout(20, sub {});
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 20);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
+sub spin { Test::DefaultLoop::spin($_[0], $_[1] // 20) }
 sub iterate { Sys::Virt::Event::run_default() for 1 .. ($_[0] // 3) }
 # Runs the loop until it dies; returns the exception (undef: it never did).
 sub run_until_death {

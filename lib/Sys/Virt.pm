@@ -304,6 +304,56 @@ argument it returns C<$VERSION>.
 
 =back
 
+=head1 PROCESSES: FORK
+
+A connection belongs to the process that opened it. A child made by
+C<fork> inherits the parent's objects, but their connection's socket is the
+parent's: whatever the child sent on it would land in the middle of the
+parent's conversation with its daemon. So, in a child:
+
+=over 4
+
+=item *
+
+Every method called on an inherited object (the connection itself, a
+domain, pool, volume, stream, ... of it) dies with a L<Sys::Virt::Error>
+(C<ERR_OPERATION_INVALID>) whose message says which process the connection
+belongs to and that a connection must be opened after fork, e.g. "the
+domain's connection belongs to process 4242, and this is process 4250,
+forked from it: a connection cannot be shared across fork; open one in this
+process after fork (Sys::Virt-E<gt>new)". So do event registrations and
+new streams on it.
+
+=item *
+
+Dropping inherited objects, ending the child in any way (C<exit>, C<die>,
+C<POSIX::_exit>) or letting Perl destroy everything at its end releases
+nothing that talks to the daemon: the parent's connections, their event
+callbacks, keepalive and streams in flight go on as if the child had never
+been.
+
+=item *
+
+Connections the child opens (C<< Sys::Virt->new >>) are its own and work
+as anywhere. The child can run the event loop (libvirt's default loop or a
+L<Sys::Virt::EventImpl>) for them: the parent's sockets it inherited are
+replaced, in the child only, by F</dev/null> (the child's copy of each
+inherited connection sees the end of file and closes on its side, quietly:
+its close callbacks and events are not delivered in the child), and the
+loops' wake-up descriptors by new ones, so that neither process takes the
+other's events or wake-ups.
+
+=back
+
+Prefork servers (Mojo::Server::Prefork and hypnotoad, Starman,
+Parallel::ForkManager jobs) therefore open their connections in each
+worker, after the fork:
+
+  my $conn;
+  sub conn { $conn //= Sys::Virt->new(uri => $uri) }   # per process
+
+A child of a child is refused its parent's connections in the same way.
+
 =head1 METHODS
 
 =over 4

@@ -82,13 +82,13 @@ pub unsafe extern "C" fn svr_conn_open_auth(
     ctx: *mut c_void,
 ) -> *mut ConnHandle {
     guard_io("svr_conn_open_auth", ptr::null_mut(), || {
-        crate::boundary::note_connection_uri(opt_str(uri)?);
+        let remote = crate::boundary::note_connection_uri(opt_str(uri)?);
         let mut types: Vec<c_int> = if cred_types.is_null() {
             Vec::new()
         } else {
             std::slice::from_raw_parts(cred_types, ncred_types as usize).to_vec()
         };
-        let p = match callback {
+        let p = crate::fork::opening(remote, || match callback {
             None => sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags),
             Some(callback) => {
                 let mut actx = AuthContext { callback, ctx };
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
                 };
                 sys::virConnectOpenAuth(uri, &mut auth, flags)
             }
-        };
+        });
         if p.is_null() {
             return Err(Failure::last_libvirt());
         }

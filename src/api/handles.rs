@@ -8,45 +8,59 @@
 //! reference. The types are opaque (the Rustonomicon's pattern for foreign
 //! handles): only ever seen behind a pointer or a reference. A stream's
 //! handle is the exception: stream machinery with state of its own
-//! (src/stream.rs), boxed; its `Object` comes from the same table.
+//! (src/stream.rs), boxed; its `Object` comes from the same table. So are
+//! the handles of the classes whose libvirt objects cannot say which
+//! connection they belong to (`stamped`): a box of the pointer and the
+//! process that made it, which a forked child asks (src/fork.rs).
 
 use std::os::raw::c_int;
 
+use libc::pid_t;
 use virt_sys as sys;
 
 use super::Object;
+use crate::fork;
 pub use crate::stream::StreamHandle;
 
-/// Defines, for each class, its handle type (`pointer`: the libvirt
-/// pointer itself, released with the function named) and its [`Object`]
-/// (`boxed`: for a type of its own, made by the constructor named).
+/// Defines, for each class, its handle type and its [`Object`]:
+/// `pointer(release, connection)`: the libvirt pointer itself, released
+/// with the function named, whose connection the other function gives;
+/// `stamped(release)`: a box of the pointer and the process that made it;
+/// `boxed(new)`: a type of its own, made by the constructor named.
 macro_rules! object_classes {
-    ($( $(#[$doc:meta])* $name:ident = $id:literal, $raw:ident, $what:literal, $how:ident($f:path); )*) => {$(
-        object_type!($how $(#[$doc])* $name);
+    ($( $(#[$doc:meta])* $name:ident = $id:literal, $raw:ident, $what:literal, $how:ident($($f:path),+); )*) => {$(
+        object_type!($how $(#[$doc])* $name, $raw);
 
         impl Object for $name {
             type Raw = sys::$raw;
             const CLASS_ID: c_int = $id;
             const WHAT: &'static str = $what;
-            object_methods!($how $f);
+            object_methods!($how $($f),+);
         }
     )*};
 }
 
 /// A pointer handle's type: opaque, never made, only pointed to.
 macro_rules! object_type {
-    (pointer $(#[$doc:meta])* $name:ident) => {
+    (pointer $(#[$doc:meta])* $name:ident, $raw:ident) => {
         $(#[$doc])*
         pub struct $name {
             _opaque: [u8; 0],
             _not_send: std::marker::PhantomData<(*mut u8, std::marker::PhantomPinned)>,
         }
     };
-    (boxed $(#[$doc:meta])* $name:ident) => {};
+    (stamped $(#[$doc:meta])* $name:ident, $raw:ident) => {
+        $(#[$doc])*
+        pub struct $name {
+            raw: sys::$raw,
+            made_in: pid_t,
+        }
+    };
+    (boxed $(#[$doc:meta])* $name:ident, $raw:ident) => {};
 }
 
 macro_rules! object_methods {
-    (pointer $release:path) => {
+    (pointer $release:path, $connection:path) => {
         #[inline]
         fn raw(&self) -> Self::Raw {
             self as *const Self as Self::Raw
@@ -55,9 +69,33 @@ macro_rules! object_methods {
             p as *mut Self
         }
         unsafe fn release(h: *mut Self) {
-            if !h.is_null() {
+            if !h.is_null() && !(fork::forked() && (*h).inherited_from().is_some()) {
                 $release(h as Self::Raw);
             }
+        }
+        fn inherited_from(&self) -> Option<pid_t> {
+            // SAFETY: a live handle's pointer; the connection is borrowed.
+            fork::owner_elsewhere(unsafe { $connection(self.raw()) })
+        }
+    };
+    (stamped $release:path) => {
+        #[inline]
+        fn raw(&self) -> Self::Raw {
+            self.raw
+        }
+        unsafe fn adopt(p: Self::Raw) -> *mut Self {
+            Box::into_raw(Box::new(Self { raw: p, made_in: fork::pid() }))
+        }
+        unsafe fn release(h: *mut Self) {
+            if !h.is_null() {
+                let h = Box::from_raw(h);
+                if fork::made_elsewhere(h.made_in).is_none() {
+                    $release(h.raw);
+                }
+            }
+        }
+        fn inherited_from(&self) -> Option<pid_t> {
+            fork::made_elsewhere(self.made_in)
         }
     };
     (boxed $new:path) => {
@@ -73,7 +111,32 @@ macro_rules! object_methods {
                 drop(Box::from_raw(h));
             }
         }
+        fn inherited_from(&self) -> Option<pid_t> {
+            self.inherited_from()
+        }
     };
+}
+
+/// A connection's own connection.
+unsafe fn itself(c: sys::virConnectPtr) -> sys::virConnectPtr {
+    c
+}
+
+/// A network port's connection: its network's.
+unsafe fn network_port_connection(p: sys::virNetworkPortPtr) -> sys::virConnectPtr {
+    let net = sys::virNetworkPortGetNetwork(p);
+    if net.is_null() {
+        return std::ptr::null_mut();
+    }
+    let c = sys::virNetworkGetConnect(net);
+    sys::virNetworkFree(net);
+    c
+}
+
+/// Releases a connection handle's reference; once the last one is gone,
+/// the connection is no longer this process's to remember.
+unsafe fn close_connection(c: sys::virConnectPtr) {
+    fork::closing(c, || sys::virConnectClose(c));
 }
 
 include!(concat!(env!("OUT_DIR"), "/handles_gen.rs"));

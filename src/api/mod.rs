@@ -24,6 +24,7 @@ use virt_sys as sys;
 
 use crate::boundary::{guard_io, handle};
 use crate::error::{Failure, Result};
+use crate::fork;
 use crate::stream::{Direction, StreamHandle};
 
 pub use value::{IntoValue, SvrValue, Value};
@@ -46,8 +47,13 @@ pub trait Object: Sized {
     /// Releases a handle `adopt` returned (its libvirt reference with it).
     ///
     /// # Safety
-    /// `h` must come from `adopt` and be released once.
+    /// `h` must come from `adopt` and be released once. A handle another
+    /// process made (inherited by a forked child) releases nothing.
     unsafe fn release(h: *mut Self);
+    /// The process the object's connection belongs to, when that is not
+    /// this one (a forked child's inherited handle; asked only when
+    /// [`fork::forked`]).
+    fn inherited_from(&self) -> Option<libc::pid_t>;
 }
 
 
@@ -107,9 +113,30 @@ impl<T> IsNull for *mut T {
     }
 }
 
-/// The handle behind an object argument (NULL: the Perl object is gone).
+/// The handle behind an object argument (NULL: the Perl object is gone;
+/// in a forked child, refused if its connection is the parent's).
 pub fn this<'a, T: Object>(p: *const T) -> Result<&'a T> {
-    handle(p, T::WHAT)
+    let h = handle(p, T::WHAT)?;
+    if fork::forked() {
+        if let Some(owner) = h.inherited_from() {
+            return Err(fork::inherited_failure(T::WHAT, owner));
+        }
+    }
+    Ok(h)
+}
+
+/// A fast path's handle: `None` for NULL or, in a forked child, for one of
+/// the parent's connection ([`gone`] then says which).
+///
+/// # Safety
+/// `p` must be NULL or a live handle the glue passes.
+#[inline(always)]
+pub unsafe fn mine<'a, T: Object>(p: *const T) -> Option<&'a T> {
+    let h = p.as_ref()?;
+    if fork::forked() && h.inherited_from().is_some() {
+        return None;
+    }
+    Some(h)
 }
 
 /// An optional object argument: NULL pointer for undef.
@@ -134,11 +161,14 @@ pub fn fast<T>(name: &str, on_failure: T, body: impl FnOnce() -> Result<T>) -> T
     guard_io(name, on_failure, body)
 }
 
-/// The failure of an export called with a NULL handle (its Perl object
-/// gone): as [`this`] reports it.
+/// The failure of a fast path whose handle [`mine`] refused: as [`this`]
+/// reports it.
 #[cold]
-pub fn gone<T: Object, R>(name: &str, on_failure: R) -> R {
-    crate::boundary::guard(name, on_failure, || Err(Failure::message(format!("{} is no longer valid", T::WHAT))))
+pub fn gone<T: Object, R>(name: &str, on_failure: R, p: *const T) -> R {
+    crate::boundary::guard(name, on_failure, || {
+        this(p)?;
+        Err(Failure::message(format!("{} is no longer valid", T::WHAT)))
+    })
 }
 
 /// The 16 raw bytes of a UUID (the glue's buffer for a uuid result).

@@ -19,9 +19,9 @@ pub fn open(_class: Option<&ConnHandle>, uri: Option<CString>, flags: c_uint) ->
         Some(u) => Some(u.to_str().map_err(|_| Failure::message("string argument is not valid UTF-8"))?),
         None => None,
     };
-    crate::boundary::note_connection_uri(text);
+    let remote = crate::boundary::note_connection_uri(text);
     // SAFETY: NULL or a C string; a new reference or NULL.
-    let p = unsafe { sys::virConnectOpenAuth(opt_ptr(&uri), ptr::null_mut(), flags) };
+    let p = crate::fork::opening(remote, || unsafe { sys::virConnectOpenAuth(opt_ptr(&uri), ptr::null_mut(), flags) });
     Ok(Value::Object(ObjectOut::adopt::<ConnHandle>(p)?))
 }
 

@@ -22,21 +22,13 @@ use Time::HiRes ();
 use Digest::MD5 ();
 
 use Test::LibvirtDaemon;
+use Test::DefaultLoop ();
 use Exporter 'import';
 our @EXPORT_OK = qw(spin wait_job);
 
 # Runs libvirt's default event loop until COND is true or SECS (30) have
-# passed; true when COND became true. (The test registers the default
-# loop and a timer, so that an iteration always ends.)
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 30);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
+# passed (Test::DefaultLoop).
+sub spin { Test::DefaultLoop::spin($_[0], $_[1] // 30) }
 
 # The domain's job info once the job shows its first figures (its start
 # has none), polling every POLL seconds; undef after SECS.
