@@ -206,6 +206,20 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
     is $d[0]->get_name, 'test', 'its objects work (they hold the connection)';
 }
 
+# ---- the same for a node device (a handle that is a box of its own: the
+# call in flight holds another)
+{
+    my $f;
+    {
+        my $c = Sys::Virt->new(uri => 'test:///default');
+        my ($dev) = $c->list_all_node_devices;
+        $f = $dev->get_xml_description_f;
+        undef $dev;
+        undef $c;
+    }
+    like scalar $f->get, qr/<device>/, 'a node device dropped in flight: the call still settles, with its result';
+}
+
 # ---- many calls, a small pool
 {
     is Sys::Virt::get_worker_threads(), 16, 'the pool has 16 workers by default';
@@ -282,15 +296,17 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
         my $inherited = Sys::Virt::_async_in_flight();
         my $c2 = Sys::Virt->new(uri => 'test:///default');
         my $i = eval { $c2->get_domain_by_name('test')->get_info_f->get };
-        print $w "inherited=$inherited state=" . ($i ? $i->{state} : 'failed') . "\n";
+        my $theirs = $dom->get_info_f;
+        my $refused = $theirs->is_failed && scalar($theirs->failure) =~ /belongs to process \d+/ ? 'refused' : 'not refused';
+        print $w "inherited=$inherited state=" . ($i ? $i->{state} : 'failed') . " $refused\n";
         close $w;
         POSIX::_exit(0);
     }
     close $w;
     my $line = <$r> // '';
     waitpid $pid, 0;
-    is $line, "inherited=0 state=" . Sys::Virt::Domain::STATE_RUNNING() . "\n",
-        "a forked child inherits no call in flight, and its own calls work";
+    is $line, "inherited=0 state=" . Sys::Virt::Domain::STATE_RUNNING() . " refused\n",
+        "a forked child inherits no call in flight, its own calls work, its parent's objects are refused";
     ok $pending->get, "the parent's call settles in the parent";
 }
 

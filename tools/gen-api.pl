@@ -54,8 +54,9 @@ my @CLASSES = (
 );
 # How a handle releases its object (otherwise sys::virXxxFree) and finds
 # the connection it belongs to (otherwise sys::virXxxGetConnect), which a
-# forked child asks (src/fork.rs): src/api/handles.rs has the functions
-# named without a path.
+# forked child asks (src/fork.rs) and calls in flight fail together on
+# (src/api/pending.rs): src/api/handles.rs has the functions named without
+# a path. Handles also take one more reference with sys::virXxxRef.
 my %RELEASE = (Connect => 'close_connection');
 my %CONNECTION = (Connect => 'itself', NetworkPort => 'network_port_connection');
 # Classes whose objects do not know their connection (libvirt has no
@@ -106,9 +107,10 @@ if ($opt{'handles-rs'}) {
     for my $c (map { $class{ $_->[1] } } @CLASSES) {
         my $s = $c->{short};
         my $release = $RELEASE{$s} // "sys::vir${s}Free";
+        my $retain = "sys::vir${s}Ref";
         my $how = $BOXED{$s} ? "boxed($BOXED{$s})"
-                : $STAMPED{$s} ? "stamped($release)"
-                : "pointer($release, " . ($CONNECTION{$s} // "sys::vir${s}GetConnect") . ")";
+                : $STAMPED{$s} ? "stamped($release, $retain)"
+                : "pointer($release, $retain, " . ($CONNECTION{$s} // "sys::vir${s}GetConnect") . ")";
         $text .= "    /// `$c->{perl}`\n    $c->{ctype} = $c->{id}, $c->{cptr}, \"$c->{what}\", $how;\n";
     }
     write_file($opt{'handles-rs'}, "$text}\n");
@@ -412,7 +414,7 @@ sub async_row_output {
     push @rust, "#[no_mangle]\n#[allow(non_snake_case, clippy::redundant_closure)]\n"
         . "pub extern \"C\" fn $start(" . join(', ', @$rparams, 'ctx_: *mut c_void') . ") -> c_int {\n"
         . "    // SAFETY: NULL or a live handle the glue passes.\n"
-        . "    let conn_ = unsafe { connection_of(<$c->{rust} as Object>::CLASS_ID, this_ as *mut c_void) };\n"
+        . "    let conn_ = unsafe { pending::connection_of(this_) };\n"
         . "    pending::start(\"${fq}_f\", ctx_, conn_, || {\n"
         . join('', map { "        $_\n" } @prep)
         . "        Ok(Box::new(move || $valuefn(" . join(', ', @pass) . ")))\n"
@@ -961,22 +963,6 @@ if ($opt{rust}) {
     $text .= "pub unsafe fn release_object(class_id: c_int, ptr: *mut c_void) {\n    if ptr.is_null() { return; }\n    match class_id {\n";
     $text .= "        $_->{id} => <$_->{rust} as Object>::release(ptr as *mut $_->{rust}),\n" for map { $class{ $_->[1] } } @CLASSES;
     $text .= "        _ => {}\n    }\n}\n\n";
-    $text .= "/// Takes one more libvirt reference on an object handle (a call in\n/// flight holds its own: src/api/pending.rs). Returns -1 on failure.\n"
-           . "///\n/// # Safety\n/// `ptr` must be NULL or a live handle of class `class_id`.\n"
-           . "pub unsafe fn retain_object(class_id: c_int, ptr: *mut c_void) -> c_int {\n    if ptr.is_null() { return 0; }\n    match class_id {\n";
-    $text .= "        $_->{id} => virt_sys::vir$_->{short}Ref(ptr as virt_sys::$_->{cptr}),\n" for grep { !$BOXED{ $_->{short} } } map { $class{ $_->[1] } } @CLASSES;
-    $text .= "        _ => -1,\n    }\n}\n\n";
-    # The connection of an object (no reference taken), where libvirt says
-    # it: the calls in flight on a connection found dead are failed together
-    # (src/api/pending.rs).
-    my %conn_of = (Connect => 'ptr', NetworkPort => 'virt_sys::virNetworkGetConnect(virt_sys::virNetworkPortGetNetwork(ptr as _)) as *mut c_void');
-    $conn_of{$_} = "virt_sys::vir${_}GetConnect(ptr as _) as *mut c_void"
-        for grep { $func{"vir${_}GetConnect"} } map { $_->[1] } @CLASSES;
-    $text .= "/// The connection an object belongs to (no reference taken; NULL where\n/// libvirt does not say).\n"
-           . "///\n/// # Safety\n/// `ptr` must be NULL or a live handle of class `class_id`.\n"
-           . "pub unsafe fn connection_of(class_id: c_int, ptr: *mut c_void) -> *mut c_void {\n    if ptr.is_null() { return ptr; }\n    match class_id {\n";
-    $text .= "        $_->{id} => $conn_of{ $_->{short} },\n" for grep { $conn_of{ $_->{short} } } map { $class{ $_->[1] } } @CLASSES;
-    $text .= "        _ => std::ptr::null_mut(),\n    }\n}\n\n";
     $text .= "/// The Perl class of a class id.\n#[no_mangle]\npub extern \"C\" fn svr_class_name(class_id: c_int) -> *const c_char {\n    match class_id {\n";
     $text .= "        $_->{id} => c\"$_->{perl}\".as_ptr(),\n" for map { $class{ $_->[1] } } @CLASSES;
     $text .= "        _ => c\"Sys::Virt::Unknown\".as_ptr(),\n    }\n}\n\n";

@@ -23,10 +23,11 @@ use crate::fork;
 pub use crate::stream::StreamHandle;
 
 /// Defines, for each class, its handle type and its [`Object`]:
-/// `pointer(release, connection)`: the libvirt pointer itself, released
-/// with the function named, whose connection the other function gives;
-/// `stamped(release)`: a box of the pointer and the process that made it;
-/// `boxed(new)`: a type of its own, made by the constructor named.
+/// `pointer(release, retain, connection)`: the libvirt pointer itself,
+/// released and referenced with the functions named, whose connection the
+/// last one gives; `stamped(release, retain)`: a box of the pointer and
+/// the process that made it; `boxed(new)`: a type of its own, made by the
+/// constructor named.
 macro_rules! object_classes {
     ($( $(#[$doc:meta])* $name:ident = $id:literal, $raw:ident, $what:literal, $how:ident($($f:path),+); )*) => {$(
         object_type!($how $(#[$doc])* $name, $raw);
@@ -60,7 +61,7 @@ macro_rules! object_type {
 }
 
 macro_rules! object_methods {
-    (pointer $release:path, $connection:path) => {
+    (pointer $release:path, $retain:path, $connection:path) => {
         #[inline]
         fn raw(&self) -> Self::Raw {
             self as *const Self as Self::Raw
@@ -68,23 +69,38 @@ macro_rules! object_methods {
         unsafe fn adopt(p: Self::Raw) -> *mut Self {
             p as *mut Self
         }
+        fn retain(&self) -> Option<*mut Self> {
+            // SAFETY: a live handle's pointer.
+            (unsafe { $retain(self.raw()) } >= 0).then(|| self as *const Self as *mut Self)
+        }
+        fn connection(&self) -> sys::virConnectPtr {
+            // SAFETY: a live handle's pointer; the connection is borrowed.
+            unsafe { $connection(self.raw()) }
+        }
         unsafe fn release(h: *mut Self) {
             if !h.is_null() && !(fork::forked() && (*h).inherited_from().is_some()) {
                 $release(h as Self::Raw);
             }
         }
         fn inherited_from(&self) -> Option<pid_t> {
-            // SAFETY: a live handle's pointer; the connection is borrowed.
-            fork::owner_elsewhere(unsafe { $connection(self.raw()) })
+            fork::owner_elsewhere(self.connection())
         }
     };
-    (stamped $release:path) => {
+    (stamped $release:path, $retain:path) => {
         #[inline]
         fn raw(&self) -> Self::Raw {
             self.raw
         }
         unsafe fn adopt(p: Self::Raw) -> *mut Self {
             Box::into_raw(Box::new(Self { raw: p, made_in: fork::pid() }))
+        }
+        fn retain(&self) -> Option<*mut Self> {
+            // SAFETY: a live handle's pointer; the new box owns the reference.
+            (unsafe { $retain(self.raw) } >= 0).then(|| unsafe { Self::adopt(self.raw) })
+        }
+        fn connection(&self) -> sys::virConnectPtr {
+            // libvirt does not say (no virXxxGetConnect).
+            std::ptr::null_mut()
         }
         unsafe fn release(h: *mut Self) {
             if !h.is_null() {
@@ -110,6 +126,13 @@ macro_rules! object_methods {
             if !h.is_null() {
                 drop(Box::from_raw(h));
             }
+        }
+        fn retain(&self) -> Option<*mut Self> {
+            // A stream has state of its own: never shared with a call in flight.
+            None
+        }
+        fn connection(&self) -> sys::virConnectPtr {
+            std::ptr::null_mut()
         }
         fn inherited_from(&self) -> Option<pid_t> {
             self.inherited_from()

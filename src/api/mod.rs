@@ -50,6 +50,13 @@ pub trait Object: Sized {
     /// `h` must come from `adopt` and be released once. A handle another
     /// process made (inherited by a forked child) releases nothing.
     unsafe fn release(h: *mut Self);
+    /// A handle of its own on the same object, holding a new libvirt
+    /// reference (a call in flight keeps it: src/api/pending.rs); `None`
+    /// if libvirt refuses, or for a class whose handles are never shared.
+    fn retain(&self) -> Option<*mut Self>;
+    /// The connection the object belongs to, borrowed (NULL where libvirt
+    /// does not say).
+    fn connection(&self) -> sys::virConnectPtr;
     /// The process the object's connection belongs to, when that is not
     /// this one (a forked child's inherited handle; asked only when
     /// [`fork::forked`]).

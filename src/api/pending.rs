@@ -451,13 +451,12 @@ impl<T: Object> Obj<T> {
     /// A new reference on the object behind `h` (NULL stays NULL: the
     /// body reports a missing object as the blocking form does).
     pub fn new(h: *const T) -> Result<Obj<T>> {
-        if !h.is_null() {
-            // SAFETY: a live handle the glue passes, of class T.
-            if unsafe { super::retain_object(T::CLASS_ID, h as *mut c_void) } < 0 {
-                return Err(Failure::last_libvirt());
-            }
+        if h.is_null() {
+            return Ok(Obj { ptr: ptr::null_mut(), _t: PhantomData });
         }
-        Ok(Obj { ptr: h as *mut c_void, _t: PhantomData })
+        // (`this`: a forked child's inherited handle is refused here.)
+        let own = super::this(h)?.retain().ok_or_else(Failure::last_libvirt)?;
+        Ok(Obj { ptr: own as *mut c_void, _t: PhantomData })
     }
 
     pub fn ptr(&self) -> *const T {
@@ -467,9 +466,19 @@ impl<T: Object> Obj<T> {
 
 impl<T: Object> Drop for Obj<T> {
     fn drop(&mut self) {
-        // SAFETY: the reference `new` took, released once.
-        unsafe { super::release_object(T::CLASS_ID, self.ptr) };
+        // SAFETY: the handle `new` made, released once.
+        unsafe { T::release(self.ptr as *mut T) };
     }
+}
+
+/// The connection of the object behind `h` (NULL for NULL, or where
+/// libvirt does not say): the calls in flight on a connection found dead
+/// fail together.
+///
+/// # Safety
+/// `h` must be NULL or a live handle the glue passes.
+pub unsafe fn connection_of<T: Object>(h: *const T) -> *mut c_void {
+    h.as_ref().map_or(ptr::null_mut(), |h| h.connection() as *mut c_void)
 }
 
 /// A list of objects (`Class[]`), each with a reference of its own.
