@@ -134,7 +134,7 @@ pub fn defer(job: Job) {
 pub fn wake() {
     if let Some(w) = WAKER.get() {
         w();
-    } else if DEFAULT_LOOP.load(Ordering::SeqCst) {
+    } else if DEFAULT_LOOP.load(Ordering::SeqCst) && crate::fork::default_loop_unusable().is_none() {
         // libvirt's default loop wakes itself up when a timer is added from
         // another thread; the timer removes itself when it fires. One such
         // timer at a time: the iteration it fires in flushes every job
@@ -218,6 +218,7 @@ pub extern "C" fn svr_event_register_default() -> c_int {
             return Err(Failure::last_libvirt());
         }
         DEFAULT_LOOP.store(true, Ordering::SeqCst);
+        crate::fork::note_default_loop();
         Ok(0)
     })
 }
@@ -231,7 +232,7 @@ pub extern "C" fn svr_event_run_default() -> c_int {
     // thread: one libvirt call and no Rust code that can panic, so no
     // unwind guard around it (see boundary::libvirt_call). Everything else
     // (first call, errors, queued jobs) takes the guarded path below.
-    if default_loop_registered() && OWNER.get().is_some() && on_owner_thread() {
+    if default_loop_registered() && OWNER.get().is_some() && on_owner_thread() && !crate::fork::forked() {
         let rc = crate::boundary::libvirt_call("svr_event_run_default", -1, |rc| rc < 0, || {
             let _inside = Depth::enter();
             // SAFETY: plain libvirt call.
@@ -253,6 +254,7 @@ pub extern "C" fn svr_event_run_default() -> c_int {
                 "Sys::Virt::Event::run_default: no event loop is registered (call Sys::Virt::Event::register_default first)"
             }));
         }
+        usable("Sys::Virt::Event::run_default")?;
         claim_owner();
         let rc = {
             let _inside = Depth::enter();
@@ -345,6 +347,7 @@ pub extern "C" fn svr_event_add_handle(
     release: SvrReleaseFn,
 ) -> c_int {
     guard("svr_event_add_handle", -1, || {
+        usable("Sys::Virt::Event::add_handle")?;
         claim_owner();
         if fd < 0 {
             return Err(Failure::message(format!("Sys::Virt::Event::add_handle: invalid file descriptor {fd}")));
@@ -366,6 +369,7 @@ pub extern "C" fn svr_event_add_handle(
 #[no_mangle]
 pub extern "C" fn svr_event_update_handle(watch: c_int, events: c_int) -> c_int {
     guard("svr_event_update_handle", -1, || {
+        usable("Sys::Virt::Event::update_handle")?;
         // SAFETY: plain libvirt call; unknown watches are ignored by libvirt.
         unsafe { sys::virEventUpdateHandle(watch, events) };
         flush();
@@ -376,6 +380,7 @@ pub extern "C" fn svr_event_update_handle(watch: c_int, events: c_int) -> c_int 
 #[no_mangle]
 pub extern "C" fn svr_event_remove_handle(watch: c_int) -> c_int {
     guard("svr_event_remove_handle", -1, || {
+        usable("Sys::Virt::Event::remove_handle")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virEventRemoveHandle(watch) };
         flush();
@@ -395,6 +400,7 @@ pub extern "C" fn svr_event_add_timeout(
     release: SvrReleaseFn,
 ) -> c_int {
     guard("svr_event_add_timeout", -1, || {
+        usable("Sys::Virt::Event::add_timeout")?;
         claim_owner();
         let pc = Box::into_raw(Box::new(PerlCallback { handle_cb: None, timeout_cb: Some(cb), ctx, release }));
         // SAFETY: libvirt owns `pc` until it calls perl_callback_free.
@@ -412,6 +418,7 @@ pub extern "C" fn svr_event_add_timeout(
 #[no_mangle]
 pub extern "C" fn svr_event_update_timeout(timer: c_int, ms: c_int) -> c_int {
     guard("svr_event_update_timeout", -1, || {
+        usable("Sys::Virt::Event::update_timeout")?;
         // SAFETY: plain libvirt call; unknown timers are ignored by libvirt.
         unsafe { sys::virEventUpdateTimeout(timer, ms) };
         flush();
@@ -422,6 +429,7 @@ pub extern "C" fn svr_event_update_timeout(timer: c_int, ms: c_int) -> c_int {
 #[no_mangle]
 pub extern "C" fn svr_event_remove_timeout(timer: c_int) -> c_int {
     guard("svr_event_remove_timeout", -1, || {
+        usable("Sys::Virt::Event::remove_timeout")?;
         // SAFETY: plain libvirt call.
         let rc = unsafe { sys::virEventRemoveTimeout(timer) };
         flush();
@@ -430,6 +438,15 @@ pub extern "C" fn svr_event_remove_timeout(timer: c_int) -> c_int {
         }
         Ok(0)
     })
+}
+
+/// Refuses what would touch libvirt's default loop in a child forked while
+/// other threads could be inside it (see src/fork.rs).
+fn usable(what: &str) -> Result<()> {
+    match crate::fork::default_loop_unusable() {
+        Some(n) if default_loop_registered() => Err(crate::fork::default_loop_failure(what, n)),
+        _ => Ok(()),
+    }
 }
 
 /// libvirt's error if it set one, else `msg`.

@@ -23,13 +23,13 @@
 use std::cell::UnsafeCell;
 use std::collections::HashSet;
 use std::os::raw::c_int;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Once;
 
 use libc::pid_t;
 use virt_sys as sys;
 
-use crate::error::Failure;
+use crate::error::{Failure, Result};
 
 /// Whether this process is a child forked (at any depth) from a process in
 /// which this library was loaded: until then, no handle can be inherited.
@@ -65,6 +65,59 @@ pub fn init() {
             libc::pthread_atfork(Some(before_fork), Some(after_fork_parent), Some(after_fork_child));
         }
     });
+}
+
+// ----------------------------------------------- threads at the fork ----
+//
+// libvirt's default loop is GLib's main context: a thread of the parent
+// inside it at the instant of fork (one of libvirt's stream threads, or a
+// worker of the non-blocking calls) leaves its lock held for ever in the
+// child, whose next iteration, timer or watch would hang. So the child
+// knows how many such threads there may have been, and the default loop
+// refuses to run, or to take anything new, where there were any.
+
+/// Worker threads of the non-blocking calls (src/api/pending.rs): alive,
+/// and of them, running a call.
+pub static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
+pub static WORKERS_BUSY: AtomicUsize = AtomicUsize::new(0);
+/// Whether libvirt's default loop is registered (src/event.rs).
+static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
+/// Counted before the fork (in the parent), kept by the child.
+static RISKY_AT_FORK: AtomicUsize = AtomicUsize::new(0);
+static RISKY_IN_CHILD: AtomicUsize = AtomicUsize::new(0);
+
+/// libvirt's default loop is registered: a fork must count the threads.
+pub fn note_default_loop() {
+    init();
+    DEFAULT_LOOP.store(true, Ordering::SeqCst);
+}
+
+/// In a child forked while other threads of the parent could be inside
+/// libvirt's default loop: how many there were.
+pub fn default_loop_unusable() -> Option<usize> {
+    if !forked() {
+        return None;
+    }
+    Some(RISKY_IN_CHILD.load(Ordering::Relaxed)).filter(|&n| n > 0)
+}
+
+/// The failure of `what` in such a child.
+pub fn default_loop_failure(what: &str, threads: usize) -> Failure {
+    Failure::message(format!(
+        "{what}: this process was forked while {threads} other thread(s) of its parent were running \
+         (libvirt's stream threads, or non-blocking calls in flight), and one may have held the lock of \
+         libvirt's default event loop (GLib's), which would hang here for ever: the default loop cannot \
+         be used in this process. Fork before starting them, or use a loop written in Perl \
+         (Sys::Virt::EventImpl), whose child has no such limit"
+    ))
+}
+
+/// The threads of this process other than the caller's that may be inside
+/// GLib: all but the idle workers.
+fn risky_threads() -> usize {
+    let all = std::fs::read_dir("/proc/self/task").map_or(1, |d| d.count());
+    let idle = WORKERS_ALIVE.load(Ordering::SeqCst).saturating_sub(WORKERS_BUSY.load(Ordering::SeqCst));
+    all.saturating_sub(1 + idle)
 }
 
 // -------------------------------------------------------- registry ----
@@ -192,12 +245,18 @@ fn classify(fd: c_int, dev: u64, ino: u64) -> Option<Fd> {
 /// reference or NULL) and records it as this process's, with the sockets,
 /// pipes and eventfds the open created (if it may open any: `remote`; an
 /// in-process driver opens none, and the look costs as much as its open).
-pub fn opening(remote: bool, open: impl FnOnce() -> sys::virConnectPtr) -> sys::virConnectPtr {
+pub fn opening(remote: bool, open: impl FnOnce() -> sys::virConnectPtr) -> Result<sys::virConnectPtr> {
     init();
+    if remote && DEFAULT_LOOP.load(Ordering::SeqCst) {
+        if let Some(n) = default_loop_unusable() {
+            // (The open would add the connection's socket to that loop.)
+            return Err(default_loop_failure("Sys::Virt->new", n));
+        }
+    }
     let before: HashSet<_> = if remote { open_fds().into_iter().collect() } else { HashSet::new() };
     let conn = open();
     if conn.is_null() {
-        return conn;
+        return Ok(conn);
     }
     let (mut fds, mut wakeups) = (Vec::new(), Vec::new());
     for (fd, dev, ino) in if remote { open_fds() } else { Vec::new() } {
@@ -221,7 +280,7 @@ pub fn opening(remote: bool, open: impl FnOnce() -> sys::virConnectPtr) -> sys::
         }
         opened.push(Opened { conn: conn as usize, serial: SERIAL.fetch_add(1, Ordering::Relaxed), owner, fds });
     });
-    conn
+    Ok(conn)
 }
 
 static SERIAL: AtomicU64 = AtomicU64::new(1);
@@ -291,6 +350,8 @@ unsafe fn replace(fd: c_int, new: c_int) {
 }
 
 extern "C" fn before_fork() {
+    let risky = if DEFAULT_LOOP.load(Ordering::SeqCst) { risky_threads() } else { 0 };
+    RISKY_AT_FORK.store(risky, Ordering::SeqCst);
     // SAFETY: held across fork, released by both handlers below.
     unsafe { libc::pthread_mutex_lock(REGISTRY.lock.get()) };
 }
@@ -307,6 +368,10 @@ extern "C" fn after_fork_child() {
     unsafe {
         PID.store(libc::getpid(), Ordering::Relaxed);
         FORKED.store(true, Ordering::Relaxed);
+        RISKY_IN_CHILD.store(RISKY_AT_FORK.load(Ordering::SeqCst), Ordering::Relaxed);
+        // The parent's workers do not exist here.
+        WORKERS_ALIVE.store(0, Ordering::SeqCst);
+        WORKERS_BUSY.store(0, Ordering::SeqCst);
         for fd in (*REGISTRY.opened.get()).iter().flat_map(|o| o.fds.iter()) {
             if still(fd) {
                 replace(fd.fd, libc::open(DEV_NULL.as_ptr().cast(), libc::O_RDWR | libc::O_CLOEXEC));

@@ -196,6 +196,43 @@ ok $c->is_alive, 'the parent connection is alive after keepalive rounds';
 is_deeply \@closed, [], 'its close callback never ran';
 parent_works('everything');
 
+# A fork while a worker of the non-blocking calls is inside libvirt (its
+# daemon stopped): the child's default loop could be locked for ever, so
+# it refuses, clearly, instead of hanging; the rest works.
+{
+    kill 'STOP', $d->pid;
+    my $f = $s->list_all_storage_pools_f;
+    Time::HiRes::sleep(0.2);    # the worker is now waiting for the daemon
+    my $report = in_child(sub {
+        my @r;
+        for my $call ([ run_default => sub { Sys::Virt::Event::run_default() } ],
+                      [ add_timeout => sub { Sys::Virt::Event::add_timeout(10, sub {}) } ],
+                      [ open => sub { Sys::Virt->new(uri => $d->uri) } ]) {
+            my ($what, $sub) = @$call;
+            my $e = eval { $sub->(); 1 } ? 'no error' : ref $@ ? $@->message : $@;
+            $e =~ s/\s+\z//;
+            push @r, "$what: $e";
+        }
+        my @d = Sys::Virt->new(uri => 'test:///default')->list_all_domains;
+        join "\n", @r, 'in-process: ' . scalar(@d);
+    });
+    kill 'CONT', $d->pid;
+    my @lines = split /\n/, $report;
+    is scalar(@lines), 4, 'the child tried each' or diag $report;
+    like $_, qr/^\w+: .*forked while \d+ other thread.* default loop cannot be used in this process/,
+        'in a child forked while a call was in flight, ' . (/^(\w+)/)[0] . ' refuses, saying why'
+        for @lines[0 .. 2];
+    is $lines[3], 'in-process: 1', '... and an in-process connection works there';
+    my @pools = eval { $f->get };
+    ok @pools, "the parent's call in flight settles once the daemon answers" or diag $@;
+    parent_works('a child forked while a call was in flight');
+    is in_child(sub {
+        my $t = Sys::Virt::Event::add_timeout(10, sub {});
+        Sys::Virt::Event::run_default();
+        scalar(my @p = Sys::Virt->new(uri => $d->uri)->list_all_storage_pools);
+    }), 1, 'with no call in flight, a child uses the default loop again';
+}
+
 # In-process driver: the same rule.
 my $local = Sys::Virt->new(uri => 'test:///default');
 like in_child(sub { eval { $local->list_all_domains; 'no error' } // $@->message }),

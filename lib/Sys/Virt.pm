@@ -343,6 +343,19 @@ its close callbacks and events are not delivered in the child), and the
 loops' wake-up descriptors by new ones, so that neither process takes the
 other's events or wake-ups.
 
+=item *
+
+One limit comes from GLib, whose main context is libvirt's default loop:
+a child forked while another thread of the parent was running (a worker
+of the non-blocking calls with a call in flight, or one of libvirt's own
+stream threads) may have inherited that loop's lock held for ever. In such
+a child, C<Sys::Virt::Event::run_default>, the other functions of
+L<Sys::Virt::Event> and opening a connection to a daemon die with a
+message that says so, instead of hanging; in-process connections
+(C<test:///>) work. Fork before starting those threads (or with no call in
+flight), or register a loop written in Perl (L<Sys::Virt::EventImpl>),
+which has no such limit.
+
 =back
 
 Prefork servers (Mojo::Server::Prefork and hypnotoad, Starman,

@@ -100,7 +100,7 @@ pub unsafe extern "C" fn svr_conn_open_auth(
                 };
                 sys::virConnectOpenAuth(uri, &mut auth, flags)
             }
-        });
+        })?;
         if p.is_null() {
             return Err(Failure::last_libvirt());
         }

@@ -111,19 +111,26 @@ pub fn submit(work: Work) -> Result<()> {
 }
 
 fn worker() {
+    // Counted for fork (src/fork.rs): a child forked while a worker runs a
+    // call must not use libvirt's default loop.
+    use crate::fork::{WORKERS_ALIVE, WORKERS_BUSY};
+    WORKERS_ALIVE.fetch_add(1, Ordering::SeqCst);
     let mut p = pool();
     loop {
         if let Some(work) = p.queue.pop_front() {
+            WORKERS_BUSY.fetch_add(1, Ordering::SeqCst);
             drop(p);
             // The work is guarded itself (it runs a generated body inside
             // boundary::guard_io); a panic here must not kill the pool's
             // count either.
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+            WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
             p = pool();
             continue;
         }
         if p.threads > p.max {
             p.threads -= 1;
+            WORKERS_ALIVE.fetch_sub(1, Ordering::SeqCst);
             return;
         }
         p.waiting += 1;

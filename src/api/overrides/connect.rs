@@ -21,7 +21,7 @@ pub fn open(_class: Option<&ConnHandle>, uri: Option<CString>, flags: c_uint) ->
     };
     let remote = crate::boundary::note_connection_uri(text);
     // SAFETY: NULL or a C string; a new reference or NULL.
-    let p = crate::fork::opening(remote, || unsafe { sys::virConnectOpenAuth(opt_ptr(&uri), ptr::null_mut(), flags) });
+    let p = crate::fork::opening(remote, || unsafe { sys::virConnectOpenAuth(opt_ptr(&uri), ptr::null_mut(), flags) })?;
     Ok(Value::Object(ObjectOut::adopt::<ConnHandle>(p)?))
 }
 
