@@ -536,6 +536,8 @@ fn domain_callback(id: c_int) -> Option<Generic> {
 }
 
 fn conn<'a>(c: *const ConnHandle) -> Result<&'a ConnHandle> {
+    // (Registering adds a timer or watch to the event loop.)
+    crate::fork::unusable("Sys::Virt event registration")?;
     crate::api::this(c)
 }
 

@@ -134,7 +134,7 @@ pub fn defer(job: Job) {
 pub fn wake() {
     if let Some(w) = WAKER.get() {
         w();
-    } else if DEFAULT_LOOP.load(Ordering::SeqCst) && crate::fork::default_loop_unusable().is_none() {
+    } else if DEFAULT_LOOP.load(Ordering::SeqCst) && crate::fork::threads_at_fork().is_none() {
         // libvirt's default loop wakes itself up when a timer is added from
         // another thread; the timer removes itself when it fires. One such
         // timer at a time: the iteration it fires in flushes every job
@@ -440,13 +440,10 @@ pub extern "C" fn svr_event_remove_timeout(timer: c_int) -> c_int {
     })
 }
 
-/// Refuses what would touch libvirt's default loop in a child forked while
-/// other threads could be inside it (see src/fork.rs).
+/// Refuses what would touch the event loop in a child forked while other
+/// threads could hold its locks (see src/fork.rs).
 fn usable(what: &str) -> Result<()> {
-    match crate::fork::default_loop_unusable() {
-        Some(n) if default_loop_registered() => Err(crate::fork::default_loop_failure(what, n)),
-        _ => Ok(()),
-    }
+    crate::fork::unusable(what)
 }
 
 /// libvirt's error if it set one, else `msg`.

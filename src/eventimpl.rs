@@ -577,6 +577,15 @@ fn wake_global() {
     }
 }
 
+/// The bridge libvirt's hooks use: none in a child forked while other
+/// threads could hold its lock (src/fork.rs), where the hooks fail.
+fn hooked_bridge() -> Option<&'static Bridge> {
+    if crate::fork::threads_at_fork().is_some() {
+        return None;
+    }
+    BRIDGE.get()
+}
+
 unsafe extern "C" fn hook_add_handle(
     fd: c_int,
     events: c_int,
@@ -584,12 +593,12 @@ unsafe extern "C" fn hook_add_handle(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    guard("event hook add_handle", -1, || Ok(BRIDGE.get().map_or(-1, |b| b.add_handle(fd, events, cb, opaque, ff))))
+    guard("event hook add_handle", -1, || Ok(hooked_bridge().map_or(-1, |b| b.add_handle(fd, events, cb, opaque, ff))))
 }
 
 unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
     guard("event hook update_handle", (), || {
-        if let Some(b) = BRIDGE.get() {
+        if let Some(b) = hooked_bridge() {
             b.update(Kind::Handle, watch, events);
         }
         Ok(())
@@ -597,7 +606,7 @@ unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
 }
 
 unsafe extern "C" fn hook_remove_handle(watch: c_int) -> c_int {
-    guard("event hook remove_handle", -1, || Ok(BRIDGE.get().map_or(-1, |b| b.remove(Kind::Handle, watch))))
+    guard("event hook remove_handle", -1, || Ok(hooked_bridge().map_or(-1, |b| b.remove(Kind::Handle, watch))))
 }
 
 unsafe extern "C" fn hook_add_timeout(
@@ -606,12 +615,12 @@ unsafe extern "C" fn hook_add_timeout(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    guard("event hook add_timeout", -1, || Ok(BRIDGE.get().map_or(-1, |b| b.add_timeout(ms, cb, opaque, ff))))
+    guard("event hook add_timeout", -1, || Ok(hooked_bridge().map_or(-1, |b| b.add_timeout(ms, cb, opaque, ff))))
 }
 
 unsafe extern "C" fn hook_update_timeout(timer: c_int, ms: c_int) {
     guard("event hook update_timeout", (), || {
-        if let Some(b) = BRIDGE.get() {
+        if let Some(b) = hooked_bridge() {
             b.update(Kind::Timeout, timer, ms);
         }
         Ok(())
@@ -619,7 +628,7 @@ unsafe extern "C" fn hook_update_timeout(timer: c_int, ms: c_int) {
 }
 
 unsafe extern "C" fn hook_remove_timeout(timer: c_int) -> c_int {
-    guard("event hook remove_timeout", -1, || Ok(BRIDGE.get().map_or(-1, |b| b.remove(Kind::Timeout, timer))))
+    guard("event hook remove_timeout", -1, || Ok(hooked_bridge().map_or(-1, |b| b.remove(Kind::Timeout, timer))))
 }
 
 /// Registers the Perl-written loop the glue reaches through `hooks`. Once
@@ -689,6 +698,7 @@ fn bridge() -> Result<&'static Bridge> {
 #[no_mangle]
 pub extern "C" fn svr_event_impl_run_handle(events: c_int, cb: i64, opaque: i64) -> c_int {
     crate::boundary::guard_io("svr_event_impl_run_handle", -1, || {
+        crate::fork::unusable("Sys::Virt::EventImpl")?;
         bridge()?.run_handle(events, cb, opaque)?;
         Ok(0)
     })
@@ -697,6 +707,7 @@ pub extern "C" fn svr_event_impl_run_handle(events: c_int, cb: i64, opaque: i64)
 #[no_mangle]
 pub extern "C" fn svr_event_impl_run_timeout(cb: i64, opaque: i64) -> c_int {
     crate::boundary::guard_io("svr_event_impl_run_timeout", -1, || {
+        crate::fork::unusable("Sys::Virt::EventImpl")?;
         bridge()?.run_timeout(cb, opaque)?;
         Ok(0)
     })
@@ -705,6 +716,7 @@ pub extern "C" fn svr_event_impl_run_timeout(cb: i64, opaque: i64) -> c_int {
 #[no_mangle]
 pub extern "C" fn svr_event_impl_free(ff: i64, opaque: i64) -> c_int {
     crate::boundary::guard_io("svr_event_impl_free", -1, || {
+        crate::fork::unusable("Sys::Virt::EventImpl")?;
         bridge()?.free(ff, opaque)?;
         Ok(0)
     })

@@ -69,12 +69,13 @@ pub fn init() {
 
 // ----------------------------------------------- threads at the fork ----
 //
-// libvirt's default loop is GLib's main context: a thread of the parent
-// inside it at the instant of fork (one of libvirt's stream threads, or a
-// worker of the non-blocking calls) leaves its lock held for ever in the
-// child, whose next iteration, timer or watch would hang. So the child
-// knows how many such threads there may have been, and the default loop
-// refuses to run, or to take anything new, where there were any.
+// A thread of the parent inside libvirt or this library at the instant of
+// fork (a worker of the non-blocking calls with a call in flight; with
+// libvirt's default loop, any other thread, such as libvirt's stream
+// threads, since that loop is GLib's) may hold a lock that stays held for
+// ever in the child: the child's next loop iteration, watch, timer, call
+// hand-off or connection open would hang on it. So the child knows how
+// many such threads there were, and refuses those (`unusable`), clearly.
 
 /// Worker threads of the non-blocking calls (src/api/pending.rs): alive,
 /// and of them, running a call.
@@ -86,38 +87,45 @@ static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
 static RISKY_AT_FORK: AtomicUsize = AtomicUsize::new(0);
 static RISKY_IN_CHILD: AtomicUsize = AtomicUsize::new(0);
 
-/// libvirt's default loop is registered: a fork must count the threads.
+/// libvirt's default loop is registered: a fork counts every thread.
 pub fn note_default_loop() {
     init();
     DEFAULT_LOOP.store(true, Ordering::SeqCst);
 }
 
-/// In a child forked while other threads of the parent could be inside
-/// libvirt's default loop: how many there were.
-pub fn default_loop_unusable() -> Option<usize> {
+/// In a child forked while threads of the parent could hold such a lock:
+/// how many there were.
+pub fn threads_at_fork() -> Option<usize> {
     if !forked() {
         return None;
     }
     Some(RISKY_IN_CHILD.load(Ordering::Relaxed)).filter(|&n| n > 0)
 }
 
-/// The failure of `what` in such a child.
-pub fn default_loop_failure(what: &str, threads: usize) -> Failure {
-    Failure::message(format!(
-        "{what}: this process was forked while {threads} other thread(s) of its parent were running \
-         (libvirt's stream threads, or non-blocking calls in flight), and one may have held the lock of \
-         libvirt's default event loop (GLib's), which would hang here for ever: the default loop cannot \
-         be used in this process. Fork before starting them, or use a loop written in Perl \
-         (Sys::Virt::EventImpl), whose child has no such limit"
-    ))
+/// Refuses `what` in such a child.
+pub fn unusable(what: &str) -> Result<()> {
+    match threads_at_fork() {
+        None => Ok(()),
+        Some(n) => Err(Failure::message(format!(
+            "{what}: this process was forked while {n} other thread(s) of its parent were inside libvirt \
+             (non-blocking calls in flight, or libvirt's own threads), and a lock one of them held stays held \
+             here for ever: event loops, non-blocking calls and connections to a daemon cannot be used in this \
+             process (they would hang). Fork when no call is in flight, or exec"
+        ))),
+    }
 }
 
-/// The threads of this process other than the caller's that may be inside
-/// GLib: all but the idle workers.
+/// The threads of this process other than the caller's that may hold such
+/// a lock: the busy workers, and with the default loop every other thread
+/// but the idle workers.
 fn risky_threads() -> usize {
+    let busy = WORKERS_BUSY.load(Ordering::SeqCst);
+    if !DEFAULT_LOOP.load(Ordering::SeqCst) {
+        return busy;
+    }
     let all = std::fs::read_dir("/proc/self/task").map_or(1, |d| d.count());
-    let idle = WORKERS_ALIVE.load(Ordering::SeqCst).saturating_sub(WORKERS_BUSY.load(Ordering::SeqCst));
-    all.saturating_sub(1 + idle)
+    let idle = WORKERS_ALIVE.load(Ordering::SeqCst).saturating_sub(busy);
+    all.saturating_sub(1 + idle).max(busy)
 }
 
 // -------------------------------------------------------- registry ----
@@ -247,11 +255,9 @@ fn classify(fd: c_int, dev: u64, ino: u64) -> Option<Fd> {
 /// in-process driver opens none, and the look costs as much as its open).
 pub fn opening(remote: bool, open: impl FnOnce() -> sys::virConnectPtr) -> Result<sys::virConnectPtr> {
     init();
-    if remote && DEFAULT_LOOP.load(Ordering::SeqCst) {
-        if let Some(n) = default_loop_unusable() {
-            // (The open would add the connection's socket to that loop.)
-            return Err(default_loop_failure("Sys::Virt->new", n));
-        }
+    if remote {
+        // (The open would add the connection's socket to the loop.)
+        unusable("Sys::Virt->new")?;
     }
     let before: HashSet<_> = if remote { open_fds().into_iter().collect() } else { HashSet::new() };
     let conn = open();
@@ -350,8 +356,7 @@ unsafe fn replace(fd: c_int, new: c_int) {
 }
 
 extern "C" fn before_fork() {
-    let risky = if DEFAULT_LOOP.load(Ordering::SeqCst) { risky_threads() } else { 0 };
-    RISKY_AT_FORK.store(risky, Ordering::SeqCst);
+    RISKY_AT_FORK.store(risky_threads(), Ordering::SeqCst);
     // SAFETY: held across fork, released by both handlers below.
     unsafe { libc::pthread_mutex_lock(REGISTRY.lock.get()) };
 }

@@ -253,6 +253,7 @@ unsafe impl Send for SendPtr {}
 /// failure recorded (then the glue owns `ctx` still and settles it at once).
 pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
     guard(name, -1, || {
+        crate::fork::unusable(name)?;
         if svr_async_loop_kind() == 0 {
             return Err(Failure::message(format!(
                 "{name}: the non-blocking forms deliver their result on the event loop, and none is registered \
