@@ -345,16 +345,15 @@ other's events or wake-ups.
 
 =item *
 
-One limit comes from GLib, whose main context is libvirt's default loop:
-a child forked while another thread of the parent was running (a worker
-of the non-blocking calls with a call in flight, or one of libvirt's own
-stream threads) may have inherited that loop's lock held for ever. In such
-a child, C<Sys::Virt::Event::run_default>, the other functions of
-L<Sys::Virt::Event> and opening a connection to a daemon die with a
-message that says so, instead of hanging; in-process connections
-(C<test:///>) work. Fork before starting those threads (or with no call in
-flight), or register a loop written in Perl (L<Sys::Virt::EventImpl>),
-which has no such limit.
+One limit comes from threads: a child forked while another thread of the
+parent was inside libvirt (a worker of the non-blocking calls with a call
+in flight; with libvirt's default loop, whose locks are GLib's, any other
+thread, such as libvirt's own stream threads) may have inherited a lock
+that stays held for ever. In such a child, the event loops
+(L<Sys::Virt::Event>, L<Sys::Virt::EventImpl>), the non-blocking calls,
+event registrations and opening a connection to a daemon die with a message
+that says so, instead of hanging; in-process connections (C<test:///>) and
+their blocking calls work. Fork when no call is in flight, or exec.
 
 =back
 
