@@ -47,7 +47,13 @@ pub fn claim_owner() {
     }
     // SAFETY: idempotent; makes libvirt's error reporting usable.
     unsafe { sys::virInitialize() };
+    crate::fork::probe_lock(jobs_lock_free);
     let _ = OWNER.get_or_init(|| thread::current().id());
+}
+
+/// The job queue's lock is free (run in a forked child: src/fork.rs).
+fn jobs_lock_free() -> bool {
+    !matches!(JOBS.try_lock(), Err(std::sync::TryLockError::WouldBlock))
 }
 
 /// True on the interpreter's thread (or before any registration, when no
@@ -123,6 +129,12 @@ pub fn set_waker(w: fn()) {
 
 /// Queues `job` for the owner thread and wakes the loop if called elsewhere.
 pub fn defer(job: Job) {
+    if crate::fork::threads_at_fork().is_some() {
+        // The queue's lock may be held for ever here, and no loop may run
+        // (src/fork.rs): what the job would release stays, in this child.
+        std::mem::forget(job);
+        return;
+    }
     JOBS.lock().unwrap_or_else(|e| e.into_inner()).push_back(job);
     JOBS_QUEUED.store(true, Ordering::SeqCst);
     if !on_owner_thread() {
@@ -157,7 +169,9 @@ pub fn wake() {
 /// Runs queued jobs if the owner thread is at a clean stack. Jobs may queue
 /// more jobs; they run in order.
 pub fn flush() {
-    if !JOBS_QUEUED.load(Ordering::SeqCst) || !at_clean_stack() {
+    if !JOBS_QUEUED.load(Ordering::SeqCst) || !at_clean_stack() || crate::fork::threads_at_fork().is_some() {
+        // (In a child forked while other threads ran, the queue's lock may
+        // be held for ever, and what is queued is the parent's.)
         return;
     }
     loop {

@@ -654,6 +654,7 @@ pub unsafe extern "C" fn svr_event_register_impl(hooks: *const SvrImplHooks) -> 
         }
         event::claim_owner();
         let bridge = Bridge::new(hooks)?;
+        crate::fork::probe_lock(bridge_lock_free);
         if BRIDGE.set(bridge).is_err() {
             return Err(Failure::message("Sys::Virt::Event::register: registered twice at once"));
         }
@@ -726,7 +727,12 @@ pub extern "C" fn svr_event_impl_free(ff: i64, opaque: i64) -> c_int {
 /// pipe, 0 otherwise (or with no loop registered).
 #[no_mangle]
 pub extern "C" fn svr_event_impl_is_wakeup(token: i64) -> c_int {
-    guard("svr_event_impl_is_wakeup", 0, || Ok(BRIDGE.get().map_or(0, |b| b.is_wake(token) as c_int)))
+    guard("svr_event_impl_is_wakeup", 0, || Ok(hooked_bridge().map_or(0, |b| b.is_wake(token) as c_int)))
+}
+
+/// The bridge's lock is free (run in a forked child: src/fork.rs).
+fn bridge_lock_free() -> bool {
+    BRIDGE.get().map_or(true, |b| !matches!(b.state.try_lock(), Err(std::sync::TryLockError::WouldBlock)))
 }
 
 // ------------------------------------------- test hook: other threads ----

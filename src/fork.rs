@@ -115,6 +115,25 @@ pub fn unusable(what: &str) -> Result<()> {
     }
 }
 
+/// Checks that a lock of this library is free (a `try_lock`), run in the
+/// child right after fork, when only the forking thread exists: a lock
+/// found held there belongs to a thread of the parent and stays held.
+pub type LockProbe = fn() -> bool;
+static PROBES: [AtomicUsize; 8] = [const { AtomicUsize::new(0) }; 8];
+
+/// Has every child check `probe` (once per probe; up to 8).
+pub fn probe_lock(probe: LockProbe) {
+    init();
+    let p = probe as usize;
+    for slot in &PROBES {
+        match slot.compare_exchange(0, p, Ordering::SeqCst, Ordering::SeqCst) {
+            Ok(_) => return,
+            Err(q) if q == p => return,
+            Err(_) => {}
+        }
+    }
+}
+
 /// The threads of this process other than the caller's that may hold such
 /// a lock: the busy workers, and with the default loop every other thread
 /// but the idle workers.
@@ -373,7 +392,15 @@ extern "C" fn after_fork_child() {
     unsafe {
         PID.store(libc::getpid(), Ordering::Relaxed);
         FORKED.store(true, Ordering::Relaxed);
-        RISKY_IN_CHILD.store(RISKY_AT_FORK.load(Ordering::SeqCst), Ordering::Relaxed);
+        let mut risky = RISKY_AT_FORK.load(Ordering::SeqCst);
+        for slot in &PROBES {
+            let p = slot.load(Ordering::SeqCst);
+            // SAFETY: only ever a LockProbe stored by probe_lock.
+            if p != 0 && !std::mem::transmute::<usize, LockProbe>(p)() {
+                risky = risky.max(1);
+            }
+        }
+        RISKY_IN_CHILD.store(risky, Ordering::Relaxed);
         // The parent's workers do not exist here.
         WORKERS_ALIVE.store(0, Ordering::SeqCst);
         WORKERS_BUSY.store(0, Ordering::SeqCst);

@@ -10,6 +10,7 @@ use Test::More;
 use Test::Fatal qw(exception);
 use Time::HiRes ();
 use lib 't/lib';
+use Test::DefaultLoop ();
 use Test::LibvirtDaemon;
 
 BEGIN {
@@ -29,15 +30,7 @@ my $tick = Sys::Virt::Event::add_timeout(50, sub { $ticks++ });
 
 # Runs the loop until $cond holds; gives up (returns false) after $secs,
 # so that a failure is a failed test, not a hang.
-sub spin {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 60);
-    until ($cond->()) {
-        return 0 if Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-    return 1;
-}
+sub spin { Test::DefaultLoop::spin($_[0], $_[1] // 60) }
 
 # ---- results and errors as blocking, the connection opened with new_f
 {

@@ -50,14 +50,8 @@ sub VERSION {
 sub new {
     my $proto = shift;
     my $class = ref($proto) || $proto;
-    die "Sys::Virt::new: odd number of arguments (expected key => value pairs)\n" if @_ % 2;
-    my %params = @_;
-
-    my $uri = exists $params{address} ? $params{address} : $params{uri};
-    my $flags = $params{flags} // 0;
-    die "Sys::Virt::new: 'flags' must be a number\n"
-        unless $flags =~ /^\d+$/;
-    $flags |= Sys::Virt::CONNECT_RO() if $params{readonly};
+    my ($uri, $flags, $params) = _new_args($class, @_);
+    my %params = %$params;
 
     my $self;
     if ($params{auth}) {

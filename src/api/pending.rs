@@ -87,6 +87,12 @@ fn pool() -> std::sync::MutexGuard<'static, Pool> {
     p
 }
 
+/// The pool's locks are free (run in a forked child: src/fork.rs).
+fn pool_locks_free() -> bool {
+    use std::sync::TryLockError::WouldBlock;
+    !matches!(POOL.try_lock(), Err(WouldBlock)) && !matches!(LIVE.try_lock(), Err(WouldBlock))
+}
+
 /// Queues `work` for a worker; starts one if none is free and the pool is
 /// below its size.
 pub fn submit(work: Work) -> Result<()> {
@@ -254,6 +260,7 @@ unsafe impl Send for SendPtr {}
 pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
     guard(name, -1, || {
         crate::fork::unusable(name)?;
+        crate::fork::probe_lock(pool_locks_free);
         if svr_async_loop_kind() == 0 {
             return Err(Failure::message(format!(
                 "{name}: the non-blocking forms deliver their result on the event loop, and none is registered \
