@@ -81,6 +81,29 @@ pub fn init() {
 /// and of them, running a call.
 pub static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
 pub static WORKERS_BUSY: AtomicUsize = AtomicUsize::new(0);
+/// Set while a fork is being made: a worker that would start a call waits
+/// (see `enter_busy`), so that the count the child gets is exact.
+static FORKING: AtomicBool = AtomicBool::new(false);
+
+/// A worker starts a call. (Busy first, then the fork flag, in that order,
+/// while `before_fork` sets the flag, then counts: one of the two sees the
+/// other's write.)
+pub fn enter_busy() {
+    WORKERS_BUSY.fetch_add(1, Ordering::SeqCst);
+    while FORKING.load(Ordering::SeqCst) {
+        WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
+        while FORKING.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+        WORKERS_BUSY.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// A worker is done with its call.
+pub fn leave_busy() {
+    WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
+}
+
 /// Whether libvirt's default loop is registered (src/event.rs).
 static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
 /// Counted before the fork (in the parent), kept by the child.
@@ -375,12 +398,14 @@ unsafe fn replace(fd: c_int, new: c_int) {
 }
 
 extern "C" fn before_fork() {
+    FORKING.store(true, Ordering::SeqCst);
     RISKY_AT_FORK.store(risky_threads(), Ordering::SeqCst);
     // SAFETY: held across fork, released by both handlers below.
     unsafe { libc::pthread_mutex_lock(REGISTRY.lock.get()) };
 }
 
 extern "C" fn after_fork_parent() {
+    FORKING.store(false, Ordering::SeqCst);
     // SAFETY: locked by before_fork on this thread.
     unsafe { libc::pthread_mutex_unlock(REGISTRY.lock.get()) };
 }
@@ -401,6 +426,7 @@ extern "C" fn after_fork_child() {
             }
         }
         RISKY_IN_CHILD.store(risky, Ordering::Relaxed);
+        FORKING.store(false, Ordering::SeqCst);
         // The parent's workers do not exist here.
         WORKERS_ALIVE.store(0, Ordering::SeqCst);
         WORKERS_BUSY.store(0, Ordering::SeqCst);
