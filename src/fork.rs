@@ -70,10 +70,9 @@ pub fn init() {
 // ----------------------------------------------- threads at the fork ----
 //
 // A thread of the parent inside libvirt or this library at the instant of
-// fork (a worker of the non-blocking calls with a call in flight; with
-// libvirt's default loop, any other thread, such as libvirt's stream
-// threads, since that loop is GLib's) may hold a lock that stays held for
-// ever in the child: the child's next loop iteration, watch, timer, call
+// fork (a worker of the non-blocking calls with a call in flight, or one
+// of libvirt's own, such as a local stream's I/O thread) may hold a lock
+// that stays held for ever in the child: the child's next loop iteration, watch, timer, call
 // hand-off or connection open would hang on it. So the child knows how
 // many such threads there were, and refuses those (`unusable`), clearly.
 
@@ -104,17 +103,10 @@ pub fn leave_busy() {
     WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
 }
 
-/// Whether libvirt's default loop is registered (src/event.rs).
-static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
 /// Counted before the fork (in the parent), kept by the child.
 static RISKY_AT_FORK: AtomicUsize = AtomicUsize::new(0);
 static RISKY_IN_CHILD: AtomicUsize = AtomicUsize::new(0);
 
-/// libvirt's default loop is registered: a fork counts every thread.
-pub fn note_default_loop() {
-    init();
-    DEFAULT_LOOP.store(true, Ordering::SeqCst);
-}
 
 /// In a child forked while threads of the parent could hold such a lock:
 /// how many there were.
@@ -158,13 +150,10 @@ pub fn probe_lock(probe: LockProbe) {
 }
 
 /// The threads of this process other than the caller's that may hold such
-/// a lock: the busy workers, and with the default loop every other thread
-/// but the idle workers.
+/// a lock: every one but the idle workers (libvirt's own, such as the I/O
+/// thread of a local stream, hold the locks of the objects they serve).
 fn risky_threads() -> usize {
     let busy = WORKERS_BUSY.load(Ordering::SeqCst);
-    if !DEFAULT_LOOP.load(Ordering::SeqCst) {
-        return busy;
-    }
     let all = std::fs::read_dir("/proc/self/task").map_or(1, |d| d.count());
     let idle = WORKERS_ALIVE.load(Ordering::SeqCst).saturating_sub(busy);
     all.saturating_sub(1 + idle).max(busy)
