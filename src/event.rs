@@ -232,7 +232,6 @@ pub extern "C" fn svr_event_register_default() -> c_int {
             return Err(Failure::last_libvirt());
         }
         DEFAULT_LOOP.store(true, Ordering::SeqCst);
-        crate::fork::note_default_loop();
         Ok(0)
     })
 }

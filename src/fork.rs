@@ -70,10 +70,9 @@ pub fn init() {
 // ----------------------------------------------- threads at the fork ----
 //
 // A thread of the parent inside libvirt or this library at the instant of
-// fork (a worker of the non-blocking calls with a call in flight; with
-// libvirt's default loop, any other thread, such as libvirt's stream
-// threads, since that loop is GLib's) may hold a lock that stays held for
-// ever in the child: the child's next loop iteration, watch, timer, call
+// fork (a worker of the non-blocking calls with a call in flight, or one
+// of libvirt's own, such as a local stream's I/O thread) may hold a lock
+// that stays held for ever in the child: the child's next loop iteration, watch, timer, call
 // hand-off or connection open would hang on it. So the child knows how
 // many such threads there were, and refuses those (`unusable`), clearly.
 
@@ -81,17 +80,33 @@ pub fn init() {
 /// and of them, running a call.
 pub static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
 pub static WORKERS_BUSY: AtomicUsize = AtomicUsize::new(0);
-/// Whether libvirt's default loop is registered (src/event.rs).
-static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
+/// Set while a fork is being made: a worker that would start a call waits
+/// (see `enter_busy`), so that the count the child gets is exact.
+static FORKING: AtomicBool = AtomicBool::new(false);
+
+/// A worker starts a call. (Busy first, then the fork flag, in that order,
+/// while `before_fork` sets the flag, then counts: one of the two sees the
+/// other's write.)
+pub fn enter_busy() {
+    WORKERS_BUSY.fetch_add(1, Ordering::SeqCst);
+    while FORKING.load(Ordering::SeqCst) {
+        WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
+        while FORKING.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+        WORKERS_BUSY.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// A worker is done with its call.
+pub fn leave_busy() {
+    WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
+}
+
 /// Counted before the fork (in the parent), kept by the child.
 static RISKY_AT_FORK: AtomicUsize = AtomicUsize::new(0);
 static RISKY_IN_CHILD: AtomicUsize = AtomicUsize::new(0);
 
-/// libvirt's default loop is registered: a fork counts every thread.
-pub fn note_default_loop() {
-    init();
-    DEFAULT_LOOP.store(true, Ordering::SeqCst);
-}
 
 /// In a child forked while threads of the parent could hold such a lock:
 /// how many there were.
@@ -135,13 +150,10 @@ pub fn probe_lock(probe: LockProbe) {
 }
 
 /// The threads of this process other than the caller's that may hold such
-/// a lock: the busy workers, and with the default loop every other thread
-/// but the idle workers.
+/// a lock: every one but the idle workers (libvirt's own, such as the I/O
+/// thread of a local stream, hold the locks of the objects they serve).
 fn risky_threads() -> usize {
     let busy = WORKERS_BUSY.load(Ordering::SeqCst);
-    if !DEFAULT_LOOP.load(Ordering::SeqCst) {
-        return busy;
-    }
     let all = std::fs::read_dir("/proc/self/task").map_or(1, |d| d.count());
     let idle = WORKERS_ALIVE.load(Ordering::SeqCst).saturating_sub(busy);
     all.saturating_sub(1 + idle).max(busy)
@@ -375,12 +387,14 @@ unsafe fn replace(fd: c_int, new: c_int) {
 }
 
 extern "C" fn before_fork() {
+    FORKING.store(true, Ordering::SeqCst);
     RISKY_AT_FORK.store(risky_threads(), Ordering::SeqCst);
     // SAFETY: held across fork, released by both handlers below.
     unsafe { libc::pthread_mutex_lock(REGISTRY.lock.get()) };
 }
 
 extern "C" fn after_fork_parent() {
+    FORKING.store(false, Ordering::SeqCst);
     // SAFETY: locked by before_fork on this thread.
     unsafe { libc::pthread_mutex_unlock(REGISTRY.lock.get()) };
 }
@@ -401,6 +415,7 @@ extern "C" fn after_fork_child() {
             }
         }
         RISKY_IN_CHILD.store(risky, Ordering::Relaxed);
+        FORKING.store(false, Ordering::SeqCst);
         // The parent's workers do not exist here.
         WORKERS_ALIVE.store(0, Ordering::SeqCst);
         WORKERS_BUSY.store(0, Ordering::SeqCst);

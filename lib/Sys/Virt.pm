@@ -341,9 +341,9 @@ other's events or wake-ups.
 
 One limit comes from threads: a child forked while another thread of the
 parent was inside libvirt (a worker of the non-blocking calls with a call
-in flight; with libvirt's default loop, whose locks are GLib's, any other
-thread, such as libvirt's own stream threads) may have inherited a lock
-that stays held for ever. In such a child, the event loops
+in flight, or one of libvirt's own threads, such as the I/O thread of a
+local stream; the default loop's locks are GLib's) may have inherited a
+lock that stays held for ever. In such a child, the event loops
 (L<Sys::Virt::Event>, L<Sys::Virt::EventImpl>), the non-blocking calls,
 event registrations and opening a connection to a daemon die with a message
 that says so, instead of hanging; in-process connections (C<test:///>) and

@@ -119,18 +119,18 @@ pub fn submit(work: Work) -> Result<()> {
 fn worker() {
     // Counted for fork (src/fork.rs): a child forked while a worker runs a
     // call must not use libvirt's default loop.
-    use crate::fork::{WORKERS_ALIVE, WORKERS_BUSY};
+    use crate::fork::WORKERS_ALIVE;
     WORKERS_ALIVE.fetch_add(1, Ordering::SeqCst);
     let mut p = pool();
     loop {
         if let Some(work) = p.queue.pop_front() {
-            WORKERS_BUSY.fetch_add(1, Ordering::SeqCst);
             drop(p);
+            crate::fork::enter_busy();
             // The work is guarded itself (it runs a generated body inside
             // boundary::guard_io); a panic here must not kill the pool's
             // count either.
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-            WORKERS_BUSY.fetch_sub(1, Ordering::SeqCst);
+            crate::fork::leave_busy();
             p = pool();
             continue;
         }
