@@ -20,10 +20,9 @@ alarm 300;    # no handler: a hang inside a blocking call still ends the test
 # The migration goes over TCP on 127.0.0.1: a network namespace without
 # its loopback up (cpanm's offline run in CI) has none.
 {
-    require IO::Socket::INET;
-    my $l = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1', LocalPort => 0);
-    my $c = $l && IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $l->sockport, Timeout => 5);
-    plan skip_all => "no TCP on 127.0.0.1 here (a network namespace without loopback?): $@" unless $c;
+    require Test::Loopback;
+    my $why = Test::Loopback::no_loopback();
+    plan skip_all => $why if $why;
 }
 my $g = Test::QemuGuest->start_or_skip;
 my $d2 = $g->second_daemon;
