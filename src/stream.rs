@@ -1200,6 +1200,7 @@ fn abort_in_background(s: &StreamRef) {
         return;
     }
     let st = SendStream(s.ptr());
+    aborts::started();
     let spawned = thread::Builder::new().name("svr-stream-abort".into()).spawn(move || {
         let st = st;
         // SAFETY: our reference, used and released on this thread only.
@@ -1210,12 +1211,79 @@ fn abort_in_background(s: &StreamRef) {
             sys::virResetLastError();
             sys::virStreamFree(st.0);
         });
+        aborts::ended();
     });
     if let Err(e) = spawned {
         // The closure was dropped unrun: release its reference here.
         drop(e);
+        aborts::ended();
         // SAFETY: the reference taken above.
         unsafe { sys::virStreamFree(s.ptr()) };
+    }
+}
+
+/// The aborts still on their way, which the process's exit waits for.
+///
+/// A daemon whose client sends a stream abort and closes its socket before
+/// the answer can hang for good: from libvirt 10 on, the daemon's stream
+/// event handler closes the client while it holds the client's lock, and
+/// the close takes that lock again (`daemonStreamEvent`,
+/// `remoteClientFreePrivateCallbacks`). A script that drops a stream and
+/// exits did just that. So `exit` (an `atexit` handler, after Perl's
+/// global destruction) waits for them, a bounded time: a daemon that does
+/// not answer (stopped) does not hold the exit.
+mod aborts {
+    use std::sync::{Condvar, Mutex, Once};
+    use std::time::{Duration, Instant};
+
+    /// How long exit waits for the daemons' answers at most.
+    pub const EXIT_WAIT: Duration = Duration::from_secs(5);
+
+    /// (process the count belongs to, aborts in flight): a forked child
+    /// has none of its parent's threads.
+    static IN_FLIGHT: Mutex<(i32, usize)> = Mutex::new((0, 0));
+    static DONE: Condvar = Condvar::new();
+
+    fn lock() -> std::sync::MutexGuard<'static, (i32, usize)> {
+        IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn started() {
+        static AT_EXIT: Once = Once::new();
+        // SAFETY: a plain function of this library, which Perl never unloads.
+        AT_EXIT.call_once(|| unsafe {
+            libc::atexit(at_exit);
+        });
+        let pid = crate::fork::pid();
+        let mut n = lock();
+        *n = (pid, if n.0 == pid { n.1 + 1 } else { 1 });
+    }
+
+    pub fn ended() {
+        let mut n = lock();
+        n.1 = n.1.saturating_sub(1);
+        DONE.notify_all();
+    }
+
+    /// Waits until no abort of this process is in flight, or `limit` passed;
+    /// true when none is left.
+    pub fn wait(limit: Duration) -> bool {
+        let end = Instant::now() + limit;
+        let pid = crate::fork::pid();
+        let mut n = lock();
+        while n.0 == pid && n.1 > 0 {
+            let now = Instant::now();
+            if now >= end {
+                return false;
+            }
+            n = DONE.wait_timeout(n, end - now).unwrap_or_else(|e| e.into_inner()).0;
+        }
+        true
+    }
+
+    extern "C" fn at_exit() {
+        // Nothing may unwind into libc's exit.
+        let _ = std::panic::catch_unwind(|| wait(EXIT_WAIT));
     }
 }
 
