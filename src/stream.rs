@@ -1225,7 +1225,7 @@ fn abort_in_background(s: &StreamRef) {
 /// The aborts still on their way, which the process's exit waits for.
 ///
 /// A daemon whose client sends a stream abort and closes its socket before
-/// the answer can hang for good: from libvirt 10 on, the daemon's stream
+/// the answer can hang for good: in recent daemons (11.3; not 9.0) the stream
 /// event handler closes the client while it holds the client's lock, and
 /// the close takes that lock again (`daemonStreamEvent`,
 /// `remoteClientFreePrivateCallbacks`). A script that drops a stream and

@@ -303,7 +303,7 @@ subtest 'cause 4: dropping an active remote stream never waits on the daemon' =>
     });
     # These stop their daemon: each has one of its own. A client that
     # sends an abort and closes its socket before the answer can hang a
-    # daemon of libvirt 10 or later for good (see src/stream.rs, aborts):
+    # recent daemon (11.3, not 9.0) for good (see src/stream.rs, aborts):
     # the process's exit waits for the answers.
     my $dd = Test::LibvirtDaemon->start or return fail("daemon: $Test::LibvirtDaemon::SKIP_REASON");
     $dd->create_volume('src.img', 4 << 20);
