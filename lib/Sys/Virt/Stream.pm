@@ -96,7 +96,7 @@ A stream dropped while still active is aborted. For a stream served by a
 daemon the abort is sent from a thread of its own, so that dropping it
 (or global destruction) never waits for the daemon's answer. The
 process's C<exit> then waits for those answers, 5 seconds at most: a
-daemon of libvirt 10 or later that receives an abort and sees its client
+recent daemon (libvirt 11.3; 9.0 is not affected) that receives an abort and sees its client
 go before it could answer can hang for good. (C<POSIX::_exit> skips that
 wait, as it skips everything else.)
 
