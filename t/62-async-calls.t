@@ -223,8 +223,8 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
 
 # ---- many calls, a small pool
 {
-    is Sys::Virt::get_worker_threads(), 16, 'the pool has 16 workers by default';
-    is Sys::Virt::set_worker_threads(3), 16, 'set_worker_threads returns the previous size';
+    is Sys::Virt::get_worker_threads(), 64, 'the pool has 64 workers by default';
+    is Sys::Virt::set_worker_threads(3), 64, 'set_worker_threads returns the previous size';
     is Sys::Virt::get_worker_threads(), 3, 'and sets it';
     like exception { Sys::Virt::set_worker_threads(0) }, qr/between 1 and/, 'a pool of 0 workers is refused';
     my $dom = $conn->get_domain_by_name('test');

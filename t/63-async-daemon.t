@@ -83,17 +83,26 @@ XML
 # ---- a daemon that stops answering, with keepalive: the calls fail
 SKIP: {
     my $d2 = Test::LibvirtDaemon->start;
-    skip "a second private daemon: $Test::LibvirtDaemon::SKIP_REASON", 5 unless $d2;
+    skip "a second private daemon: $Test::LibvirtDaemon::SKIP_REASON", 8 unless $d2;
     my $conn = Sys::Virt->new(uri => $d2->uri);
     $conn->set_keep_alive(1, 2);
     my $pool = $conn->get_storage_pool_by_name($d2->pool_name);
     kill 'STOP', $d2->pid;
+    my $size = Sys::Virt::set_worker_threads(8);
     my @f = map { $pool->get_info_f } 1 .. 5;
+    # Five workers wait on the stopped daemon; calls queued after them run
+    # on the three others (one wake-up at a time: src/api/pending.rs).
+    my $dom = Sys::Virt->new(uri => 'test:///default')->get_domain_by_name('test');
+    my @quick = map { $dom->get_info_f } 1 .. 50;
+    ok spin(sub { !grep { !$_->is_ready } @quick }, 20), 'calls queued after them ran on the free workers';
+    is scalar(grep { $_->is_done } @quick), 50, 'and succeeded';
+    ok !(grep { $_->is_ready } @f), 'while the stopped daemon\'s calls still wait';
     my $before = $ticks;
     ok spin(sub { !grep { !$_->is_ready } @f }, 120), 'every call settled, the daemon stopped';
     is scalar(grep { $_->is_failed } @f), 5, 'every one failed (keepalive)';
     ok $ticks > $before, 'the loop kept running meanwhile';
     is Sys::Virt::_async_in_flight(), 0, 'none pending';
+    Sys::Virt::set_worker_threads($size);
     kill 'CONT', $d2->pid;
     ok !$conn->is_alive, 'the connection is closed';
     $d2->stop;

@@ -1336,7 +1336,7 @@ callback that dies fails the future with what it died with.
 =item my $old = Sys::Virt::set_worker_threads($n)
 
 Sets the size of the pool of worker threads that run the non-blocking
-calls (1 to 4096; 16 by default): at most that many calls run at once, the
+calls (1 to 4096; 64 by default): at most that many calls run at once, the
 others wait for a free worker. Workers start when calls need them and stay
 for the next ones; lowering the size lets the extra workers leave once
 idle. Returns the previous size.

@@ -52,8 +52,11 @@ pub extern "C" fn svr_async_set_settle(f: SvrSettleFn) {
 type Work = Box<dyn FnOnce() + Send>;
 
 /// Workers a pool starts at most unless told otherwise
-/// (`Sys::Virt::set_worker_threads`).
-pub const DEFAULT_WORKERS: usize = 16;
+/// (`Sys::Virt::set_worker_threads`). A call waiting on a slow host holds
+/// its worker, so this is how many hosts a fleet program reaches at once;
+/// workers start only when calls need them, and an idle one costs a few
+/// pages of stack.
+pub const DEFAULT_WORKERS: usize = 64;
 
 struct Pool {
     queue: VecDeque<Work>,
@@ -93,12 +96,20 @@ fn pool_locks_free() -> bool {
     !matches!(POOL.try_lock(), Err(WouldBlock)) && !matches!(LIVE.try_lock(), Err(WouldBlock))
 }
 
-/// Queues `work` for a worker; starts one if none is free and the pool is
-/// below its size.
+/// Queues `work` for a worker; wakes one if none is on its way, or starts
+/// one if none is free and the pool is below its size.
+///
+/// One wake-up at a time: the worker that takes a job wakes the next one if
+/// jobs are left ([`worker`]). A burst of calls then costs the submitting
+/// thread one wake-up instead of one per call, and the workers join in as
+/// fast as they can be scheduled; no job waits behind a slow one while a
+/// worker is free.
 pub fn submit(work: Work) -> Result<()> {
     let mut p = pool();
     p.queue.push_back(work);
-    if p.waiting > p.woken {
+    if p.woken > 0 {
+        // A worker is on its way: it takes this job or wakes the next one.
+    } else if p.waiting > 0 {
         p.woken += 1;
         WORK.notify_one();
     } else if p.threads < p.max {
@@ -124,6 +135,10 @@ fn worker() {
     let mut p = pool();
     loop {
         if let Some(work) = p.queue.pop_front() {
+            if !p.queue.is_empty() && p.woken == 0 && p.waiting > 0 {
+                p.woken += 1;
+                WORK.notify_one();
+            }
             drop(p);
             crate::fork::enter_busy();
             // The work is guarded itself (it runs a generated body inside
