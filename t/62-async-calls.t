@@ -221,6 +221,44 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
     like scalar $f->get, qr/<device>/, 'a node device dropped in flight: the call still settles, with its result';
 }
 
+# ---- the methods written in Perl over other calls: the same results
+{
+    my $key = sub { join ' ', sort map { ref($_) . ':' . ($_->can('get_name') ? $_->get_name : $_->get_uuid_string) } @_ };
+    for my $m (qw(list_domains list_defined_domains list_networks list_defined_networks list_interfaces
+                  list_defined_interfaces list_nwfilters list_storage_pools list_defined_storage_pools list_secrets)) {
+        my $f = $conn->can("${m}_f")->($conn);
+        isa_ok $f, 'Sys::Virt::Future', "$m\_f";
+        $f->await;
+        my $want = eval { $key->($conn->$m) } // $@->message;
+        is $f->is_failed ? $f->failure->message : $key->($f->get), $want, "$m\_f: what $m gives";
+    }
+    ok scalar(my @d = $conn->list_domains_f->get), 'list_domains_f: not empty here';
+    ok scalar(my @n = $conn->list_networks_f->get), 'list_networks_f: not empty here';
+    my @devs = $conn->list_node_devices_f(undef)->get;
+    ok @devs, 'list_node_devices_f(undef): not empty here';
+    is $key->(@devs), $key->($conn->list_node_devices(undef)), 'and the list list_node_devices gives';
+    my ($pool) = $conn->list_all_storage_pools;
+    $pool->create_volume("<volume><name>async-list.img</name><capacity>1024</capacity></volume>");
+    is $key->($pool->list_volumes_f->get), $key->($pool->list_volumes), 'list_volumes_f: the list list_volumes gives';
+    like $key->($pool->list_volumes_f->get), qr/async-list\.img/, 'with the new volume';
+    is_deeply [map { $conn->can("get_${_}_version_f")->($conn)->get } qw(major minor micro)],
+              [map { $conn->can("get_${_}_version")->($conn) } qw(major minor micro)], 'get_*_version_f';
+    my $blocking = exception { $conn->node_alloc_pages([[4, 1]], 0, 0) };
+    my $f = $conn->node_alloc_pages_f([[4, 1]], 0, 0);
+    ok $f->await->is_ready, 'node_alloc_pages_f settles';
+    is $f->failure && $f->failure->message, $blocking && $blocking->message, 'with the error node_alloc_pages dies with';
+    like exception { $conn->node_alloc_pages_f('x', 0, 0) }, qr/'pages' must be an ARRAY reference/, 'a wrong argument dies at once';
+    my $dom = $conn->get_domain_by_name('test');
+    for my $m (qw(migrate migrate2 migrate_to_uri migrate_to_uri2)) {
+        my $want = exception { $dom->$m($conn, 0) };
+        my $got;
+        my $e = exception { $got = $dom->can("${m}_f")->($dom, $conn, 0)->failure };
+        $e //= $got;
+        is ref($e) && $e->isa('Sys::Virt::Error') ? $e->message : "$e", ref($want) ? $want->message : "$want",
+           "$m\_f: the error $m gives";
+    }
+}
+
 # ---- many calls, a small pool
 {
     is Sys::Virt::get_worker_threads(), 64, 'the pool has 64 workers by default';

@@ -42,6 +42,9 @@ for my $loop (qw(ioasync mojo anyevent)) {
                 is $r{promise}, 'Mojo::Promise', '_p gives a Mojo::Promise';
                 is $r{promise_names}, 'test', 'new_p then list_all_domains_p';
                 is $r{promise_error}, $r{error_blocking}, '_p rejects with the error object';
+                is $r{promise_list}, 'test', 'list_domains_p (a chain of _p calls)';
+                is $r{promise_empty_list}, 0, 'list_defined_domains_p: an empty list';
+                is $r{promise_major}, 'same', 'get_major_version_p';
             }
             if (defined $r{daemon}) {
                 is $r{daemon}, $r{daemon_blocking}, 'the private daemon: list_all_storage_pools_f as blocking';
@@ -108,6 +111,16 @@ sub child {
         my $pe;
         $conn->get_domain_by_name_p('nosuch')->catch(sub { $pe = $_[0] })->wait;
         print "RESULT promise_error ", join('|', map { $_ // '' } @{$pe}{qw(code domain level message)}), "\n";
+        # The methods written in Perl over other calls (a chain of _p forms).
+        my @listed;
+        $conn->list_domains_p->then(sub { @listed = map { $_->get_name } @_ })->wait;
+        print "RESULT promise_list ", join(',', @listed), "\n";
+        my @none = ('unset');
+        $conn->list_defined_domains_p->then(sub { @none = @_ })->wait;
+        print "RESULT promise_empty_list ", scalar(@none), "\n";
+        my $major;
+        $conn->get_major_version_p->then(sub { $major = $_[0] })->wait;
+        print "RESULT promise_major ", ($major // 'undef') eq $conn->get_major_version ? 'same' : 'differs', "\n";
     }
     unshift @INC, 't/lib';
     require Test::LibvirtDaemon;

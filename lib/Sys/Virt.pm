@@ -8,6 +8,17 @@ our $VERSION = '12.7.0.0';
 require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
 
+# (Before the classes load: they make their methods with it.)
+# Makes NAME (as the class's method), NAME_f and NAME_p from one body that
+# takes the form (undef: blocking; 0: Future; 1: Mojo::Promise) first.
+sub _forms {
+    my ($class, $name, $body) = @_;
+    no strict 'refs';
+    *{"${class}::$name"} = sub { $body->(undef, @_) };
+    *{"${class}::${name}_f"} = sub { $body->(0, @_) };
+    *{"${class}::${name}_p"} = sub { $body->(1, @_) };
+}
+
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::StoragePool;
@@ -70,9 +81,11 @@ sub new_stream {
     return Sys::Virt::Stream->new($self, $flags // 0);
 }
 
-# ---- networks, interfaces, network filters: the classic binding's
-# name-by-name lists (one lookup per name; a name that went away meanwhile
-# is skipped).
+# ---- The classic binding's name-by-name lists: count, list that many
+# names (or ids, uuids), then one lookup per name; a name that went away
+# meanwhile is skipped. Each with its non-blocking forms (NAME_f, NAME_p),
+# which chain the same calls' own non-blocking forms. The arguments a list
+# takes (the capability of list_node_devices) go to the count and the list.
 sub _objects_by_name {
     my ($self, $lookup, @names) = @_;
     my @objects;
@@ -83,86 +96,71 @@ sub _objects_by_name {
     return @objects;
 }
 
-sub list_networks {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_network_by_name', $self->list_network_names($self->num_of_networks));
+sub _objects_by_name_async {
+    my ($self, $kind, $count, $list, $lookup, @args) = @_;
+    my $form = $kind ? '_p' : '_f';
+    ($count, $list, $lookup) = map { "$_$form" } $count, $list, $lookup;
+    return $self->$count(@args)->then(sub { $self->$list(@args, @_) })->then(sub {
+        _async_all($kind, map {
+            my $f = $self->$lookup($_);
+            $kind ? $f->catch(sub { return }) : $f->else(sub { Future->done });
+        } @_);
+    });
 }
 
-sub list_defined_networks {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_network_by_name',
-        $self->list_defined_network_names($self->num_of_defined_networks));
+# Done with every result of @f, in order (each Future's list; each
+# Mojo::Promise's first value).
+sub _async_all {
+    my ($kind, @f) = @_;
+    return Future->needs_all(@f) unless $kind;
+    return Mojo::Promise->resolve unless @f;
+    return Mojo::Promise->all(@f)->then(sub { map { @$_ } @_ });
 }
 
-sub list_interfaces {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_interface_by_name', $self->list_interface_names($self->num_of_interfaces));
+# The result of $f, mapped by $code.
+sub _async_map {
+    my ($kind, $f, $code) = @_;
+    return $kind ? $f->then($code) : $f->then(sub { Future->done($code->(@_)) });
 }
 
-sub list_defined_interfaces {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_interface_by_name',
-        $self->list_defined_interface_names($self->num_of_defined_interfaces));
+for my $row (
+    [list_networks => qw(num_of_networks list_network_names get_network_by_name)],
+    [list_defined_networks => qw(num_of_defined_networks list_defined_network_names get_network_by_name)],
+    [list_interfaces => qw(num_of_interfaces list_interface_names get_interface_by_name)],
+    [list_defined_interfaces => qw(num_of_defined_interfaces list_defined_interface_names get_interface_by_name)],
+    [list_nwfilters => qw(num_of_nwfilters list_nwfilter_names get_nwfilter_by_name)],
+    [list_storage_pools => qw(num_of_storage_pools list_storage_pool_names get_storage_pool_by_name)],
+    [list_defined_storage_pools => qw(num_of_defined_storage_pools list_defined_storage_pool_names get_storage_pool_by_name)],
+    [list_node_devices => qw(num_of_node_devices list_node_device_names get_node_device_by_name 1)],
+    [list_secrets => qw(num_of_secrets list_secret_uuids get_secret_by_uuid)],
+    [list_domains => qw(num_of_domains list_domain_ids get_domain_by_id)],
+    [list_defined_domains => qw(num_of_defined_domains list_defined_domain_names get_domain_by_name)],
+    ['Sys::Virt::StoragePool::list_volumes' => qw(num_of_storage_volumes list_storage_vol_names get_volume_by_name)],
+) {
+    my ($name, $count, $list, $lookup, $nargs) = @$row;
+    my $class = $name =~ s/^(.*)::// ? $1 : 'Sys::Virt';
+    _forms($class, $name, sub {
+        my ($kind, $self, @given) = @_;
+        my @args = @given[0 .. ($nargs // 0) - 1];    # (each, even undef)
+        return _objects_by_name_async($self, $kind, $count, $list, $lookup, @args) if defined $kind;
+        return _objects_by_name($self, $lookup, $self->$list(@args, $self->$count(@args)));
+    });
 }
 
-sub list_nwfilters {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_nwfilter_by_name', $self->list_nwfilter_names($self->num_of_nwfilters));
+# The parts of the version (the classic binding's pure-Perl helpers).
+for my $part ([get_major_version => sub { ($_[0] - ($_[0] % 1000000)) / 1000000 }],
+              [get_minor_version => sub { my $v = $_[0] % 1000000; ($v - ($v % 1000)) / 1000 }],
+              [get_micro_version => sub { $_[0] % 1000 }]) {
+    my ($name, $code) = @$part;
+    _forms('Sys::Virt', $name, sub {
+        my ($kind, $self) = @_;
+        return $code->($self->get_version) unless defined $kind;
+        return _async_map($kind, $kind ? $self->get_version_p : $self->get_version_f, $code);
+    });
 }
 
-# ---- node devices, secrets, storage: the same name-by-name lists.
-sub list_storage_pools {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_storage_pool_by_name',
-        $self->list_storage_pool_names($self->num_of_storage_pools));
-}
-
-sub list_defined_storage_pools {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_storage_pool_by_name',
-        $self->list_defined_storage_pool_names($self->num_of_defined_storage_pools));
-}
-
-sub list_node_devices {
-    my ($self, $cap) = @_;
-    return $self->_objects_by_name('get_node_device_by_name',
-        $self->list_node_device_names($cap, $self->num_of_node_devices($cap)));
-}
-
-sub list_secrets {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_secret_by_uuid', $self->list_secret_uuids($self->num_of_secrets));
-}
-
-# ---- domains: the same lists, by id and by name, and the parts of the
-# version (the classic binding's pure-Perl helpers).
-sub list_domains {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_domain_by_id', $self->list_domain_ids($self->num_of_domains));
-}
-
-sub list_defined_domains {
-    my ($self) = @_;
-    return $self->_objects_by_name('get_domain_by_name',
-        $self->list_defined_domain_names($self->num_of_defined_domains));
-}
-
-sub get_major_version {
-    my $ver = shift->get_version;
-    return ($ver - ($ver % 1000000)) / 1000000;
-}
-
-sub get_minor_version {
-    my $ver = shift->get_version % 1000000;
-    return ($ver - ($ver % 1000)) / 1000;
-}
-
-sub get_micro_version {
-    return shift->get_version % 1000;
-}
-
-# [size, count] pairs, split for the generated _node_alloc_pages.
-sub node_alloc_pages {
+_forms('Sys::Virt', node_alloc_pages => sub {
+    my $kind = shift;
     die "Usage: Sys::Virt::node_alloc_pages(con, pages, start, end, flags=0)\n"
         unless @_ >= 4 && @_ <= 5;
     my ($self, $pages, $start, $end, $flags) = @_;
@@ -176,8 +174,9 @@ sub node_alloc_pages {
         push @sizes, $p->[0];
         push @counts, $p->[1];
     }
-    return $self->_node_alloc_pages(\@sizes, \@counts, $start, $end, $flags);
-}
+    my $call = '_node_alloc_pages' . (!defined $kind ? '' : $kind ? '_p' : '_f');
+    return $self->$call(\@sizes, \@counts, $start, $end, $flags);
+});
 
 # ---- The non-blocking forms (NAME_f, NAME_p): the generated XSUBs start
 # the call on a worker thread (src/api/pending.rs) and return what
@@ -1284,9 +1283,20 @@ in flight on it fails with the same error at once; libvirt may keep some of
 their worker threads waiting inside it until the daemon answers or goes
 away, and their late results are dropped.)
 
+The methods written in Perl over other calls have these forms too: the
+classic name-by-name lists (C<list_domains>, C<list_networks>, ...,
+C<< $pool->list_volumes >>: a chain of the count, the names and one lookup
+per name, all non-blocking), the parts of the version
+(C<get_major_version>, ...), C<node_alloc_pages> and the migrations
+(C<migrate>, C<migrate2>, C<migrate_to_uri>, C<migrate_to_uri2>).
+
 Streams and transfers keep the forms they have (L<Sys::Virt::Stream>,
 L<Sys::Virt::Stream::Transfer>): the methods that take a stream
 (C<screenshot>, C<open_console>, C<download>, ...) have no C<_f> form.
+Nor do the registrations of event and close callbacks (a round trip to
+the daemon, made once), C<new_stream> (which calls no daemon), and the
+release of an object: dropping the last reference to a connection closes
+it, which for a remote one waits for the daemon's answer.
 
   use Sys::Virt;
   Sys::Virt::Event::register_default();

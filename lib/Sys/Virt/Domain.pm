@@ -51,40 +51,45 @@ sub _migrate_params {
     return \%params;
 }
 
-sub migrate {
-    my ($dom, $destcon, @rest) = @_;
-    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
-        my ($params, $flags) = @rest;
-        return _migrate($dom, $destcon, $params, $flags);
-    }
-    my ($flags, $dname, $uri, $bandwidth) = @rest;
-    return _migrate($dom, $destcon, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
-}
-
-sub migrate2 {
-    my ($dom, $destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
-    return _migrate($dom, $destcon,
-        _migrate_params(dxml => $dxml, dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
-}
-
-sub migrate_to_uri {
-    my ($dom, $desturi, @rest) = @_;
-    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
-        my ($params, $flags) = @rest;
-        return _migrate_to_uri($dom, $desturi, $params, $flags);
-    }
-    # As the classic code (its documentation omits $uri): flags, dname, uri, bandwidth.
-    my ($flags, $dname, $uri, $bandwidth) = @rest;
-    return _migrate_to_uri($dom, $desturi, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
-}
-
-# The order of the documentation and of virDomainMigrateToURI2. The classic
-# code reads (dconnuri, dxml, flags, dname, uri, bandwidth) instead, then
-# calls a method that does not exist, so it always dies.
-sub migrate_to_uri2 {
-    my ($dom, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
-    return _migrate_to_uri($dom, $dconnuri,
-        _migrate_params(dxml => $dxml, dname => $dname, uri => $miguri, bandwidth => $bandwidth), $flags);
+# Each with its non-blocking forms (migrate_f, migrate_p, ...): the same
+# arguments, then _migrate_f / _migrate_p.
+my %MIGRATE = (
+    migrate => sub {
+        my ($destcon, @rest) = @_;
+        return ('_migrate', $destcon, @rest) if ref $rest[0] && ref $rest[0] eq 'HASH';
+        my ($flags, $dname, $uri, $bandwidth) = @rest;
+        return ('_migrate', $destcon, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+    },
+    migrate2 => sub {
+        my ($destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
+        return ('_migrate', $destcon,
+            _migrate_params(dxml => $dxml, dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+    },
+    migrate_to_uri => sub {
+        my ($desturi, @rest) = @_;
+        return ('_migrate_to_uri', $desturi, @rest) if ref $rest[0] && ref $rest[0] eq 'HASH';
+        # As the classic code (its documentation omits $uri): flags, dname, uri, bandwidth.
+        my ($flags, $dname, $uri, $bandwidth) = @rest;
+        return ('_migrate_to_uri', $desturi, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+    },
+    # The order of the documentation and of virDomainMigrateToURI2. The classic
+    # code reads (dconnuri, dxml, flags, dname, uri, bandwidth) instead, then
+    # calls a method that does not exist, so it always dies.
+    migrate_to_uri2 => sub {
+        my ($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
+        return ('_migrate_to_uri', $dconnuri,
+            _migrate_params(dxml => $dxml, dname => $dname, uri => $miguri, bandwidth => $bandwidth), $flags);
+    },
+);
+for my $name (keys %MIGRATE) {
+    my $args = $MIGRATE{$name};
+    Sys::Virt::_forms(__PACKAGE__, $name, sub {
+        my ($kind, $dom, @given) = @_;
+        my ($call, @args) = $args->(@given);
+        $call .= !defined $kind ? '' : $kind ? '_p' : '_f';
+        # (a function call, as before: a wrong invocant gets the XSUB's message)
+        return __PACKAGE__->can($call)->($dom, @args);
+    });
 }
 
 1;

@@ -41,13 +41,8 @@ sub _new {
     return bless $self, $class;
 }
 
-# The classic binding's O(n) list, in Perl as there (a volume that goes
-# away between the two calls is skipped).
-sub list_volumes {
-    my $self = shift;
-    my @names = $self->list_storage_vol_names($self->num_of_storage_volumes());
-    return grep { defined } map { my $n = $_; eval { $self->get_volume_by_name($n) } } @names;
-}
+# list_volumes (the classic binding's O(n) list) and its non-blocking
+# forms are made with the connection's lists, in Sys/Virt.pm.
 
 1;
 __END__
