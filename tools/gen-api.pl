@@ -378,7 +378,8 @@ sub async_row_output {
     my ($r, $fn, $fq, $valuefn, $rparams, $cparams) = @_;
     my $c = $r->{class};
     my (@prep, @pass);
-    push @prep, "let this_ = pending::Obj::<$c->{rust}>::new(this_)?;";
+    # (the invocant and single objects: held by the glue, svr_async_hold)
+    push @prep, "let this_ = pending::Obj::<$c->{rust}>::held(this_)?;";
     push @pass, "this_.ptr()";
     for my $a (@{ $r->{args} }) {
         my ($t, $n) = ($a->{type}, "a_$a->{name}");
@@ -404,7 +405,7 @@ sub async_row_output {
             push @prep, "let $n = pending::Pairs::new($n, ${n}_len);";
             push @pass, "$n.ptr()", "$n.len()";
         } elsif (my $oc = $class{$t}) {
-            push @prep, "let $n = pending::Obj::<$oc->{rust}>::new($n)?;";
+            push @prep, "let $n = pending::Obj::<$oc->{rust}>::held($n)?;";
             push @pass, "$n.ptr()";
         } else {
             die "$opt{table}:$r->{line}: no non-blocking form for argument type '$t'\n";
@@ -413,8 +414,7 @@ sub async_row_output {
     my $start = "${fn}_start";
     push @rust, "#[no_mangle]\n#[allow(non_snake_case, clippy::redundant_closure)]\n"
         . "pub extern \"C\" fn $start(" . join(', ', @$rparams, 'ctx_: *mut c_void') . ") -> c_int {\n"
-        . "    // SAFETY: NULL or a live handle the glue passes.\n"
-        . "    let conn_ = unsafe { pending::connection_of(this_) };\n"
+        . "    let conn_ = pending::ConnOf::of(this_);\n"
         . "    pending::start(\"${fq}_f\", ctx_, conn_, || {\n"
         . join('', map { "        $_\n" } @prep)
         . "        Ok(Box::new(move || $valuefn(" . join(', ', @pass) . ")))\n"
@@ -791,7 +791,7 @@ sub xs_body {
     for my $i (1 .. @args) {
         push @fetch, "$args[$i-1]{name} = items > $i ? ST($i) : &PL_sv_undef;";
     }
-    my (@conv, @objconv, @callargs);
+    my (@conv, @objconv, @callargs, @holds);
     for my $a (@args) {
         my ($t, $n) = ($a->{type}, $a->{name});
         my $var = "a_$n";
@@ -858,6 +858,7 @@ sub xs_body {
             push @callargs, $var, "${var}_len";
         } elsif (my $oc = $class{$t}) {
             $x .= "    $oc->{ctype} *$var;\n";
+            push @holds, $n;
             push @objconv, $a->{optional}
                 ? "$var = SvOK($n) ? ($oc->{ctype} *)svr_unwrap(aTHX_ $n, \"$oc->{perl}\", \"$fq\", \"$n\") : NULL;"
                 : "$var = ($oc->{ctype} *)svr_unwrap(aTHX_ $n, \"$oc->{perl}\", \"$fq\", \"$n\");";
@@ -880,6 +881,8 @@ sub xs_body {
     if ($async) {
         # (the Future or Mojo::Promise, after every argument was read)
         $x .= "    ctx_ = svr_async_new(aTHX_ ix, &fut_);\n";
+        # (the objects the call uses live until it ends: pending::Obj::held)
+        $x .= "    svr_async_hold(aTHX_ ctx_, $_);\n" for 'this_', @holds;
         $x .= "    svr_async_started(aTHX_ ctx_, $fn(" . join(', ', 'h_', @callargs, 'ctx_') . "));\n";
         $x .= "    XPUSHs(fut_);\n\n";
         return $x;

@@ -294,19 +294,22 @@ svr_value_push(pTHX_ SvrValue *v)
 
 /* ---- The non-blocking forms (NAME_f, NAME_p: src/api/pending.rs) ---- */
 
-/* Settles the Perl side of a call, on the loop's thread: `ctx` is the
- * reference to the Future / Mojo::Promise taken by svr_async_new, `v` the
- * result tree (NULL: the failure recorded on this thread). A callback of
- * the Future that dies is kept as the loop's callbacks' are. */
+/* A call's context (svr_async_new): an array of the Future / Mojo::Promise
+ * and the objects the call uses (svr_async_hold), which the core releases
+ * (svr_async_release) once the call has ended. */
+
+/* Settles the Perl side of a call, on the loop's thread: `v` is the result
+ * tree (NULL: the failure recorded on this thread). A callback of the
+ * Future that dies is kept as the loop's callbacks' are. */
 static void
 svr_async_settle(void *ctx, SvrValue *v)
 {
     dTHX;
-    SV *fut = (SV *)ctx;
+    SV **slot = av_fetch((AV *)ctx, 0, 0);
+    SV *fut = slot ? *slot : &PL_sv_undef;
     SV *err = NULL;
     ENTER;
     SAVETMPS;
-    sv_2mortal(fut);
     if (!v) {
         /* First: making the error object may run Perl code (its class's
          * overloading is set up on first use), which uses the stack. */
@@ -338,12 +341,22 @@ svr_async_settle(void *ctx, SvrValue *v)
     LEAVE;
 }
 
+/* Releases a call's context, on the loop's thread, after it was settled:
+ * the objects it held may go now. */
+static void
+svr_async_release(void *ctx)
+{
+    dTHX;
+    SvREFCNT_dec((SV *)ctx);
+}
+
 void *
 svr_async_new(pTHX_ int kind, SV **fut)
 {
     dSP;
     SV *f;
-    svr_async_set_settle(svr_async_settle);
+    AV *ctx;
+    svr_async_set_settle(svr_async_settle, svr_async_release);
     ENTER;
     SAVETMPS;
     PUSHMARK(SP);
@@ -356,14 +369,27 @@ svr_async_new(pTHX_ int kind, SV **fut)
     FREETMPS;
     LEAVE;
     *fut = sv_2mortal(f);
-    /* The core's reference until the call settles. */
-    return newSVsv(f);
+    /* The core's reference until the call ends. */
+    ctx = newAV();
+    av_push(ctx, newSVsv(f));
+    return ctx;
+}
+
+/* Keeps the object `obj` (a Sys::Virt object, or a class name: ignored)
+ * alive until the call ends: the core uses its handle on a worker. */
+void
+svr_async_hold(pTHX_ void *ctx, SV *obj)
+{
+    if (SvROK(obj))
+        av_push((AV *)ctx, newSVsv(obj));
 }
 
 void
 svr_async_started(pTHX_ void *ctx, int rc)
 {
     /* Not started (no loop, an object gone): settled at once. */
-    if (rc < 0)
+    if (rc < 0) {
         svr_async_settle(ctx, NULL);
+        svr_async_release(ctx);
+    }
 }

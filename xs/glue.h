@@ -225,6 +225,7 @@ svr_sv_set_u64(pTHX_ SV *sv, unsigned long long v)
  * Future (kind 0) or Mojo::Promise (1), mortal, in *fut; returns the
  * context the core's start function takes (a reference of its own). */
 void *svr_async_new(pTHX_ int kind, SV **fut);
+void svr_async_hold(pTHX_ void *ctx, SV *obj);
 /* After the start function: settles at once a call that did not start. */
 void svr_async_started(pTHX_ void *ctx, int rc);
 

@@ -38,13 +38,15 @@ use super::{value::SvrValue, Object, SvrPair};
 /// this thread ([`error::record`]).
 pub type SvrSettleFn = unsafe extern "C" fn(ctx: *mut c_void, v: *mut SvrValue);
 
-static SETTLE: OnceLock<SvrSettleFn> = OnceLock::new();
+static SETTLE: OnceLock<(SvrSettleFn, SvrReleaseFn)> = OnceLock::new();
 
-/// Registers the glue's settle function (the glue calls this before its
-/// first start; later calls are ignored).
+/// Registers the glue's settle function, and the one that releases a
+/// call's context (the Perl values it holds: the Future, the objects the
+/// call uses) once the call has ended, after it was settled. The glue
+/// calls this before its first start; later calls are ignored.
 #[no_mangle]
-pub extern "C" fn svr_async_set_settle(f: SvrSettleFn) {
-    let _ = SETTLE.set(f);
+pub extern "C" fn svr_async_set_settle(f: SvrSettleFn, release: SvrReleaseFn) {
+    let _ = SETTLE.set((f, release));
 }
 
 // ------------------------------------------------------------ the pool ----
@@ -214,11 +216,47 @@ impl<F: Fn() -> *mut SvrValue + Send> Call for F {
     }
 }
 
-/// A call started and not yet settled: the glue's context, and the
-/// connection the call uses (0: not known).
+/// A call started and not yet settled: the glue's context, and how to find
+/// the connection the call uses.
 struct Live {
     ctx: SendPtr,
-    conn: usize,
+    conn: ConnOf,
+}
+
+/// How to find a call's connection: looked up only when a call fails (to
+/// fail the others on the same dead connection), since asking libvirt costs
+/// as much as a small call. The handle stays alive until the call ends:
+/// the glue's context holds its Perl object.
+#[derive(Clone, Copy)]
+pub struct ConnOf {
+    handle: *const c_void,
+    find: Option<unsafe fn(*const c_void) -> *mut c_void>,
+}
+
+// SAFETY: the handle is only read through `find`, which libvirt allows
+// from any thread, while the glue's context holds it.
+unsafe impl Send for ConnOf {}
+
+impl ConnOf {
+    pub const NONE: ConnOf = ConnOf { handle: ptr::null(), find: None };
+
+    /// The connection of the object behind `h` (none for NULL).
+    pub fn of<T: Object>(h: *const T) -> ConnOf {
+        unsafe fn find<T: Object>(h: *const c_void) -> *mut c_void {
+            (*(h as *const T)).connection() as *mut c_void
+        }
+        if h.is_null() {
+            ConnOf::NONE
+        } else {
+            ConnOf { handle: h as *const c_void, find: Some(find::<T>) }
+        }
+    }
+
+    /// The connection (0: not known).
+    fn get(&self) -> usize {
+        // SAFETY: see the type's comment.
+        self.find.map_or(0, |f| unsafe { f(self.handle) } as usize)
+    }
 }
 
 /// The calls not yet settled, by id. Settling removes the entry: the
@@ -272,7 +310,7 @@ unsafe impl Send for SendPtr {}
 /// handed to the glue's settle function on the loop's thread. `conn` is the
 /// connection the call uses (NULL if not known). Returns 0, or -1 with the
 /// failure recorded (then the glue owns `ctx` still and settles it at once).
-pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
+pub fn start(name: &str, ctx: *mut c_void, conn: ConnOf, prepare: impl FnOnce() -> Result<Box<dyn Call>>) -> c_int {
     guard(name, -1, || {
         crate::fork::unusable(name)?;
         crate::fork::probe_lock(pool_locks_free);
@@ -289,7 +327,8 @@ pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOn
         crate::eventimpl::expect_wakeups()?;
         let call = prepare()?;
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        live().get_or_insert_with(HashMap::new).insert(id, Live { ctx: SendPtr(ctx), conn: conn as usize });
+        live().get_or_insert_with(HashMap::new).insert(id, Live { ctx: SendPtr(ctx), conn });
+        let held = SendPtr(ctx);
         let submitted = submit(Box::new(move || {
             let v = call.call();
             let result = if v.is_null() {
@@ -297,7 +336,7 @@ pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOn
             } else {
                 Ok(SendPtr(v as *mut c_void))
             };
-            event::defer(Job::new(move || deliver(call, id, result)));
+            event::defer(Job::new(move || deliver(call, id, result, held)));
         }));
         if let Err(f) = submitted {
             live().as_mut().and_then(|m| m.remove(&id));
@@ -309,7 +348,7 @@ pub fn start(name: &str, ctx: *mut c_void, conn: *mut c_void, prepare: impl FnOn
 
 /// On the loop's thread, from a clean stack: settles the Perl side (unless
 /// it was settled already), then releases what the call held.
-fn deliver(call: Box<dyn Call>, id: u64, result: std::result::Result<SendPtr, Failure>) {
+fn deliver(call: Box<dyn Call>, id: u64, result: std::result::Result<SendPtr, Failure>, held: SendPtr) {
     let entry = live().as_mut().and_then(|m| m.remove(&id));
     let Some(entry) = entry else {
         // Failed already with its dead connection: the late result is
@@ -319,13 +358,16 @@ fn deliver(call: Box<dyn Call>, id: u64, result: std::result::Result<SendPtr, Fa
             unsafe { super::value::svr_value_free(v.0 as *mut SvrValue) };
         }
         drop(call);
+        release(held);
         return;
     };
     let dead = match &result {
-        // SAFETY: the call still holds its reference on the object, and so
-        // on its connection.
-        Err(f) if entry.conn != 0 && unsafe { virt_sys::virConnectIsAlive(entry.conn as virt_sys::virConnectPtr) } == 0 => {
-            Some((entry.conn, f.clone()))
+        Err(f) => {
+            let conn = entry.conn.get();
+            // SAFETY: the call's objects are still held, and so their
+            // connection.
+            (conn != 0 && unsafe { virt_sys::virConnectIsAlive(conn as virt_sys::virConnectPtr) } == 0)
+                .then(|| (conn, f.clone()))
         }
         _ => None,
     };
@@ -334,18 +376,20 @@ fn deliver(call: Box<dyn Call>, id: u64, result: std::result::Result<SendPtr, Fa
         fail_dead_connection(conn, f);
     }
     drop(call);
+    release(held);
 }
 
 /// A call failed on a connection libvirt now says is dead (its daemon gone,
 /// its keepalive given up): the other calls in flight on it fail with the
 /// same error now. libvirt may keep some of them waiting inside it (a
 /// daemon that stopped answering): their workers return when libvirt lets
-/// them, and their results are dropped then.
+/// them, and their results are dropped then (their contexts, holding their
+/// objects, released only then).
 fn fail_dead_connection(conn: usize, f: Failure) {
     let doomed: Vec<Live> = {
         let mut g = live();
         let Some(m) = g.as_mut() else { return };
-        let ids: Vec<u64> = m.iter().filter(|(_, l)| l.conn == conn).map(|(&id, _)| id).collect();
+        let ids: Vec<u64> = m.iter().filter(|(_, l)| l.conn.get() == conn).map(|(&id, _)| id).collect();
         ids.iter().filter_map(|id| m.remove(id)).collect()
     };
     for l in doomed {
@@ -353,8 +397,15 @@ fn fail_dead_connection(conn: usize, f: Failure) {
     }
 }
 
+/// Releases the glue's context of a call that has ended.
+fn release(ctx: SendPtr) {
+    let (_, release) = *SETTLE.get().expect("settle registered before any start");
+    // SAFETY: the glue's function, with its context, once.
+    unsafe { release(ctx.0) };
+}
+
 fn settle(ctx: SendPtr, result: std::result::Result<*mut SvrValue, Failure>) {
-    let settle = *SETTLE.get().expect("settle registered before any start");
+    let (settle, _) = *SETTLE.get().expect("settle registered before any start");
     let v = match result {
         Ok(v) => v,
         Err(f) => {
@@ -438,7 +489,7 @@ pub unsafe extern "C" fn svr_async_open_auth_start(
     ctx: *mut c_void,
 ) -> c_int {
     let glue = AuthGlue { answer, ctx: actx, release };
-    start("Sys::Virt::new_f", ctx, ptr::null_mut(), move || {
+    start("Sys::Virt::new_f", ctx, ConnOf::NONE, move || {
         let uri = Str::new(uri);
         let types = Copied::new(types, ntypes as usize);
         Ok(Box::new(move || {
@@ -467,10 +518,14 @@ pub unsafe extern "C" fn svr_async_open_auth_start(
 
 // ----------------------------------------------------- owned arguments ----
 
-/// A libvirt reference of the call's own on an object argument (or the
-/// invocant): the call works whatever the script drops meanwhile.
+/// An object argument (or the invocant) of a call, alive until the call
+/// ends whatever the script drops meanwhile: a libvirt reference of the
+/// call's own, or a handle whose Perl object the glue's context holds.
 pub struct Obj<T: Object> {
     ptr: *mut c_void,
+    /// A reference of its own (released on drop), or a handle the glue's
+    /// context holds alive (its Perl object) until the call ends.
+    own: bool,
     _t: PhantomData<*const T>,
 }
 
@@ -482,11 +537,22 @@ impl<T: Object> Obj<T> {
     /// body reports a missing object as the blocking form does).
     pub fn new(h: *const T) -> Result<Obj<T>> {
         if h.is_null() {
-            return Ok(Obj { ptr: ptr::null_mut(), _t: PhantomData });
+            return Ok(Obj { ptr: ptr::null_mut(), own: false, _t: PhantomData });
         }
         // (`this`: a forked child's inherited handle is refused here.)
         let own = super::this(h)?.retain().ok_or_else(Failure::last_libvirt)?;
-        Ok(Obj { ptr: own as *mut c_void, _t: PhantomData })
+        Ok(Obj { ptr: own as *mut c_void, own: true, _t: PhantomData })
+    }
+
+    /// The handle `h` itself, which the glue's context holds (its Perl
+    /// object, `svr_async_hold`) until the call ends: no libvirt call to
+    /// take and drop a reference (each formats the object's UUID for
+    /// libvirt's debug log, as much as a small call).
+    pub fn held(h: *const T) -> Result<Obj<T>> {
+        if !h.is_null() {
+            super::this(h)?;
+        }
+        Ok(Obj { ptr: h as *mut c_void, own: false, _t: PhantomData })
     }
 
     pub fn ptr(&self) -> *const T {
@@ -496,19 +562,12 @@ impl<T: Object> Obj<T> {
 
 impl<T: Object> Drop for Obj<T> {
     fn drop(&mut self) {
+        if !self.own {
+            return;
+        }
         // SAFETY: the handle `new` made, released once.
         unsafe { T::release(self.ptr as *mut T) };
     }
-}
-
-/// The connection of the object behind `h` (NULL for NULL, or where
-/// libvirt does not say): the calls in flight on a connection found dead
-/// fail together.
-///
-/// # Safety
-/// `h` must be NULL or a live handle the glue passes.
-pub unsafe fn connection_of<T: Object>(h: *const T) -> *mut c_void {
-    h.as_ref().map_or(ptr::null_mut(), |h| h.connection() as *mut c_void)
 }
 
 /// A list of objects (`Class[]`), each with a reference of its own.
