@@ -5,7 +5,8 @@
 #         get_info_f list_all_domains_f (the non-blocking forms, this
 #         project only: batches of 100 calls, each batch waited for on
 #         libvirt's default loop; the CPU counted is the whole process's,
-#         worker threads included)
+#         worker threads included), get_info_done (the blocking get_info,
+#         its result in a Future done at once: the Future's own cost)
 #   N: calls; DOMAINS: domains defined first (list_all_domains with 1,000)
 # Prints cpu_per_call_us (the fastest of 5 rounds of N calls; 1 round with DOMAINS), the median
 # round's, user_per_call_us and the RSS growth over all rounds (N/10 calls
@@ -20,9 +21,10 @@ my ($call, $n, $ndom) = @ARGV;
 die "usage: $0 CALL N [DOMAINS]\n" unless defined $n && $n > 0;
 $ndom //= 0;
 
-my $async = $call =~ /_f$/;
+my $async = $call =~ /_(f|done)$/;
 if ($async) {
     require Future;
+    require Sys::Virt::Future;
     Sys::Virt::Event::register_default();
 }
 my $conn = Sys::Virt->new(uri => 'test:///default');
@@ -40,6 +42,9 @@ my %body = (
     get_xml_description => sub { my $x; $x = $dom->get_xml_description for 1 .. $_[0] },
     list_all_domains    => sub { my @d; @d = $conn->list_all_domains for 1 .. $_[0] },
     get_info_f          => sub { batches($_[0], sub { $dom->get_info_f }) },
+    # The floor of any Future-returning form: the blocking call, its
+    # result in a Future made done at once (Future.pm's own cost).
+    get_info_done       => sub { batches($_[0], sub { Sys::Virt::Future->new->done($dom->get_info) }) },
     list_all_domains_f  => sub { batches($_[0], sub { $conn->list_all_domains_f }) },
 );
 
