@@ -53,24 +53,24 @@ sub _migrate_params {
 
 # Each with its non-blocking forms (migrate_f, migrate_p, ...): the same
 # arguments, then _migrate_f / _migrate_p.
+#
+# (destination, \%params, flags), or the older positional form (as the
+# classic code, whose documentation of migrate_to_uri omits $uri):
+# (destination, flags, dname, uri, bandwidth).
+sub _params_or_positional {
+    my ($call, $dest, @rest) = @_;
+    return ($call, $dest, @rest) if ref $rest[0] && ref $rest[0] eq 'HASH';
+    my ($flags, $dname, $uri, $bandwidth) = @rest;
+    return ($call, $dest, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
+}
+
 my %MIGRATE = (
-    migrate => sub {
-        my ($destcon, @rest) = @_;
-        return ('_migrate', $destcon, @rest) if ref $rest[0] && ref $rest[0] eq 'HASH';
-        my ($flags, $dname, $uri, $bandwidth) = @rest;
-        return ('_migrate', $destcon, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
-    },
+    migrate => sub { _params_or_positional('_migrate', @_) },
+    migrate_to_uri => sub { _params_or_positional('_migrate_to_uri', @_) },
     migrate2 => sub {
         my ($destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
         return ('_migrate', $destcon,
             _migrate_params(dxml => $dxml, dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
-    },
-    migrate_to_uri => sub {
-        my ($desturi, @rest) = @_;
-        return ('_migrate_to_uri', $desturi, @rest) if ref $rest[0] && ref $rest[0] eq 'HASH';
-        # As the classic code (its documentation omits $uri): flags, dname, uri, bandwidth.
-        my ($flags, $dname, $uri, $bandwidth) = @rest;
-        return ('_migrate_to_uri', $desturi, _migrate_params(dname => $dname, uri => $uri, bandwidth => $bandwidth), $flags);
     },
     # The order of the documentation and of virDomainMigrateToURI2. The classic
     # code reads (dconnuri, dxml, flags, dname, uri, bandwidth) instead, then
