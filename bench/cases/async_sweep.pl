@@ -1,9 +1,8 @@
 #!/usr/bin/perl
 # Case 10: a sweep of N hosts across a WAN, blocking vs the non-blocking
-# forms (NAME_f). Each "host" is a small proxy in front of the private
-# daemon's socket that holds every chunk DELAY ms in each direction, order
-# kept (this kernel has no netem; see DESIGN.md): one listening socket per
-# host, all forwarding to the one daemon.
+# forms (NAME_f). Each "host" is a socket of the test suite's delay proxy
+# (Test::DelayProxy) in front of the private daemon's socket, holding every
+# chunk DELAY ms in each direction.
 #   usage: async_sweep.pl MODE HOSTS URI [DELAY_MS]
 #   MODE: blocking  one host after the other, each call waited for (runs
 #                   with the classic binding too)
@@ -20,12 +19,10 @@
 # its due time, and its firings, during the sweep).
 use strict;
 use warnings;
-BEGIN { unshift @INC, (__FILE__ =~ m{^(.*/)} ? $1 : "./") . "../lib" }
+BEGIN { my $here = __FILE__ =~ m{^(.*/)} ? $1 : "./"; unshift @INC, "$here../lib", "$here../../t/lib" }
 use BenchUtil qw(now result);
-use IO::Select;
-use IO::Socket::UNIX;
 use POSIX ();
-use Socket qw(SOCK_STREAM);
+use Test::DelayProxy;
 use Sys::Virt;
 
 my ($mode, $hosts, $uri, $delay_ms) = @ARGV;
@@ -35,73 +32,10 @@ $delay_ms //= 20;
 my ($socket) = $uri =~ /[?&]socket=([^&]+)/ or die "$0: the URI names no socket: $uri\n";
 my ($scheme) = $uri =~ m{^(\w+):};
 
-# ---- the proxies, in a child process
-my $dir = "/tmp/async-sweep.$$";
-mkdir $dir or die "$dir: $!\n";
-my @listen = map {
-    IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => "$dir/h$_.sock", Listen => 64)
-        or die "listen $dir/h$_.sock: $!\n";
-} 1 .. $hosts;
-my $proxy = fork // die "fork: $!\n";
-if (!$proxy) {
-    proxy($delay_ms / 1000, $socket, @listen);
-    POSIX::_exit(0);
-}
-close $_ for @listen;
+# ---- the proxies (the test suite's, t/lib/Test/DelayProxy.pm)
+my $proxy = Test::DelayProxy->start(target => $socket, hosts => $hosts, delay_ms => $delay_ms);
 
-# Forwards every chunk after $delay, order kept per direction.
-sub proxy {
-    my ($delay, $target, @listeners) = @_;
-    my $sel = IO::Select->new(@listeners);
-    my %peer;     # fileno => the other end
-    my %queue;    # fileno of the destination => [ [due, bytes], ... ]
-    my %sock;     # fileno => handle
-    while (1) {
-        my $now = now();
-        my $wait = 1;
-        for my $fd (keys %queue) {
-            my $q = $queue{$fd};
-            while (@$q && $q->[0][0] <= $now) {
-                my $data = (shift @$q)->[1];
-                my $h = $sock{$fd} or last;
-                while (length $data) {
-                    my $n = syswrite($h, $data);
-                    last unless defined $n && $n > 0;
-                    substr($data, 0, $n, '');
-                }
-            }
-            $wait = $q->[0][0] - $now if @$q && $q->[0][0] - $now < $wait;
-        }
-        for my $h ($sel->can_read($wait < 0 ? 0 : $wait)) {
-            if (grep { $_ == $h } @listeners) {
-                my $c = $h->accept or next;
-                my $u = IO::Socket::UNIX->new(Type => SOCK_STREAM, Peer => $target) or do { close $c; next };
-                ($peer{ fileno $c }, $peer{ fileno $u }) = ($u, $c);
-                @sock{ fileno $c, fileno $u } = ($c, $u);
-                $queue{$_} = [] for fileno $c, fileno $u;
-                $sel->add($c, $u);
-                next;
-            }
-            my $n = sysread($h, my $buf, 65536);
-            my $other = $peer{ fileno $h };
-            if (!$n) {
-                # One end closed: close both once (queued data dropped).
-                for my $x ($h, $other) {
-                    next unless $x;
-                    $sel->remove($x);
-                    delete $queue{ fileno $x };
-                    delete $sock{ fileno $x };
-                    delete $peer{ fileno $x };
-                    close $x;
-                }
-                next;
-            }
-            push @{ $queue{ fileno $other } }, [ now() + $delay, $buf ] if $other;
-        }
-    }
-}
-
-my @uris = map { "$scheme:///system?socket=$dir/h$_.sock" } 1 .. $hosts;
+my @uris = map { $proxy->uri($_, $scheme) } 1 .. $hosts;
 
 # One host, blocking: (connection, calls made).
 sub sweep_host {
@@ -204,9 +138,6 @@ if ($mode eq 'blocking') {
     @keep = ();
     $t2 = $t1 + (now() - $c0);    # (the counting above is not the close)
 }
-kill 'KILL', $proxy;
-waitpid $proxy, 0;
-unlink glob "$dir/*";
-rmdir $dir;
+$proxy->stop;
 result(sweep_s => $t1 - $t0, close_s => $t2 - $t1, calls => $calls, hosts => $hosts, delay_ms => $delay_ms,
        ($mode eq 'async' ? (timer_max_ms => $timer{max} // -1, timer_ticks => $timer{ticks} // 0) : ()));
