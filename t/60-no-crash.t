@@ -323,8 +323,7 @@ subtest 'cause 4: dropping an active remote stream never waits on the daemon' =>
             if (!$waker) {
                 open STDOUT, '>', '/dev/null';
                 open STDERR, '>&', \*STDOUT;
-                exec 'sh', '-c', 'sleep 0.3; kill -CONT ' . $dd->pid;
-                POSIX::_exit(1);
+                exec('sh', '-c', 'sleep 0.3; kill -CONT ' . $dd->pid) or POSIX::_exit(1);
             }
         }, 60, 'exit');
         my $state = process_state($dd->pid);
