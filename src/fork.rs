@@ -124,7 +124,7 @@ pub fn unusable(what: &str) -> Result<()> {
         Some(n) => Err(Failure::message(format!(
             "{what}: this process was forked while {n} other thread(s) of its parent were inside libvirt \
              (non-blocking calls in flight, or libvirt's own threads), and a lock one of them held stays held \
-             here for ever: event loops, non-blocking calls and connections to a daemon cannot be used in this \
+             here for ever: event loops, non-blocking calls and opening connections cannot be used in this \
              process (they would hang). Fork when no call is in flight, or exec"
         ))),
     }
@@ -286,10 +286,12 @@ fn classify(fd: c_int, dev: u64, ino: u64) -> Option<Fd> {
 /// in-process driver opens none, and the look costs as much as its open).
 pub fn opening(remote: bool, open: impl FnOnce() -> sys::virConnectPtr) -> Result<sys::virConnectPtr> {
     init();
-    if remote {
-        // (The open would add the connection's socket to the loop.)
-        unusable("Sys::Virt->new")?;
-    }
+    // In a child forked while another thread was inside libvirt, an open
+    // may wait for ever on a lock of libvirt's that thread held (the
+    // fuzzer: a non-blocking open of test:///default in flight, then
+    // test:///default opened in the child); a remote one would also add
+    // its socket to the loop.
+    unusable("Sys::Virt->new")?;
     let before: HashSet<_> = if remote { open_fds().into_iter().collect() } else { HashSet::new() };
     let conn = open();
     if conn.is_null() {

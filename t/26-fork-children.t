@@ -197,8 +197,10 @@ is_deeply \@closed, [], 'its close callback never ran';
 parent_works('everything');
 
 # A fork while a worker of the non-blocking calls is inside libvirt (its
-# daemon stopped): the child's default loop could be locked for ever, so
-# it refuses, clearly, instead of hanging; the rest works.
+# daemon stopped): the child's default loop, or a lock of libvirt's, could
+# be held for ever, so it refuses, clearly, instead of hanging (an open of
+# test:///default too: the fuzzer saw one hang on a lock of libvirt's that
+# a parent's worker held, opening test:///default itself).
 {
     kill 'STOP', $d->pid;
     my $f = $s->list_all_storage_pools_f;
@@ -207,22 +209,21 @@ parent_works('everything');
         my @r;
         for my $call ([ run_default => sub { Sys::Virt::Event::run_default() } ],
                       [ add_timeout => sub { Sys::Virt::Event::add_timeout(10, sub {}) } ],
-                      [ open => sub { Sys::Virt->new(uri => $d->uri) } ]) {
+                      [ open => sub { Sys::Virt->new(uri => $d->uri) } ],
+                      [ open_in_process => sub { Sys::Virt->new(uri => 'test:///default') } ]) {
             my ($what, $sub) = @$call;
             my $e = eval { $sub->(); 1 } ? 'no error' : ref $@ ? $@->message : $@;
             $e =~ s/\s+\z//;
             push @r, "$what: $e";
         }
-        my @d = Sys::Virt->new(uri => 'test:///default')->list_all_domains;
-        join "\n", @r, 'in-process: ' . scalar(@d);
+        join "\n", @r;
     });
     kill 'CONT', $d->pid;
     my @lines = split /\n/, $report;
     is scalar(@lines), 4, 'the child tried each' or diag $report;
     like $_, qr/^\w+: .*forked while \d+ other thread.* cannot be used in this process \(they would hang\)/,
         'in a child forked while a call was in flight, ' . (/^(\w+)/)[0] . ' refuses, saying why'
-        for @lines[0 .. 2];
-    is $lines[3], 'in-process: 1', '... and an in-process connection works there';
+        for @lines;
     my @pools = eval { $f->get };
     ok @pools, "the parent's call in flight settles once the daemon answers" or diag $@;
     parent_works('a child forked while a call was in flight');

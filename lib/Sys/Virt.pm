@@ -237,8 +237,20 @@ sub _new_async {
         $f = $promise ? Sys::Virt->_open_p($uri, $flags) : Sys::Virt->_open_f($uri, $flags);
     }
     return $f->then(sub { bless $_[0], $class }, sub { die(defined $died ? $died : $_[0]) }) if $promise;
-    return $f->then(sub { $f->new->done(bless $_[0], $class) },
-                    sub { $f->new->fail(defined $died ? $died : $_[0]) });
+    # (not ->then: a script may drop the future before the open ends, and
+    # Future.pm warns of a sequence future so lost)
+    my $r = $f->new;
+    $f->on_ready(sub {
+        return if $r->is_ready;    # cancelled
+        if ($f->is_done) {
+            my ($conn) = $f->get;
+            $r->done(bless $conn, $class);
+        } else {
+            $r->fail(defined $died ? $died : $f->failure);
+        }
+    });
+    $r->on_cancel($f);
+    return $r;
 }
 
 sub new_f { my $proto = shift; _new_async($proto, 0, @_) }
@@ -344,9 +356,9 @@ in flight, or one of libvirt's own threads, such as the I/O thread of a
 local stream; the default loop's locks are GLib's) may have inherited a
 lock that stays held for ever. In such a child, the event loops
 (L<Sys::Virt::Event>, L<Sys::Virt::EventImpl>), the non-blocking calls,
-event registrations and opening a connection to a daemon die with a message
-that says so, instead of hanging; in-process connections (C<test:///>) and
-their blocking calls work. Fork when no call is in flight, or exec.
+event registrations and opening a connection (even an in-process one,
+C<test:///>: libvirt's own locks may be held) die with a message that
+says so, instead of hanging. Fork when no call is in flight, or exec.
 
 =back
 
