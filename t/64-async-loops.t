@@ -10,26 +10,18 @@ use strict;
 use warnings;
 use Test::More;
 
-$SIG{ALRM} = sub { die "timed out\n" };
-alarm 300;
+use lib 't/lib';
+use Test::LoopChild qw(child_or_plan run_child);
 
-my @inc = map { "-I$_" } grep { !ref } @INC;
-
-if (@ARGV) {
-    child(@ARGV);
-    exit 0;
-}
-
-plan skip_all => 'Future is not installed' unless eval { require Future; Future->VERSION(0.44); 1 };
+child_or_plan(\&child, 300);
 
 my %module = (ioasync => 'IO::Async::Loop', mojo => 'Mojo::IOLoop', anyevent => 'AnyEvent');
 for my $loop (qw(ioasync mojo anyevent)) {
     SKIP: {
         skip "$module{$loop} is not installed", 1 unless eval "require $module{$loop}; 1";
         subtest "on $loop" => sub {
-            my $out = `$^X @inc $0 $loop 2>&1`;
-            is $?, 0, 'the child exited cleanly' or diag $out;
-            my %r = $out =~ /^RESULT (\S+) (.*)$/mg;
+            my ($status, $out, %r) = run_child($loop);
+            is $status, 0, 'the child exited cleanly' or diag $out;
             is $r{hostname}, $r{hostname_blocking}, 'a string, as blocking';
             is $r{domains}, 'test', 'a list of objects, usable at once';
             is $r{info}, 'ok', 'get_info_f (fast-path row) gives the hash of get_info';

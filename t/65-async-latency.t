@@ -13,18 +13,9 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
+use Test::LoopChild qw(child_or_plan run_child);
 
-$SIG{ALRM} = sub { die "timed out\n" };
-alarm 600;
-
-my @inc = map { "-I$_" } grep { !ref } @INC;
-
-if (@ARGV) {
-    child(@ARGV);
-    exit 0;
-}
-
-plan skip_all => 'Future is not installed' unless eval { require Future; Future->VERSION(0.44); 1 };
+child_or_plan(\&child, 600);
 require Test::LibvirtDaemon;
 my $d = Test::LibvirtDaemon->start_or_skip;
 $d->create_volume("v$_.img", 1 << 20) for 1 .. 3;
@@ -34,9 +25,8 @@ for my $loop (qw(default ioasync mojo)) {
     SKIP: {
         skip "$module{$loop} is not installed", 1 if $module{$loop} && !eval "require $module{$loop}; 1";
         subtest "on $loop" => sub {
-            my $out = `$^X @inc $0 $loop '${\ $d->socket}' '${\ $d->pool_name}' 2>&1`;
-            is $?, 0, 'the child exited cleanly' or diag $out;
-            my %r = $out =~ /^RESULT (\S+) (.*)$/mg;
+            my ($status, $out, %r) = run_child($loop, $d->socket, $d->pool_name);
+            is $status, 0, 'the child exited cleanly' or diag $out;
             is $r{in_flight}, 4, 'four opens in flight at once';
             is $r{sweep}, $r{sweep_blocking}, 'every host swept at once: what the blocking calls give';
             like $r{sweep}, qr/v1\.img.*v2\.img.*v3\.img/, 'with the volumes and their info';
