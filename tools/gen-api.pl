@@ -1006,6 +1006,10 @@ if ($opt{xs}) {
         $text .= "MODULE = Sys::Virt  PACKAGE = $pkg\n\nPROTOTYPES: DISABLE\n\n";
         if (my $oc = $own{$pkg}) {
             $text .= "void\nDESTROY(obj)\n    SV *obj\n  PREINIT:\n    void *h;\n  CODE:\n    h = svr_take_handle(aTHX_ obj);\n";
+            # At global destruction Perl frees every object, those that
+            # calls in flight hold (svr_async_hold) too: their handles stay,
+            # the process is ending.
+            $text .= "    if (h && PL_phase == PERL_PHASE_DESTRUCT && svr_async_running())\n        XSRETURN_EMPTY;\n";
             if (my $hook = $AT_GLOBAL_DESTRUCTION{ $oc->{short} }) {
                 $text .= "    if (h && PL_phase == PERL_PHASE_DESTRUCT)\n        $hook(h);\n";
             }

@@ -23,7 +23,7 @@ use std::marker::PhantomData;
 use std::os::raw::{c_char, c_int, c_uint};
 use std::ptr;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 
 use crate::boundary::guard;
@@ -329,6 +329,7 @@ pub fn start(name: &str, ctx: *mut c_void, conn: ConnOf, prepare: impl FnOnce() 
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         live().get_or_insert_with(HashMap::new).insert(id, Live { ctx: SendPtr(ctx), conn });
         let held = SendPtr(ctx);
+        RUNNING.fetch_add(1, Ordering::SeqCst);
         let submitted = submit(Box::new(move || {
             let v = call.call();
             let result = if v.is_null() {
@@ -340,6 +341,7 @@ pub fn start(name: &str, ctx: *mut c_void, conn: ConnOf, prepare: impl FnOnce() 
         }));
         if let Err(f) = submitted {
             live().as_mut().and_then(|m| m.remove(&id));
+            RUNNING.fetch_sub(1, Ordering::SeqCst);
             return Err(f);
         }
         Ok(0)
@@ -400,8 +402,21 @@ fn fail_dead_connection(conn: usize, f: Failure) {
 /// Releases the glue's context of a call that has ended.
 fn release(ctx: SendPtr) {
     let (_, release) = *SETTLE.get().expect("settle registered before any start");
+    RUNNING.fetch_sub(1, Ordering::SeqCst);
     // SAFETY: the glue's function, with its context, once.
     unsafe { release(ctx.0) };
+}
+
+/// Calls started whose context is not released yet: their workers may be
+/// using the handles the contexts hold.
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether a call may still be using a handle its context holds: at
+/// global destruction, when Perl frees every object whatever holds it,
+/// DESTROY then leaves the handles be (the process is ending).
+#[no_mangle]
+pub extern "C" fn svr_async_running() -> usize {
+    RUNNING.load(Ordering::SeqCst)
 }
 
 fn settle(ctx: SendPtr, result: std::result::Result<*mut SvrValue, Failure>) {
