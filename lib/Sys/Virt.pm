@@ -1287,6 +1287,13 @@ result is dropped when it comes, the objects in it released. A domain job
 started that way (a migration, a save, a dump) is stopped with
 C<< $dom->abort_job >>.
 
+With libvirt before 10.4.0, the non-blocking calls of one connection run
+one after the other (those of other connections beside them): there,
+several threads waiting on one connection can crash the client
+(CVE-2024-4418, a use of a returned thread's stack in libvirt's RPC
+client). For the same reason, do not make blocking calls on a connection
+while its non-blocking calls are in flight with such a libvirt.
+
 A connection whose daemon goes away fails every call in flight; with a
 keepalive (C<set_keep_alive>), calls to a daemon that stops answering fail
 once the keepalive gives up, and the loop keeps running meanwhile. (When a

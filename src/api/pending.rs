@@ -330,7 +330,8 @@ pub fn start(name: &str, ctx: *mut c_void, conn: ConnOf, prepare: impl FnOnce() 
         live().get_or_insert_with(HashMap::new).insert(id, Live { ctx: SendPtr(ctx), conn });
         let held = SendPtr(ctx);
         RUNNING.fetch_add(1, Ordering::SeqCst);
-        let submitted = submit(Box::new(move || {
+        let one_at_a_time = if one_call_per_connection() { conn.get() } else { 0 };
+        let submitted = submit_for(one_at_a_time, Box::new(move || {
             let v = call.call();
             let result = if v.is_null() {
                 Err(error::take().unwrap_or_else(|| Failure::message("Sys::Virt: the call failed without saying why")))
@@ -346,6 +347,79 @@ pub fn start(name: &str, ctx: *mut c_void, conn: ConnOf, prepare: impl FnOnce() 
         }
         Ok(0)
     })
+}
+
+// ------------------------------------ one call at a time per connection ----
+
+/// libvirt before 10.4.0 can crash when several threads wait on one
+/// connection (CVE-2024-4418: `virNetClientIOEventLoop` leaves a GSource
+/// attached that points into a returned thread's stack; t/63 saw it, the
+/// daemon killed under 20 calls). There the calls of one connection run
+/// one after the other, each still on a worker; those of other connections
+/// run beside them.
+fn one_call_per_connection() -> bool {
+    static OLD: OnceLock<bool> = OnceLock::new();
+    *OLD.get_or_init(|| {
+        let mut v: std::os::raw::c_ulong = 0;
+        // SAFETY: plain libvirt call writing one number.
+        unsafe { virt_sys::virGetVersion(&mut v, ptr::null(), ptr::null_mut()) };
+        v < 10_004_000
+    })
+}
+
+/// The connections with a call running, and the calls waiting behind it
+/// (of this process: a forked child has none of its parent's).
+static BUSY: Mutex<(u32, Option<HashMap<usize, VecDeque<Work>>>)> = Mutex::new((0, None));
+
+fn busy() -> std::sync::MutexGuard<'static, (u32, Option<HashMap<usize, VecDeque<Work>>>)> {
+    let mut g = BUSY.lock().unwrap_or_else(|e| e.into_inner());
+    let pid = std::process::id();
+    if g.0 != pid {
+        g.0 = pid;
+        std::mem::forget(g.1.take());
+    }
+    g
+}
+
+/// Queues `work` of connection `conn` (0: no limit): behind the call of
+/// that connection that runs, if one does.
+fn submit_for(conn: usize, work: Work) -> Result<()> {
+    if conn == 0 {
+        return submit(work);
+    }
+    {
+        let mut g = busy();
+        let map = g.1.get_or_insert_with(HashMap::new);
+        if let Some(waiting) = map.get_mut(&conn) {
+            waiting.push_back(work);
+            return Ok(());
+        }
+        map.insert(conn, VecDeque::new());
+    }
+    let submitted = submit(Box::new(move || {
+        work();
+        // Then the connection's calls that waited, on this worker.
+        loop {
+            let next = {
+                let mut g = busy();
+                let map = g.1.get_or_insert_with(HashMap::new);
+                match map.get_mut(&conn).and_then(|q| q.pop_front()) {
+                    Some(w) => w,
+                    None => {
+                        map.remove(&conn);
+                        break;
+                    }
+                }
+            };
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(next));
+        }
+    }));
+    if submitted.is_err() {
+        if let Some(map) = busy().1.as_mut() {
+            map.remove(&conn);
+        }
+    }
+    submitted
 }
 
 /// On the loop's thread, from a clean stack: settles the Perl side (unless
